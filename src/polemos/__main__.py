@@ -1,0 +1,3 @@
+from polemos.cli import main
+
+main()

@@ -1,0 +1,29 @@
+"""The `polemos` command line: thin commands, each the twin of one API function.
+
+Each command family lives in its own module and registers itself on ``cli``.
+Data goes to stdout, messages and progress to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from polemos.errors import PolemosError
+
+from polemos.cli.base import cli
+
+# Importing the command modules registers their commands on ``cli``.
+from polemos.cli import core as _core  # noqa: E402,F401
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except PolemosError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(1)
+
+
+__all__ = ["cli", "main"]

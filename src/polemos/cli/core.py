@@ -1,0 +1,204 @@
+"""Core commands: ingest, docs, show, demo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from polemos.cli.base import cli, db_option
+from polemos.pipeline import IngestReport, ingest
+from polemos.records import Article, Failure, Skip
+from polemos.settings import load_settings
+from polemos.store.store import Store
+
+err_console = Console(stderr=True)
+
+
+def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = None) -> None:
+    """Write rows to stdout as a rich table, JSON or CSV."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, default=str, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        table = Table(title=title, show_lines=False)
+        for name in rows[0] if rows else []:
+            table.add_column(name, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row.values()))
+        Console(width=max(120, Console().width)).print(table)
+
+
+def _summary(report: IngestReport) -> str:
+    parts = [f"{len(report.stored)} stored", f"{len(report.already)} already stored"]
+    reasons: dict[str, int] = {}
+    for skip in report.skipped:
+        reasons[skip.stage] = reasons.get(skip.stage, 0) + 1
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(reasons.items()))
+    parts.append(f"{len(report.skipped)} skipped" + (f" ({skipped})" if skipped else ""))
+    parts.append(f"{len(report.failed)} failed")
+    return "Ingest: " + ", ".join(parts) + "."
+
+
+def run_ingest(
+    sources: Sequence[str], *, db: str, quiet: bool, settings_overrides: dict[str, Any]
+) -> IngestReport:
+    """Ingest with a progress bar and one stderr line per problem; shared by ingest and demo."""
+    settings = load_settings(settings_overrides.pop("config", None), **settings_overrides)
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
+        TimeElapsedColumn(), console=err_console, disable=quiet or not err_console.is_terminal,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_item(item: Article | Skip | Failure) -> None:
+            progress.advance(task)
+            if isinstance(item, Failure):
+                progress.console.print(f"[red]error[/red] {item.message}", highlight=False)
+            elif isinstance(item, Skip) and not quiet:
+                progress.console.print(f"skipped {item.item}: {item.reason}", highlight=False)
+
+        report = ingest(sources, db=db, settings=settings, on_item=on_item)
+    click.echo(_summary(report), err=True)
+    return report
+
+
+@cli.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--max-bytes", type=int, default=None, help="refuse files larger than this (bytes; default 20 MB)")
+@click.option("--timeout", type=float, default=None, help="seconds to wait for a URL (default 20)")
+@click.option("--actors", "actors", multiple=True, help="extra knowledge-base YAML file(s)")
+@click.option("--config", type=click.Path(dir_okay=False), default=None, help="polemos.toml settings file")
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar, no per-item lines but errors")
+def ingest_cmd(
+    sources: tuple[str, ...], db: str, max_bytes: int | None, timeout: float | None,
+    actors: tuple[str, ...], config: str | None, quiet: bool,
+) -> None:
+    """Read SOURCES (files, folders, URLs, feeds, JSONL) and store what they say.
+
+    Exit code 0 when every item went in, 1 when some failed, 2 for usage errors.
+
+    Example:
+
+    \b
+        polemos ingest ../shared/corpus/seeds articles.jsonl https://example.org/feed.xml
+    """
+    overrides: dict[str, Any] = {"max_bytes": max_bytes, "timeout": timeout, "config": config}
+    if actors:
+        overrides["actors"] = actors
+    report = run_ingest(sources, db=db, quiet=quiet, settings_overrides=overrides)
+    sys.exit(report.exit_code)
+
+
+def document_rows(store: Store) -> list[dict[str, Any]]:
+    """One row per stored document, then one per skipped item."""
+    rows = store.rows(
+        "SELECT doc_id AS id, title, source, url, published, text_date AS latest_date_in_text, "
+        "n_sentences AS sentences, status FROM documents ORDER BY source, ingested_at"
+    )
+    rows += store.rows(
+        "SELECT coalesce(doc_id, '') AS id, title, item AS source, NULL AS url, NULL AS published, "
+        "NULL AS latest_date_in_text, 0 AS sentences, 'skipped: ' || reason AS status FROM skips "
+        "ORDER BY skipped_at"
+    )
+    for row in rows:
+        for key in ("published", "latest_date_in_text"):
+            if row[key] is not None:
+                row[key] = str(row[key])
+    return rows
+
+
+@cli.command("docs")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def docs_cmd(db: str, fmt: str) -> None:
+    """List stored documents (and skipped items) with their dates and sentence counts.
+
+    Example:
+
+    \b
+        polemos docs --format json | jq '.[].title'
+    """
+    with Store.open(db, read_only=True) as store:
+        print_rows(document_rows(store), fmt, title="documents")
+
+
+@cli.command("show")
+@click.argument("doc_id")
+@db_option
+@click.option("--sentences", is_flag=True, help="list the sentences with their offsets")
+def show_cmd(doc_id: str, db: str, sentences: bool) -> None:
+    """Show one document: metadata and text (or its sentences).
+
+    Example:
+
+    \b
+        polemos show 3f2a9c0d1e2b4a5c --sentences
+    """
+    with Store.open(db, read_only=True) as store:
+        rows = store.rows("SELECT * FROM documents WHERE doc_id LIKE ? || '%'", [doc_id])
+        if not rows:
+            raise click.ClickException(
+                f"no document with id {doc_id!r} in {db}. List the ids with: polemos docs --db {db}"
+            )
+        doc = rows[0]
+        for key in ("doc_id", "title", "source", "url", "published", "author", "text_date",
+                    "n_sentences"):
+            click.echo(f"{key}: {'' if doc[key] is None else doc[key]}")
+        click.echo("")
+        if sentences:
+            for s in store.rows(
+                "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx",
+                [doc["doc_id"]],
+            ):
+                click.echo(f"[{s['idx']}] {s['start_char']}-{s['end_char']}  {s['text']}")
+        else:
+            click.echo(doc["text"])
+
+
+def demo_corpus_path() -> str:
+    return str(resources.files("polemos").joinpath("data/demo"))
+
+
+@cli.command("demo")
+@click.option("--db", default="polemos-demo.duckdb", show_default=True, help="DuckDB database file")
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+def demo_cmd(db: str, quiet: bool) -> None:
+    """Ingest the built-in demo corpus and show what the pipeline found.
+
+    Example:
+
+    \b
+        polemos demo --db demo.duckdb
+    """
+    report = run_ingest([demo_corpus_path()], db=db, quiet=quiet, settings_overrides={})
+    with Store.open(db, read_only=True) as store:
+        stats = store.rows(
+            "SELECT (SELECT count(*) FROM documents) AS documents, "
+            "(SELECT count(*) FROM sentences) AS sentences, "
+            "(SELECT count(*) FROM mentions WHERE code IS NOT NULL) AS resolved_mentions, "
+            "(SELECT count(*) FROM events) AS events"
+        )[0]
+        click.echo(" · ".join(f"{v} {k.replace('_', ' ')}" for k, v in stats.items()))
+        print_rows(document_rows(store)[:40], "table", title="demo documents")
+    sys.exit(report.exit_code)

@@ -1,0 +1,56 @@
+"""Run spaCy over a stream of articles, in batches, keeping their order."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from polemos.records import Article, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An article with its spaCy Doc and sentence records.
+
+    Not a record: it holds a Doc, so it lives only inside the pipeline and never
+    crosses into the store. Stages treat the Doc as read-only.
+    """
+
+    article: Article
+    doc: Doc
+    sentences: tuple[Sentence, ...]
+
+    def sentence_at(self, char: int) -> int:
+        """Index of the sentence that contains character offset ``char``."""
+        return locate(self.sentences, char)
+
+
+def annotate(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
+) -> Iterator[Parsed]:
+    """Yield each article parsed, in input order."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield Parsed(article, doc, tuple(sentences_of(doc, article.doc_id)))
+
+
+def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:
+    """Sentences as records; blank sentences (only whitespace) are left out."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        out.append(Sentence(doc_id, len(out), start, start + len(text), text))
+    return out
+
+
+def locate(sentences: Sequence[Sentence], char: int) -> int:
+    """Index of the sentence containing ``char`` (the nearest one before it otherwise)."""
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, char) - 1)

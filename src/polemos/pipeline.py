@@ -1,0 +1,126 @@
+"""The only place that knows the order of the stages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from polemos.actors import KnowledgeBase, find_mentions, load_kb
+from polemos.claims import extract_claims
+from polemos.events import Patterns, extract_events, load_patterns, merge_events
+from polemos.ingest import read_sources
+from polemos.nlp import annotate, load_nlp
+from polemos.records import Article, Failure, Result, Skip
+from polemos.settings import Settings
+from polemos.store.store import Store, iter_batches
+from polemos.timex import analyse_time
+
+logger = logging.getLogger(__name__)
+
+STORE_BATCH = 16  # documents per transaction: each document is written whole or not at all
+
+
+@dataclass(frozen=True)
+class Coder:
+    """Everything the stages need, built once at the edge and passed down."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    patterns: Patterns
+
+    @classmethod
+    def load(cls, settings: Settings) -> Coder:
+        return cls(
+            nlp=load_nlp(settings.model),
+            kb=load_kb(settings.actors),
+            patterns=load_patterns(settings.patterns),
+        )
+
+
+def run(articles: Iterable[Article], coder: Coder, *, batch_size: int = 32) -> Iterator[Result]:
+    """Code a stream of articles.
+
+    1. annotate with spaCy, in batches (sentences with character offsets)
+    2. find temporal expressions and date every sentence
+    3. find and resolve actor mentions (time-aware)
+    4. extract events, sentence by sentence
+    5. extract stance statements and assessments
+    """
+    for parsed in annotate(coder.nlp, articles, batch_size=batch_size):
+        time = analyse_time(parsed)
+        mentions = find_mentions(parsed, coder.kb, time=time)
+        events = extract_events(parsed, mentions, coder.patterns, time=time)
+        claims = extract_claims(parsed, mentions, time=time)
+        yield Result(
+            parsed.article, parsed.sentences, tuple(mentions), tuple(events), tuple(claims),
+            time.sentence_dates,
+        )
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the closing summary."""
+
+    stored: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def ingest(
+    sources: Sequence[str],
+    *,
+    db: str | Path = "polemos.duckdb",
+    settings: Settings | None = None,
+    coder: Coder | None = None,
+    on_item: Callable[[Article | Skip | Failure], None] | None = None,
+) -> IngestReport:
+    """Read SOURCES, code every new article and store it; report what happened.
+
+    Items that fail are reported and never stop the others; documents already
+    stored are counted, not re-coded. Reports of the same event are merged
+    across the whole store at the end.
+    """
+    settings = settings or Settings()
+    report = IngestReport()
+    with Store.open(db) as store:
+        known = store.document_ids()
+
+        def new_articles() -> Iterator[Article]:
+            for item in read_sources(sources, settings=settings):
+                if on_item is not None:
+                    on_item(item)
+                if isinstance(item, Failure):
+                    report.failed.append(item)
+                elif isinstance(item, Skip):
+                    report.skipped.append(item)
+                    store.add_skip(item)
+                elif item.doc_id in known:
+                    report.already.append(item.doc_id)
+                else:
+                    known.add(item.doc_id)
+                    yield item
+
+        articles = new_articles()
+        first = next(articles, None)
+        if first is None:
+            return report
+        coder = coder or Coder.load(settings)
+
+        def chained() -> Iterator[Article]:
+            yield first
+            yield from articles
+
+        for batch in iter_batches(run(chained(), coder, batch_size=settings.batch_size), STORE_BATCH):
+            report.stored.extend(store.add(batch))
+        if report.stored:
+            store.set_merged_ids(merge_events(store.events()))
+    return report

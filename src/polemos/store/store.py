@@ -1,0 +1,320 @@
+"""The DuckDB store: the only module that writes.
+
+Documents are written whole or not at all: every ``add`` runs in one transaction,
+so Ctrl-C or kill -9 never leaves half a document, and a re-run resumes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from polemos.errors import SchemaVersionError, StoreError
+from polemos.records import Claim, EventDate, Event, Participant, Result, Skip
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+
+def _schema_sql() -> str:
+    return resources.files("polemos.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+class Store:
+    """A Polemos database. Open it with ``Store.open(path)``; ``":memory:"`` works in tests."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.con = con
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path = "polemos.duckdb", *, read_only: bool = False) -> Store:
+        """Open (and create when needed) the database at ``path``.
+
+        Raises:
+            StoreError: the file cannot be opened (locked by another process, not DuckDB).
+            SchemaVersionError: the file was written by another schema version.
+        """
+        name = str(path)
+        if read_only and name != ":memory:" and not Path(name).exists():
+            raise StoreError(
+                f"{name}: no such database. Run `polemos ingest SOURCE --db {name}` first."
+            )
+        try:
+            con = duckdb.connect(name, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(
+                f"{name}: cannot open the database ({err}). "
+                "Is another polemos process writing to it? Wait for it or use another --db."
+            ) from err
+        store = cls(con, name)
+        store._check_schema(read_only=read_only)
+        return store
+
+    def _check_schema(self, *, read_only: bool) -> None:
+        tables = {row[0] for row in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if "schema_version" not in tables:
+            if read_only:
+                raise StoreError(f"{self.path}: not a Polemos database (no schema_version table).")
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute(_schema_sql())
+            self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+            self.con.execute("COMMIT")
+            return
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        version = row[0] if row else None
+        if version != SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{self.path} has schema version {version}; this version of polemos expects "
+                f"{SCHEMA_VERSION}. Re-ingest into a new --db file."
+            )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def document_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query and return its rows as dicts."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def events(self, where: str = "", params: Sequence[Any] = ()) -> list[Event]:
+        """Events as records; ``where`` is a SQL condition with ``?`` placeholders."""
+        sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "")
+        sql += " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
+        return [event_from_row(r) for r in self.rows(sql, params)]
+
+    def claims(self, where: str = "", params: Sequence[Any] = ()) -> list[Claim]:
+        sql = "SELECT * FROM claims" + (f" WHERE {where}" if where else "")
+        return [claim_from_row(r) for r in self.rows(sql + " ORDER BY doc_id, sentence", params)]
+
+    # -- writing -------------------------------------------------------------------
+
+    def add(self, results: Iterable[Result]) -> list[str]:
+        """Store whole documents in one transaction; returns the ids actually written.
+
+        Documents already stored are left untouched (re-runs are idempotent).
+        """
+        fresh: list[Result] = []
+        seen: set[str] = set()
+        for result in results:
+            doc_id = result.article.doc_id
+            if doc_id in seen or self.has_document(doc_id):
+                continue
+            seen.add(doc_id)
+            fresh.append(result)
+        if not fresh:
+            return []
+        tables = _result_tables(fresh)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in tables.items():
+                if table.num_rows:
+                    self.con.register("_incoming", table)
+                    cols = ", ".join(table.column_names)
+                    self.con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _incoming")
+                    self.con.unregister("_incoming")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return [r.article.doc_id for r in fresh]
+
+    def add_skip(self, skip: Skip) -> None:
+        self.con.execute(
+            "INSERT INTO skips VALUES (?, ?, ?, ?, ?, ?)",
+            [skip.item, skip.stage, skip.reason, skip.doc_id, skip.title, _now()],
+        )
+
+    def set_merged_ids(self, mapping: dict[str, str]) -> None:
+        """Record which merged event each report belongs to (event_id → merged_id)."""
+        if not mapping:
+            return
+        table = pa.table({"event_id": list(mapping), "merged_id": list(mapping.values())})
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.register("_merge", table)
+            self.con.execute(
+                "UPDATE events SET merged_id = _merge.merged_id FROM _merge "
+                "WHERE events.event_id = _merge.event_id"
+            )
+            self.con.unregister("_merge")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _participants_json(parts: tuple[Participant, ...]) -> str:
+    return json.dumps([asdict(p) for p in parts])
+
+
+def _participants(value: Any) -> tuple[Participant, ...]:
+    items = json.loads(value) if isinstance(value, str) else (value or [])
+    return tuple(Participant(**item) for item in items)
+
+
+def _result_tables(results: Sequence[Result]) -> dict[str, pa.Table]:
+    """Column tables for the rows of many results, ready for one bulk insert each."""
+    now = _now()
+    docs = [
+        {
+            "doc_id": a.doc_id, "title": a.title, "source": a.source, "url": a.url,
+            "published": a.published, "author": a.author, "text_date": a.text_date,
+            "language": a.language, "text": a.text, "n_sentences": len(r.sentences),
+            "status": "stored", "ingested_at": now,
+        }
+        for r in results
+        for a in [r.article]
+    ]
+    sentences = []
+    for r in results:
+        dates = r.sentence_dates or tuple(EventDate() for _ in r.sentences)
+        for s, d in zip(r.sentences, dates, strict=False):
+            sentences.append({
+                "doc_id": s.doc_id, "idx": s.index, "start_char": s.start, "end_char": s.end,
+                "text": s.text, "date_value": d.value, "date_end": d.end,
+                "date_precision": d.precision, "date_basis": d.basis,
+            })
+    mentions = [
+        {
+            "doc_id": m.doc_id, "sentence": m.sentence, "start_char": m.start, "end_char": m.end,
+            "text": m.text, "code": m.code, "sector": m.sector, "person": m.person,
+            "kind": m.kind, "confidence": m.confidence, "members": list(m.members),
+            "rule": m.rule,
+        }
+        for r in results
+        for m in r.mentions
+    ]
+    events = [event_to_row(e) for r in results for e in r.events]
+    claims = [claim_to_row(c) for r in results for c in r.claims]
+    return {
+        "documents": _table(docs, _DOC_TYPES),
+        "sentences": _table(sentences, {"date_value": pa.date32(), "date_end": pa.date32()}),
+        "mentions": _table(mentions, {"members": pa.list_(pa.string())}),
+        "events": _table(events, _EVENT_TYPES),
+        "claims": _table(claims, {"toward": pa.list_(pa.string()), "date_value": pa.date32()}),
+    }
+
+
+_DOC_TYPES = {"published": pa.date32(), "text_date": pa.date32(), "ingested_at": pa.timestamp("us")}
+_EVENT_TYPES = {
+    "contexts": pa.list_(pa.string()), "actor_codes": pa.list_(pa.string()),
+    "recipient_codes": pa.list_(pa.string()), "mediator_codes": pa.list_(pa.string()),
+    "date_value": pa.date32(), "date_end": pa.date32(), "merged_id": pa.string(),
+}
+
+
+def _table(rows: list[dict[str, Any]], types: dict[str, pa.DataType]) -> pa.Table:
+    if not rows:
+        return pa.table({})
+    columns = {name: [row[name] for row in rows] for name in rows[0]}
+    arrays = {}
+    for name, values in columns.items():
+        kind = types.get(name)
+        if kind is None and all(v is None for v in values):
+            kind = pa.string()
+        arrays[name] = pa.array(values, type=kind)
+    return pa.table(arrays)
+
+
+def event_to_row(e: Event) -> dict[str, Any]:
+    return {
+        "event_id": e.event_id, "doc_id": e.doc_id, "sentence": e.sentence, "type": e.type,
+        "mode": e.mode, "contexts": list(e.contexts), "cameo": e.cameo,
+        "goldstein": float(e.goldstein), "quad": e.quad,
+        "actors": _participants_json(e.actors), "recipients": _participants_json(e.recipients),
+        "mediators": _participants_json(e.mediators),
+        "actor_codes": [p.code for p in e.actors],
+        "recipient_codes": [p.code for p in e.recipients],
+        "mediator_codes": [p.code for p in e.mediators],
+        "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
+        "date_value": e.date.value, "date_end": e.date.end, "date_precision": e.date.precision,
+        "date_basis": e.date.basis, "date_text": e.date.text,
+        "is_negated": e.is_negated, "is_hypothetical": e.is_hypothetical,
+        "is_attempted": e.is_attempted, "sentence_text": e.sentence_text,
+        "sentence_start": e.sentence_start, "sentence_end": e.sentence_end,
+        "pattern": e.pattern, "coder": e.coder, "confidence": float(e.confidence),
+        "merged_id": None,
+    }
+
+
+def event_from_row(r: dict[str, Any]) -> Event:
+    return Event(
+        event_id=r["event_id"], doc_id=r["doc_id"], sentence=r["sentence"], type=r["type"],
+        cameo=r["cameo"], goldstein=r["goldstein"], quad=r["quad"],
+        actors=_participants(r["actors"]), recipients=_participants(r["recipients"]),
+        mode=r["mode"], contexts=tuple(r["contexts"] or ()),
+        mediators=_participants(r["mediators"]), trigger=r["trigger"] or "",
+        trigger_start=r["trigger_start"] or 0, trigger_end=r["trigger_end"] or 0,
+        date=EventDate(
+            value=r["date_value"], precision=r["date_precision"], basis=r["date_basis"] or "none",
+            end=r["date_end"], text=r["date_text"],
+        ),
+        is_negated=bool(r["is_negated"]), is_hypothetical=bool(r["is_hypothetical"]),
+        is_attempted=bool(r["is_attempted"]), sentence_text=r["sentence_text"] or "",
+        sentence_start=r["sentence_start"] or 0, sentence_end=r["sentence_end"] or 0,
+        pattern=r["pattern"] or "", coder=r["coder"] or "", confidence=r["confidence"] or 0.0,
+    )
+
+
+def claim_to_row(c: Claim) -> dict[str, Any]:
+    return {
+        "claim_id": c.claim_id, "doc_id": c.doc_id, "sentence": c.sentence, "kind": c.kind,
+        "holder": c.holder, "toward": list(c.toward), "polarity": float(c.polarity),
+        "topic": c.topic, "text": c.text, "start_char": c.start, "end_char": c.end,
+        "rule": c.rule, "date_value": c.date.value, "date_precision": c.date.precision,
+        "date_basis": c.date.basis,
+    }
+
+
+def claim_from_row(r: dict[str, Any]) -> Claim:
+    return Claim(
+        claim_id=r["claim_id"], doc_id=r["doc_id"], sentence=r["sentence"], kind=r["kind"],
+        holder=r["holder"], text=r["text"], start=r["start_char"], end=r["end_char"],
+        toward=tuple(r["toward"] or ()), polarity=r["polarity"] or 0.0, topic=r["topic"] or "",
+        rule=r["rule"] or "",
+        date=EventDate(value=r["date_value"], precision=r["date_precision"],
+                       basis=r["date_basis"] or "none"),
+    )
+
+
+def iter_batches(items: Iterable[Result], size: int) -> Iterator[list[Result]]:
+    """Group results so each group is written in one transaction."""
+    batch: list[Result] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
