@@ -15,7 +15,13 @@ from polemos.errors import PolemosError
 from polemos.cli.base import cli
 
 # Importing the command modules registers their commands on ``cli``.
-from polemos.cli import core as _core  # noqa: E402,F401
+from polemos.cli import (  # noqa: E402,F401
+    actors_cmds,
+    core,
+    events_cmds,
+    positions_cmds,
+    report_cmds,
+)
 
 
 def main() -> None:
