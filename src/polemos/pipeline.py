@@ -13,7 +13,7 @@ from polemos.actors import KnowledgeBase, find_mentions, load_kb
 from polemos.claims import extract_claims
 from polemos.events import Patterns, extract_events, load_patterns, merge_events
 from polemos.ingest import read_sources
-from polemos.nlp import annotate, load_nlp
+from polemos.nlp import Parsed, annotate, load_nlp, sentences_of
 from polemos.records import Article, Failure, Result, Skip
 from polemos.settings import Settings
 from polemos.store.store import Store, iter_batches
@@ -34,11 +34,23 @@ class Coder:
 
     @classmethod
     def load(cls, settings: Settings) -> Coder:
-        return cls(
+        coder = cls(
             nlp=load_nlp(settings.model),
             kb=load_kb(settings.actors),
             patterns=load_patterns(settings.patterns),
         )
+        coder.warm_up()
+        return coder
+
+    def warm_up(self) -> None:
+        """Run every stage once outside a memory zone, so the caches stages build on
+        first use (phrase matchers, pattern tables) keep their strings for good."""
+        doc = self.nlp("On 2 May 2000, the President met the Foreign Minister in the capital.")
+        parsed = Parsed(Article("warm-up", doc.text), doc, tuple(sentences_of(doc, "warm-up")))
+        time = analyse_time(parsed)
+        mentions = find_mentions(parsed, self.kb, time=time)
+        extract_events(parsed, mentions, self.patterns, time=time)
+        extract_claims(parsed, mentions, time=time)
 
 
 def run(articles: Iterable[Article], coder: Coder, *, batch_size: int = 32) -> Iterator[Result]:

@@ -32,10 +32,28 @@ class Parsed:
 def annotate(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
 ) -> Iterator[Parsed]:
-    """Yield each article parsed, in input order."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield Parsed(article, doc, tuple(sentences_of(doc, article.doc_id)))
+    """Yield each article parsed, in input order.
+
+    Batches run inside ``nlp.memory_zone()`` so the vocabulary does not grow with the
+    corpus: memory stays flat over millions of documents. A Parsed is only valid until
+    the next one is requested; stages turn it into records before that.
+    """
+    for chunk in _chunks(articles, batch_size * 4):
+        with nlp.memory_zone():
+            pairs = [(article.text, article) for article in chunk]
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield Parsed(article, doc, tuple(sentences_of(doc, article.doc_id)))
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:
