@@ -31,6 +31,7 @@ class Coder:
     nlp: Language
     kb: KnowledgeBase
     patterns: Patterns
+    fuzzy_threshold: float = Settings().fuzzy_threshold
 
     @classmethod
     def load(cls, settings: Settings) -> Coder:
@@ -38,6 +39,7 @@ class Coder:
             nlp=load_nlp(settings.model),
             kb=load_kb(settings.actors),
             patterns=load_patterns(settings.patterns),
+            fuzzy_threshold=settings.fuzzy_threshold,
         )
         coder.warm_up()
         return coder
@@ -48,7 +50,7 @@ class Coder:
         doc = self.nlp("On 2 May 2000, the President met the Foreign Minister in the capital.")
         parsed = Parsed(Article("warm-up", doc.text), doc, tuple(sentences_of(doc, "warm-up")))
         time = analyse_time(parsed)
-        mentions = find_mentions(parsed, self.kb, time=time)
+        mentions = find_mentions(parsed, self.kb, time=time, fuzzy_threshold=self.fuzzy_threshold)
         extract_events(parsed, mentions, self.patterns, time=time)
         extract_claims(parsed, mentions, time=time)
 
@@ -64,7 +66,9 @@ def run(articles: Iterable[Article], coder: Coder, *, batch_size: int = 32) -> I
     """
     for parsed in annotate(coder.nlp, articles, batch_size=batch_size):
         time = analyse_time(parsed)
-        mentions = find_mentions(parsed, coder.kb, time=time)
+        mentions = find_mentions(
+            parsed, coder.kb, time=time, fuzzy_threshold=coder.fuzzy_threshold
+        )
         events = extract_events(parsed, mentions, coder.patterns, time=time)
         claims = extract_claims(parsed, mentions, time=time)
         yield Result(
