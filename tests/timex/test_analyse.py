@@ -1,0 +1,148 @@
+"""analyse_time and date_for_span with the real model on small hand-written texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from polemos.nlp.annotate import Parsed, annotate
+from polemos.records import Article
+from polemos.timex import analyse_time, date_for_span
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = dt.date(2021, 3, 18)
+
+HISTORY = (
+    "Gondor and Mordor fought a war that started in 1988. "
+    "The war ended with the truce of 12 May 1994. Arnor mediated the talks.\n\n"
+    "Twenty-six years later, fighting resumed. Rohan sent envoys to Minas Tirith.\n\n"
+    "Gondor accuses Mordor of violating the truce. Rohan has imposed new sanctions. "
+    "Rohan announced further sanctions yesterday."
+)
+
+
+@pytest.fixture(scope="module")
+def parsed_texts(nlp) -> Iterator[dict[str, Parsed]]:  # type: ignore[no-untyped-def]
+    """Parse the texts once; the generator stays open so the Docs stay valid."""
+    articles = {
+        "history": Article("history", HISTORY, published=PUBLISHED),
+        "undated": Article("undated", HISTORY),
+        "clauses": Article(
+            "clauses",
+            "The blockade, which began in 2011, ended with the accord of 4 June 2015. "
+            "Arnor, which had armed Gondor in the 1990s, sent observers in 2016. "
+            "Rohan said on Monday that Gondor had attacked its villages in 2014.",
+            published=PUBLISHED,
+        ),
+    }
+    stream = annotate(nlp, articles.values())
+    out: dict[str, Parsed] = {}
+    for parsed in stream:
+        out[parsed.article.doc_id] = parsed
+        if len(out) == len(articles):
+            break
+    yield out
+    stream.close()
+
+
+def dates(parsed: Parsed) -> list[tuple[str | None, str]]:
+    time = analyse_time(parsed)
+    assert len(time.sentence_dates) == len(parsed.sentences)
+    return [(d.iso, d.basis) for d in time.sentence_dates]
+
+
+def test_sentences_dated_by_text_narrative_and_publication(parsed_texts) -> None:  # type: ignore[no-untyped-def]
+    assert dates(parsed_texts["history"]) == [
+        ("1988", "text"),
+        ("1994-05-12", "text"),
+        ("1994-05-12", "narrative"),
+        ("2020", "text"),  # "Twenty-six years later", resolved against 1994
+        ("2020", "narrative"),
+        ("2021-03-18", "publication"),  # present tense news
+        ("2021-03-18", "publication"),  # present perfect
+        ("2021-03-17", "text"),  # "yesterday"
+    ]
+
+
+def test_past_tense_never_gets_the_publication_date(parsed_texts) -> None:  # type: ignore[no-untyped-def]
+    time = analyse_time(parsed_texts["history"])
+    for sentence, date in zip(parsed_texts["history"].sentences, time.sentence_dates):
+        if "mediated" in sentence.text or "sent envoys" in sentence.text:
+            assert date.basis == "narrative"
+
+
+def test_without_publication_date_present_tense_has_no_date(parsed_texts) -> None:  # type: ignore[no-untyped-def]
+    found = dates(parsed_texts["undated"])
+    assert found[5] == (None, "none")
+    assert found[7] == (None, "none")  # "yesterday" cannot be resolved without a reference
+
+
+def test_timexes_carry_absolute_offsets(parsed_texts) -> None:  # type: ignore[no-untyped-def]
+    parsed = parsed_texts["history"]
+    time = analyse_time(parsed)
+    assert [t.text for t in time.timexes][:3] == [
+        "1988",
+        "12 May 1994",
+        "Twenty-six years later",
+    ]
+    assert all(parsed.article.text[t.start : t.end] == t.text for t in time.timexes)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "iso"),
+    [
+        ("began", "2011"),
+        ("ended", "2015-06-04"),
+        ("accord", "2015-06-04"),
+        ("armed", "1990s"),
+        ("sent", "2016"),
+        ("attacked", "2014"),
+        ("said", "2021-03-15"),
+    ],
+)
+def test_date_for_span_takes_the_clause_date(parsed_texts, trigger: str, iso: str) -> None:  # type: ignore[no-untyped-def]
+    parsed = parsed_texts["clauses"]
+    time = analyse_time(parsed)
+    start = parsed.article.text.index(trigger)
+    date = date_for_span(parsed, time, start, start + len(trigger))
+    assert (date.iso, date.basis) == (iso, "text")
+
+
+def test_date_for_span_without_own_timex_uses_the_sentence_context(parsed_texts) -> None:  # type: ignore[no-untyped-def]
+    parsed = parsed_texts["history"]
+    time = analyse_time(parsed)
+    start = parsed.article.text.index("mediated")
+    date = date_for_span(parsed, time, start, start + len("mediated"))
+    assert (date.iso, date.basis) == ("1994-05-12", "narrative")
+
+
+def test_date_for_span_does_not_give_a_reported_date_to_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The truce was signed in 1994.\n\nLater, Rohan said that Gondor had broken it in 2003."
+    stream = annotate(nlp, [Article("said", text)])
+    parsed = next(stream)
+    time = analyse_time(parsed)
+    start = text.index("said")
+    date = date_for_span(parsed, time, start, start + 4)
+    start = text.index("broken")
+    assert date_for_span(parsed, time, start, start + 6).iso == "2003"
+    stream.close()
+    assert (date.iso, date.basis) == ("1994", "narrative")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The council of Rohan met on Wednesday.", "2021-03-17"),
+        ("The council of Rohan meets on Wednesday.", "2021-03-24"),
+        ("The council of Rohan will meet Wednesday.", "2021-03-24"),
+    ],
+)
+def test_weekday_follows_the_tense(nlp, text: str, iso: str) -> None:  # type: ignore[no-untyped-def]
+    stream = annotate(nlp, [Article("wd", text, published=PUBLISHED)])
+    parsed = next(stream)
+    [date] = analyse_time(parsed).sentence_dates
+    stream.close()
+    assert (date.iso, date.basis) == (iso, "text")
