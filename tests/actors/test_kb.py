@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import MIDDLE_EARTH  # type: ignore[import-not-found]
+from actorkit import MIDDLE_EARTH  # type: ignore[import-not-found]
 
 from polemos.actors import KnowledgeBase, load_kb
 from polemos.actors.kb import check_file, kb_from_files

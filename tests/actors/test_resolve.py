@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
-from conftest import TokenSpec, dated, parse  # type: ignore[import-not-found]
+from actorkit import TokenSpec, dated, parse  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
 from polemos.actors import KnowledgeBase, find_mentions
@@ -219,7 +219,7 @@ def test_mediators_acting_on_the_parties_are_not_the_parties(doc_of: DocOf,
 
 
 def test_matchers_built_inside_a_memory_zone_survive_it(vocab: object) -> None:
-    from conftest import MIDDLE_EARTH, make_doc  # type: ignore[import-not-found]
+    from actorkit import MIDDLE_EARTH, make_doc  # type: ignore[import-not-found]
 
     from polemos.actors.kb import kb_from_files
 

@@ -1,5 +1,48 @@
-"""Commands of this family register themselves on the shared ``cli`` group."""
+"""`polemos report`: write the offline HTML report."""
 
 from __future__ import annotations
 
-from polemos.cli.base import cli  # noqa: F401
+from pathlib import Path
+
+import click
+
+from polemos.actors.kb import load_kb
+from polemos.analysis.conflicts import load_conflicts
+from polemos.cli.base import cli, db_option
+from polemos.report import build_report
+from polemos.settings import load_settings
+from polemos.store.store import Store
+
+
+@cli.command("report")
+@click.option("--conflict", default=None, help="conflict name or alias (default: the whole corpus)")
+@click.option(
+    "-o",
+    "--output",
+    default="report.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="HTML file to write",
+)
+@db_option
+@click.option(
+    "--config", type=click.Path(dir_okay=False), default=None, help="polemos.toml settings file"
+)
+def report_cmd(conflict: str | None, output: str, db: str, config: str | None) -> None:
+    """Write one self-contained HTML report (no network needed to open it).
+
+    Corpus overview, timeline, cooperation/conflict series, actor network and the
+    briefs of the main outside actors.
+
+    Example:
+
+    \b
+        polemos report --conflict Nagorno-Karabakh -o report.html --db polemos.duckdb
+    """
+    settings = load_settings(config)
+    kb = load_kb(settings.actors)
+    conflicts = load_conflicts(settings.conflicts)
+    with Store.open(db, read_only=True) as store:
+        html = build_report(store, conflict=conflict, kb=kb, conflicts=conflicts)
+    Path(output).write_text(html, encoding="utf-8")
+    click.echo(f"Wrote {output} ({len(html.encode('utf-8')) // 1024} KB).", err=True)

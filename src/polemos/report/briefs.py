@@ -1,0 +1,47 @@
+"""Briefs of the main outside actors: the positions layer's briefs, else a record from events."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from polemos.actors.kb import KnowledgeBase
+from polemos.analysis.brief import brief_from_corpus, render_brief_html
+from polemos.analysis.conflicts import Conflicts
+from polemos.analysis.corpus import load_corpus
+from polemos.report.charts import esc
+from polemos.report.data import ReportEvent, Scope
+from polemos.report.sections import fallback_brief_html
+from polemos.store.store import Store
+
+
+def briefs_html(
+    store: Store,
+    actors: Sequence[str],
+    scope: Scope,
+    events: Sequence[ReportEvent],
+    names: Mapping[str, str],
+    *,
+    kb: KnowledgeBase | None,
+    conflicts: Conflicts,
+) -> list[str]:
+    """One escaped HTML fragment per actor.
+
+    A defined conflict gets the full brief (roles, stance, timeline, assessments, each cited);
+    a name-filtered scope or the whole corpus has no parties to take positions toward, so it
+    gets the actor's record with the inferred parties, from events alone.
+    """
+    definition = conflicts.get(scope.name) if scope.name else None
+    if definition is None:
+        return [_card(code, names, fallback_brief_html(code, events, scope.parties, names))
+                for code in actors]
+    corpus = load_corpus(store)
+    return [
+        render_brief_html(brief_from_corpus(corpus, code, definition, kb=kb)) for code in actors
+    ]
+
+
+def _card(code: str, names: Mapping[str, str], body: str) -> str:
+    return (
+        f'<h2 class="fallback-title">{esc(names.get(code, code))} '
+        f'<span class="code">{esc(code)}</span></h2>{body}'
+    )

@@ -1,0 +1,337 @@
+"""What the report shows, read from the store: scope, events, overview and aggregations.
+
+Reading happens in ``load_events``/``overview``/``actor_names``; everything else is a pure
+function of the loaded records, so the charts can be tested on hand-made events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from polemos.records import EventDate
+from polemos.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which documents the report covers and who the parties are."""
+
+    name: str | None
+    parties: tuple[str, ...]
+    doc_ids: tuple[str, ...] | None  # None: the whole corpus
+    note: str = ""  # how the scope was decided, shown on the page
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEvent:
+    """The fields of a stored event the report needs (one per report of an event)."""
+
+    event_id: str
+    key: str  # merged id when the event was merged with other reports of it, else its id
+    doc_id: str
+    type: str
+    cameo: str
+    goldstein: float
+    quad: int
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    mediators: tuple[str, ...]
+    date: EventDate
+    is_flagged: bool
+    flags: tuple[str, ...]
+    sentence_text: str
+    trigger: str
+    trigger_at: tuple[int, int] | None = None  # trigger offsets within sentence_text
+
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The sentence split as (before, trigger, after); the trigger is "" when unknown."""
+        text = self.sentence_text
+        if self.trigger_at is None:
+            return text, "", ""
+        start, end = self.trigger_at
+        return text[:start], text[start:end], text[end:]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.actors + self.recipients + self.mediators
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    doc_id: str
+    title: str
+    source: str
+    date: str  # published, else the latest date stated in the text; "" when neither
+    n_events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    n_documents: int
+    n_sentences: int
+    n_reports: int
+    n_events: int  # distinct events after merging reports of the same event
+    n_flagged: int
+    n_undated: int
+    first: str | None
+    last: str | None
+    documents: tuple[DocumentRow, ...]
+    by_type: tuple[tuple[str, int], ...]
+    by_quad: tuple[tuple[int, int], ...]
+
+
+_EVENT_SQL = (
+    "SELECT event_id, coalesce(merged_id, event_id) AS key, doc_id, type, cameo, goldstein, quad, "
+    "actor_codes, recipient_codes, mediator_codes, date_value, date_end, date_precision, "
+    "date_basis, date_text, is_negated, is_hypothetical, is_attempted, sentence_text, trigger, "
+    "trigger_start, trigger_end, sentence_start FROM events"
+)
+
+
+def _doc_filter(scope: Scope) -> tuple[str, list[Any]]:
+    if scope.doc_ids is None:
+        return "", []
+    return " WHERE list_contains(?, doc_id)", [list(scope.doc_ids)]
+
+
+def load_events(store: Store, scope: Scope) -> list[ReportEvent]:
+    """Every event report in scope, in date order (undated last)."""
+    where, params = _doc_filter(scope)
+    sql = _EVENT_SQL + where + " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
+    return [_event(row) for row in store.rows(sql, params)]
+
+
+def _event(row: dict[str, Any]) -> ReportEvent:
+    flags = tuple(name for name in ("negated", "hypothetical", "attempted") if row[f"is_{name}"])
+    return ReportEvent(
+        event_id=row["event_id"],
+        key=row["key"],
+        doc_id=row["doc_id"],
+        type=row["type"],
+        cameo=row["cameo"],
+        goldstein=float(row["goldstein"]),
+        quad=int(row["quad"]),
+        actors=tuple(row["actor_codes"] or ()),
+        recipients=tuple(row["recipient_codes"] or ()),
+        mediators=tuple(row["mediator_codes"] or ()),
+        date=EventDate(
+            value=row["date_value"],
+            precision=row["date_precision"],
+            basis=row["date_basis"] or "none",
+            end=row["date_end"],
+            text=row["date_text"],
+        ),
+        is_flagged=bool(flags),
+        flags=flags,
+        sentence_text=row["sentence_text"] or "",
+        trigger=row["trigger"] or "",
+        trigger_at=_trigger_at(row),
+    )
+
+
+def _trigger_at(row: dict[str, Any]) -> tuple[int, int] | None:
+    """Where the trigger sits in the sentence, when its offsets fall inside it."""
+    text = row["sentence_text"] or ""
+    if row["trigger_start"] is None or row["sentence_start"] is None or not row["trigger_end"]:
+        return None
+    start = row["trigger_start"] - row["sentence_start"]
+    end = row["trigger_end"] - row["sentence_start"]
+    return (start, end) if 0 <= start < end <= len(text) else None
+
+
+def distinct(events: Iterable[ReportEvent]) -> list[ReportEvent]:
+    """One record per event, flagged reports left out.
+
+    Reports merged into one event are combined: the first report, with the participants of
+    all of them and the most precise date any of them gives.
+    """
+    groups: dict[str, list[ReportEvent]] = {}
+    for event in events:
+        if not event.is_flagged:
+            groups.setdefault(event.key, []).append(event)
+    return [_combine(group) for group in groups.values()]
+
+
+_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
+
+
+def _combine(group: list[ReportEvent]) -> ReportEvent:
+    if len(group) == 1:
+        return group[0]
+
+    def union(pick: Callable[[ReportEvent], tuple[str, ...]]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(code for event in group for code in pick(event)))
+
+    dated = [e for e in group if e.date.value is not None]
+    best = min(dated, key=lambda e: _RANK.get(e.date.precision or "", 4)) if dated else group[0]
+    return replace(
+        group[0],
+        actors=union(lambda e: e.actors),
+        recipients=union(lambda e: e.recipients),
+        mediators=union(lambda e: e.mediators),
+        date=best.date,
+    )
+
+
+def overview(store: Store, scope: Scope, events: Sequence[ReportEvent]) -> Overview:
+    """Counts for the top of the page."""
+    where, params = _doc_filter(scope)
+    docs = store.rows(
+        "SELECT count(*) AS n, coalesce(sum(n_sentences), 0) AS s FROM documents" + where, params
+    )[0]
+    rows = store.rows(
+        "SELECT doc_id, title, source, published, text_date FROM documents"
+        + where
+        + " ORDER BY coalesce(published, text_date) NULLS LAST, title, doc_id",
+        params,
+    )
+    kept = distinct(events)
+    per_doc = Counter(e.doc_id for e in kept)
+    documents = tuple(
+        DocumentRow(
+            r["doc_id"],
+            r["title"] or "(untitled)",
+            r["source"] or "",
+            _doc_date(r),
+            per_doc[r["doc_id"]],
+        )
+        for r in rows
+    )
+    dated = sorted(e.date.value for e in kept if e.date.value is not None)
+    return Overview(
+        n_documents=int(docs["n"]),
+        n_sentences=int(docs["s"]),
+        n_reports=len(events),
+        n_events=len(kept),
+        n_flagged=sum(e.is_flagged for e in events),
+        n_undated=sum(e.date.value is None for e in kept),
+        first=dated[0].isoformat() if dated else None,
+        last=dated[-1].isoformat() if dated else None,
+        documents=documents,
+        by_type=tuple(Counter(e.type for e in kept).most_common()),
+        by_quad=tuple(sorted(Counter(e.quad for e in kept).items())),
+    )
+
+
+def _doc_date(row: dict[str, Any]) -> str:
+    """The publication date, else the latest date the text states (marked: a lower bound)."""
+    if row["published"]:
+        return str(row["published"])
+    return f"≥ {row['text_date']} (latest in text)" if row["text_date"] else ""
+
+
+def actor_names(store: Store, codes: Iterable[str]) -> dict[str, str]:
+    """A readable name per code: the most frequent knowledge-base mention text, else the code."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    rows = store.rows(
+        "SELECT code, text, count(*) AS n, max(CASE WHEN rule = 'kb' THEN 1 ELSE 0 END) AS is_kb, "
+        "max(CASE WHEN person IS NULL THEN 1 ELSE 0 END) AS is_name FROM mentions "
+        "WHERE list_contains(?, code) GROUP BY code, text ORDER BY code, is_name DESC, is_kb DESC, "
+        "n DESC, text",
+        [wanted],
+    )
+    names: dict[str, str] = {}
+    for row in rows:
+        names.setdefault(row["code"], row["text"])
+    return {code: names.get(code, code) for code in wanted}
+
+
+def infer_parties(events: Sequence[ReportEvent]) -> tuple[tuple[str, ...], str]:
+    """The pair with the most intense conflict between them (summed |Goldstein| of quads 3–4),
+    else the two busiest actors; with a sentence saying which rule decided."""
+    pairs: dict[tuple[str, str], float] = defaultdict(float)
+    for event in distinct(events):
+        if event.quad < 3:
+            continue
+        for a in event.actors:
+            for b in event.recipients:
+                if a != b:
+                    pairs[(min(a, b), max(a, b))] += abs(event.goldstein) or 1.0
+    if pairs:
+        (a, b), _ = max(pairs.items(), key=lambda item: (item[1], item[0]))
+        return (a, b), "Parties inferred: the pair with the most intense conflict between them."
+    counts = Counter(code for event in distinct(events) for code in set(event.codes))
+    busiest = tuple(sorted(code for code, _ in counts.most_common(2)))
+    return (
+        busiest,
+        "Parties inferred: no conflict between two actors found; the two busiest actors.",
+    )
+
+
+def outside_actors(
+    events: Sequence[ReportEvent], parties: Sequence[str], *, n: int = 4
+) -> list[str]:
+    """Non-parties with the most events that involve a party, most first."""
+    party_set = set(parties)
+    counts: Counter[str] = Counter()
+    for event in distinct(events):
+        codes = set(event.codes)
+        if codes & party_set:
+            counts.update(codes - party_set)
+    return [code for code, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]
+
+
+def date_span(date: EventDate) -> tuple[dt.date, dt.date] | None:
+    """First day and the day after the last day the date covers."""
+    if date.value is None:
+        return None
+    start = date.value
+    if date.end is not None and date.end >= start:
+        return start, date.end + dt.timedelta(days=1)
+    if date.precision == "month":
+        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, nxt
+    if date.precision == "year":
+        return start, dt.date(start.year + 1, 1, 1)
+    if date.precision == "decade":
+        return start, dt.date(start.year + 10, 1, 1)
+    return start, start + dt.timedelta(days=1)
+
+
+def period_of(date: EventDate, freq: str) -> str | None:
+    """The year ("2020") or quarter ("2020-Q3") a date falls in; None when it is too coarse."""
+    if date.value is None or date.precision == "decade":
+        return None
+    if freq == "year":
+        return str(date.value.year)
+    if date.precision == "year":
+        return None
+    return f"{date.value.year}-Q{(date.value.month - 1) // 3 + 1}"
+
+
+def choose_freq(events: Sequence[ReportEvent]) -> str:
+    """Quarters when the dated events span at most four years and few are dated only to a
+    year (they would drop out), else years."""
+    dated = [e for e in events if e.date.value is not None]
+    if not dated:
+        return "year"
+    years = [e.date.value.year for e in dated if e.date.value is not None]
+    coarse = sum(e.date.precision in {"year", "decade"} for e in dated)
+    return "quarter" if max(years) - min(years) <= 4 and coarse <= 0.2 * len(dated) else "year"
+
+
+def periods_between(first: str, last: str, freq: str) -> list[str]:
+    """Every period from ``first`` to ``last`` inclusive, so gaps show as gaps."""
+    if freq == "year":
+        return [str(y) for y in range(int(first), int(last) + 1)]
+    (y0, q0), (y1, q1) = (tuple(int(p) for p in s.split("-Q")) for s in (first, last))
+    out = []
+    for index in range(y0 * 4 + q0 - 1, y1 * 4 + q1):
+        out.append(f"{index // 4}-Q{index % 4 + 1}")
+    return out
+
+
+def dyads(events: Sequence[ReportEvent]) -> dict[tuple[str, str], list[ReportEvent]]:
+    """Unordered actor–recipient pairs and their events (flagged and duplicate reports left out)."""
+    out: dict[tuple[str, str], list[ReportEvent]] = defaultdict(list)
+    for event in distinct(events):
+        pairs = {(min(a, b), max(a, b)) for a in event.actors for b in event.recipients if a != b}
+        for pair in sorted(pairs):
+            out[pair].append(event)
+    return dict(out)

@@ -1,0 +1,56 @@
+"""Which documents a report covers: a defined conflict, a name found in the texts, or everything."""
+
+from __future__ import annotations
+
+from polemos.analysis.conflicts import Conflicts, link_documents, load_conflicts
+from polemos.errors import QueryError
+from polemos.report.data import Scope
+from polemos.store.store import Store
+
+
+def resolve_scope(
+    store: Store,
+    conflict: str | None,
+    *,
+    conflicts: Conflicts | None = None,
+) -> Scope:
+    """The scope for ``conflict``: its definition when there is one, else a name filter.
+
+    Raises:
+        QueryError: the conflict is defined but no stored document concerns it, or it is not
+            defined and no stored document contains its name.
+    """
+    if conflict is None:
+        return Scope(None, (), None, "Whole corpus.")
+    known = conflicts if conflicts is not None else load_conflicts()
+    definition = known.get(conflict)
+    n_docs = int(store.rows("SELECT count(*) AS n FROM documents")[0]["n"])
+    if definition is not None:
+        doc_ids = tuple(sorted(link_documents(store, definition)))
+        if not doc_ids:
+            raise QueryError(
+                f"conflict {definition.name!r}: none of the {n_docs} stored documents names it, "
+                "one of its territories or two of its parties. Ingest articles about it first, "
+                "or run the report without --conflict."
+            )
+        note = (
+            f"{len(doc_ids)} of {n_docs} documents concern the conflict (they name it, a "
+            "territory of it, or two of its parties)."
+        )
+        return Scope(definition.name, definition.party_codes, doc_ids, note)
+    rows = store.rows(
+        "SELECT doc_id FROM documents WHERE contains(lower(text), lower(?)) "
+        "OR contains(lower(coalesce(title, '')), lower(?)) ORDER BY doc_id",
+        [conflict, conflict],
+    )
+    if not rows:
+        near = ", ".join(known.nearest(conflict)) or "none"
+        raise QueryError(
+            f"unknown conflict {conflict!r}, and no stored document contains that name. "
+            f"Nearest defined conflicts: {near}. Use one of them, add a definition, or run the "
+            "report without --conflict."
+        )
+    note = (
+        f"No definition of {conflict!r}: {len(rows)} of {n_docs} documents contain the name."
+    )
+    return Scope(conflict, (), tuple(r["doc_id"] for r in rows), note)

@@ -1,0 +1,134 @@
+"""Scope, aggregation and overview on a seeded fictional store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from report_seed import NAMES, WAR
+
+from polemos.errors import QueryError
+from polemos.records import EventDate
+from polemos.report.data import (
+    date_span,
+    distinct,
+    infer_parties,
+    load_events,
+    outside_actors,
+    overview,
+    period_of,
+    periods_between,
+)
+from polemos.report.scope import resolve_scope
+from polemos.report.sections import goldstein_series, network_parts
+from polemos.store.store import Store
+
+
+@pytest.mark.parametrize(
+    ("date", "span"),
+    [
+        (EventDate(dt.date(2020, 9, 27), "day"), (dt.date(2020, 9, 27), dt.date(2020, 9, 28))),
+        (EventDate(dt.date(2020, 12, 1), "month"), (dt.date(2020, 12, 1), dt.date(2021, 1, 1))),
+        (EventDate(dt.date(2016, 1, 1), "year"), (dt.date(2016, 1, 1), dt.date(2017, 1, 1))),
+        (EventDate(dt.date(1990, 1, 1), "decade"), (dt.date(1990, 1, 1), dt.date(2000, 1, 1))),
+        (
+            EventDate(dt.date(2020, 10, 9), "day", end=dt.date(2020, 10, 10)),
+            (dt.date(2020, 10, 9), dt.date(2020, 10, 11)),
+        ),
+    ],
+)
+def test_date_span_covers_the_precision(date: EventDate, span: tuple[dt.date, dt.date]) -> None:
+    assert date_span(date) == span
+
+
+def test_periods() -> None:
+    assert period_of(EventDate(dt.date(2020, 8, 1), "month"), "quarter") == "2020-Q3"
+    assert period_of(EventDate(dt.date(2020, 1, 1), "year"), "quarter") is None
+    assert period_of(EventDate(dt.date(1990, 1, 1), "decade"), "year") is None
+    assert periods_between("2019-Q4", "2020-Q2", "quarter") == ["2019-Q4", "2020-Q1", "2020-Q2"]
+    assert periods_between("2017", "2019", "year") == ["2017", "2018", "2019"]
+
+
+def test_defined_conflict_keeps_its_documents_and_parties(war_store: Store) -> None:
+    scope = resolve_scope(war_store, "ring war", conflicts=WAR)
+    assert (scope.name, scope.parties, scope.doc_ids) == (
+        "War of the Ring",
+        ("GON", "MOR"),
+        ("war1",),
+    )
+
+
+def test_undefined_conflict_filters_documents_by_name(war_store: Store) -> None:
+    scope = resolve_scope(war_store, "northern pact", conflicts=WAR)
+    assert scope.doc_ids == ("trade1",) and scope.parties == ()
+    assert "No definition" in scope.note
+
+
+def test_unknown_conflict_names_the_fix(war_store: Store) -> None:
+    with pytest.raises(QueryError, match="no stored document contains that name.*War of the Ring"):
+        resolve_scope(war_store, "War of Wrath", conflicts=WAR)
+
+
+def test_whole_corpus_scope(war_store: Store) -> None:
+    scope = resolve_scope(war_store, None, conflicts=WAR)
+    assert scope.doc_ids is None and len(load_events(war_store, scope)) == 8
+
+
+def test_flagged_and_merged_reports_are_counted_once(war_store: Store) -> None:
+    war_store.set_merged_ids({"war1-0": "m1", "war1-1": "m1"})
+    events = load_events(war_store, resolve_scope(war_store, None, conflicts=WAR))
+    kept = distinct(events)
+    assert len({"war1-0", "war1-1"} & {e.event_id for e in kept}) == 1  # one merged event
+    assert "war1-5" not in {e.event_id for e in kept}  # negated
+    assert len(kept) == 6
+
+
+def test_merged_reports_pool_their_participants_and_best_date(war_store: Store) -> None:
+    war_store.set_merged_ids({"war1-2": "m2", "war1-3": "m2"})  # year-dated and day-dated
+    events = load_events(war_store, resolve_scope(war_store, None, conflicts=WAR))
+    [merged] = [e for e in distinct(events) if e.key == "m2"]
+    assert merged.recipients == ("GON", "MOR") or merged.recipients == ("MOR", "GON")
+    assert (merged.date.value, merged.date.precision) == (dt.date(3018, 6, 10), "day")
+
+
+def test_parties_are_inferred_from_conflict_intensity(war_store: Store) -> None:
+    events = load_events(war_store, resolve_scope(war_store, None, conflicts=WAR))
+    assert infer_parties(events)[0] == ("GON", "MOR")
+
+
+def test_outside_actors_exclude_parties_and_unrelated_actors(war_store: Store) -> None:
+    events = load_events(war_store, resolve_scope(war_store, "War of the Ring", conflicts=WAR))
+    assert outside_actors(events, ("GON", "MOR")) == ["ARN", "ROH"]
+
+
+def test_overview_counts(war_store: Store) -> None:
+    scope = resolve_scope(war_store, "War of the Ring", conflicts=WAR)
+    summary = overview(war_store, scope, load_events(war_store, scope))
+    assert (summary.n_documents, summary.n_reports, summary.n_events, summary.n_flagged) == (
+        1,
+        7,
+        6,
+        1,
+    )
+    assert (summary.first, summary.last, summary.n_undated) == ("3017-01-01", "3019-03-15", 1)
+    assert dict(summary.by_type)["ASSAULT"] == 1  # the negated assault is not counted
+
+
+def test_series_sum_goldstein_per_year(war_store: Store) -> None:
+    scope = resolve_scope(war_store, "War of the Ring", conflicts=WAR)
+    events = load_events(war_store, scope)
+    series, periods, left_out = goldstein_series(events, ["GON", "ROH"], ("GON", "MOR"), NAMES)
+    assert periods == ["3017", "3018", "3019"]
+    gondor, rohan = series
+    assert gondor.coop == (0.0, 1.0, 7.0) and gondor.conflict == (0.0, 0.0, -10.0)
+    assert rohan.coop == (0.0, 0.0, 7.0) and rohan.conflict == (-6.0, 0.0, 0.0)
+    assert gondor.is_party and not rohan.is_party and left_out == 0
+
+
+def test_network_edges_weight_and_tone(war_store: Store) -> None:
+    events = load_events(war_store, resolve_scope(war_store, None, conflicts=WAR))
+    nodes, edges = network_parts(events, ("GON", "MOR"), NAMES)
+    assert [n.code for n in nodes][:2] == ["GON", "MOR"]
+    by_pair = {(e.a, e.b): e for e in edges}
+    assert by_pair[("GON", "MOR")].mean_goldstein == -10.0
+    assert by_pair[("ARN", "SHI")].n_events == 2
