@@ -72,6 +72,7 @@ def test_failed_write_leaves_no_part_of_the_batch(store: Store) -> None:
 
 def test_skips_are_kept_with_their_reason(store: Store) -> None:
     store.add_skip(Skip("a.txt", "language", "not English (detected 'fr')"))
+    store.add_skip(Skip("a.txt", "language", "not English (detected 'fr')"))
     assert store.rows("SELECT item, reason FROM skips") == [
         {"item": "a.txt", "reason": "not English (detected 'fr')"}
     ]

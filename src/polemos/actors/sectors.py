@@ -44,9 +44,9 @@ def head_noun_sector(token: Token) -> str | None:
     The nearest sector word wins: a modifier between the adjective and its noun ("Azerbaijani
     military advantage", "Russian peacekeeping mission") before the noun itself.
     """
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    if token.dep_ not in MODIFIER_DEPS or token.head is token:
+    if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
         return None
     head = token.head
     for _ in range(2):  # "Russian peacekeeping forces": climb one compound

@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from polemos.cli.base import cli, db_option
 from polemos.pipeline import IngestReport, ingest
@@ -47,11 +48,18 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = 
         Console(width=max(120, Console().width)).print(table)
 
 
+SKIP_LABELS = {
+    "language": "not English", "empty": "empty", "notes": "corpus notes",
+    "type": "unsupported type", "no-text": "no article text",
+}
+
+
 def _summary(report: IngestReport) -> str:
     parts = [f"{len(report.stored)} stored", f"{len(report.already)} already stored"]
     reasons: dict[str, int] = {}
     for skip in report.skipped:
-        reasons[skip.stage] = reasons.get(skip.stage, 0) + 1
+        label = SKIP_LABELS.get(skip.stage, skip.stage)
+        reasons[label] = reasons.get(label, 0) + 1
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(reasons.items()))
     parts.append(f"{len(report.skipped)} skipped" + (f" ({skipped})" if skipped else ""))
     parts.append(f"{len(report.failed)} failed")
@@ -72,10 +80,13 @@ def run_ingest(
 
         def on_item(item: Article | Skip | Failure) -> None:
             progress.advance(task)
+            # one unwrapped line per problem, whatever the terminal width (scripts grep them)
             if isinstance(item, Failure):
-                progress.console.print(f"[red]error[/red] {item.message}", highlight=False)
+                line = Text.assemble(("error", "red"), " ", item.message)
+                progress.console.print(line, highlight=False, soft_wrap=True)
             elif isinstance(item, Skip) and not quiet:
-                progress.console.print(f"skipped {item.item}: {item.reason}", highlight=False)
+                line = Text.assemble(("skipped", "yellow"), f" {item.item}: {item.reason}")
+                progress.console.print(line, highlight=False, soft_wrap=True)
 
         report = ingest(sources, db=db, settings=settings, on_item=on_item)
     click.echo(_summary(report), err=True)
@@ -110,17 +121,19 @@ def ingest_cmd(
     sys.exit(report.exit_code)
 
 
-def document_rows(store: Store) -> list[dict[str, Any]]:
-    """One row per stored document, then one per skipped item."""
+def document_rows(store: Store, *, include_skipped: bool = False) -> list[dict[str, Any]]:
+    """One row per stored document, then (when asked) one per skipped item."""
     rows = store.rows(
         "SELECT doc_id AS id, title, source, url, published, text_date AS latest_date_in_text, "
         "n_sentences AS sentences, status FROM documents ORDER BY source, ingested_at"
     )
-    rows += store.rows(
-        "SELECT coalesce(doc_id, '') AS id, title, item AS source, NULL AS url, NULL AS published, "
-        "NULL AS latest_date_in_text, 0 AS sentences, 'skipped: ' || reason AS status FROM skips "
-        "ORDER BY skipped_at"
-    )
+    if include_skipped:
+        rows += store.rows(
+            "SELECT coalesce(doc_id, '') AS id, any_value(title) AS title, item AS source, "
+            "NULL AS url, NULL AS published, NULL AS latest_date_in_text, 0 AS sentences, "
+            "'skipped: ' || reason AS status FROM skips GROUP BY doc_id, item, reason "
+            "ORDER BY min(skipped_at)"
+        )
     for row in rows:
         for key in ("published", "latest_date_in_text"):
             if row[key] is not None:
@@ -131,8 +144,9 @@ def document_rows(store: Store) -> list[dict[str, Any]]:
 @cli.command("docs")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def docs_cmd(db: str, fmt: str) -> None:
-    """List stored documents (and skipped items) with their dates and sentence counts.
+@click.option("--skipped", is_flag=True, help="also list the items left out, with the reason")
+def docs_cmd(db: str, fmt: str, skipped: bool) -> None:
+    """List stored documents with their dates and sentence counts (--skipped: and skips).
 
     Example:
 
@@ -140,7 +154,30 @@ def docs_cmd(db: str, fmt: str) -> None:
         polemos docs --format json | jq '.[].title'
     """
     with Store.open(db, read_only=True) as store:
-        print_rows(document_rows(store), fmt, title="documents")
+        print_rows(document_rows(store, include_skipped=skipped), fmt, title="documents")
+
+
+def find_document(store: Store, doc_id: str) -> dict[str, Any]:
+    """The stored document whose id is or starts with DOC_ID.
+
+    Raises:
+        click.ClickException: no document, or the prefix fits several.
+    """
+    rows = store.rows(
+        "SELECT * FROM documents WHERE doc_id LIKE ? || '%' ORDER BY doc_id LIMIT 6",
+        [doc_id.strip().lower()],
+    )
+    if not rows:
+        raise click.ClickException(
+            f"no document with id {doc_id!r} in {store.path}. "
+            f"List the ids with: polemos docs --db {store.path}"
+        )
+    if len(rows) > 1 and rows[0]["doc_id"] != doc_id:
+        ids = ", ".join(r["doc_id"] for r in rows[:5])
+        raise click.ClickException(
+            f"the id prefix {doc_id!r} fits several documents ({ids} …). Give more characters."
+        )
+    return rows[0]
 
 
 @cli.command("show")
@@ -148,22 +185,17 @@ def docs_cmd(db: str, fmt: str) -> None:
 @db_option
 @click.option("--sentences", is_flag=True, help="list the sentences with their offsets")
 def show_cmd(doc_id: str, db: str, sentences: bool) -> None:
-    """Show one document: metadata and text (or its sentences).
+    """Show one document (a unique prefix of its id will do): metadata and text or sentences.
 
     Example:
 
     \b
-        polemos show 3f2a9c0d1e2b4a5c --sentences
+        polemos show 3f2a9c0d --sentences
     """
     with Store.open(db, read_only=True) as store:
-        rows = store.rows("SELECT * FROM documents WHERE doc_id LIKE ? || '%'", [doc_id])
-        if not rows:
-            raise click.ClickException(
-                f"no document with id {doc_id!r} in {db}. List the ids with: polemos docs --db {db}"
-            )
-        doc = rows[0]
+        doc = find_document(store, doc_id)
         for key in ("doc_id", "title", "source", "url", "published", "author", "text_date",
-                    "n_sentences"):
+                    "language", "n_sentences", "status"):
             click.echo(f"{key}: {'' if doc[key] is None else doc[key]}")
         click.echo("")
         if sentences:
@@ -177,7 +209,8 @@ def show_cmd(doc_id: str, db: str, sentences: bool) -> None:
 
 
 def demo_corpus_path() -> str:
-    return str(resources.files("polemos").joinpath("data/demo"))
+    """The demo reports (the folder's README describes them and is not a report)."""
+    return str(resources.files("polemos").joinpath("data/demo/wire.jsonl"))
 
 
 @cli.command("demo")

@@ -1,44 +1,257 @@
-"""Readers (minimal placeholder until the ingest stage lands): .txt/.md files, folders, JSONL."""
+"""Read sources (files, folders, URLs, feeds) into Articles, Skips and Failures.
+
+Every problem with one item becomes a ``Failure`` (or a ``Skip`` when the item is
+left out on purpose) and the next item is read: one bad file never stops a run.
+
+    source ─┬─ URL ──────── fetch ─┐
+            ├─ folder ── files ────┼─ bytes → text ─┬─ .jsonl  → records
+            └─ file ───────────────┘                ├─ .html   → trafilatura
+                                                    ├─ feed    → items (+ their pages)
+                                                    └─ .txt/.md → page split
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
+import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
+import yaml
+
+from polemos.errors import InputError
+from polemos.ingest.clean import doc_id_for, make_article
+from polemos.ingest.decode import check_size, decode_bytes
+from polemos.ingest.dumps import read_dump
+from polemos.ingest.feeds import FeedItem, looks_like_feed, read_feed
+from polemos.ingest.fetch import fetch, is_url
+from polemos.ingest.html import extract_html
+from polemos.ingest.pagesplit import split_page
 from polemos.records import Article, Failure, Skip
 from polemos.settings import Settings
 
+__all__ = ["doc_id_for", "read_sources"]
 
-def doc_id_for(text: str) -> str:
-    norm = " ".join(text.split()).casefold()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+Item = Article | Skip | Failure
+Format = Literal["text", "markdown", "html", "jsonl", "json", "csv", "feed", "xml"]
+
+SUFFIXES: dict[str, Format] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".json": "json", ".csv": "csv", ".rss": "feed", ".atom": "feed", ".xml": "xml", "": "text",
+}
+# Files that describe a corpus folder rather than hold an article.
+CORPUS_DOC = re.compile(
+    r"^(readme|sources?|licen[cs]e|copying|notice|changelog|changes|history|authors"
+    r"|contributors|contributing|citation|code_of_conduct)\b",
+    re.IGNORECASE,
+)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
-def read_sources(
-    sources: Sequence[str], *, settings: Settings
-) -> Iterator[Article | Skip | Failure]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    settings: Settings
+    today: dt.date
+
+
+def read_sources(sources: Sequence[str], *, settings: Settings) -> Iterator[Item]:
+    """Every article in SOURCES (files, folders read recursively, URLs, feeds), in order."""
+    ctx = _Context(settings, dt.date.today())
     for source in sources:
+        if is_url(source):
+            yield from _read_url(source, ctx)
+            continue
         path = Path(source)
         if not path.exists():
-            yield Failure(source, f"{source}: no such file or folder. Check the path.")
-            continue
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix == ".jsonl":
-                for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-                    if not line.strip():
-                        continue
-                    rec = json.loads(line)
-                    pub = rec.get("published")
-                    yield Article(
-                        doc_id_for(rec["text"]), rec["text"], title=rec.get("title"),
-                        source=f"{file}:{n}", url=rec.get("url"),
-                        published=dt.date.fromisoformat(pub[:10]) if pub else None,
-                    )
-            elif file.suffix in {".txt", ".md"}:
-                text = file.read_text(encoding="utf-8")
-                yield Article(doc_id_for(text), text, title=text.strip().splitlines()[0][:200],
-                              source=str(file))
+            yield Failure(source, f"{source}: no such file or folder. Check the path "
+                                  f"(relative paths start from {Path.cwd()}).")
+        elif path.is_dir():
+            yield from _read_folder(path, ctx)
+        else:
+            yield from _read_file(path, ctx)
+
+
+def _read_folder(folder: Path, ctx: _Context) -> Iterator[Item]:
+    files = sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+    if not files:
+        yield Skip(str(folder), "empty", "the folder holds no files; nothing to ingest")
+    for path in files:
+        if CORPUS_DOC.match(path.name):
+            yield Skip(str(path), "notes", "describes the corpus folder (README, SOURCE, "
+                       "LICENSE …), not an article; name the file itself to ingest it anyway")
+        elif path.suffix.lower() not in SUFFIXES:
+            yield Skip(str(path), "type", f"unsupported file type {path.suffix!r}; Polemos "
+                       "reads .txt, .md, .html, .jsonl, .json, .csv and RSS/Atom feeds")
+        else:
+            yield from _read_file(path, ctx)
+
+
+def _read_file(path: Path, ctx: _Context) -> Iterator[Item]:
+    item = str(path)
+    try:
+        data = _read_bytes(path, ctx.settings.max_bytes)
+        if not data.strip():
+            yield Skip(item, "empty", "empty file; nothing to ingest")
+            return
+        text = decode_bytes(item, data)
+    except InputError as err:
+        yield Failure(item, str(err))
+        return
+    yield from _read_text(item, text, _format_of(path.suffix.lower(), text), ctx, url=None)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    item = str(path)
+    try:
+        check_size(item, path.stat().st_size, max_bytes)
+        return path.read_bytes()
+    except PermissionError as err:
+        raise InputError(item, "permission denied. Make the file readable (chmod +r) "
+                         "or run as a user who can read it.") from err
+    except OSError as err:
+        raise InputError(item, f"cannot be read ({err.strerror or err}). Check the file "
+                         "and the disk.") from err
+
+
+def _format_of(suffix: str, text: str) -> Format:
+    """The format a suffix names; feeds, XML and unknown suffixes are sniffed."""
+    known = SUFFIXES.get(suffix, "text")
+    if known not in ("feed", "xml", "text"):
+        return known
+    head = text[:2000].lstrip().lower()
+    if looks_like_feed(text):
+        return "feed"
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    return "xml" if known in ("feed", "xml") else "text"
+
+
+def _read_url(url: str, ctx: _Context) -> Iterator[Item]:
+    try:
+        download = fetch(url, timeout=ctx.settings.timeout, max_bytes=ctx.settings.max_bytes)
+        text = _decode_download(url, download.data, download.charset)
+    except InputError as err:
+        yield Failure(url, str(err))
+        return
+    fmt = _format_of_media(download.content_type, text)
+    yield from _read_text(url, text, fmt, ctx, url=download.url)
+
+
+MEDIA_TYPES: dict[str, Format] = {
+    "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "application/json": "json",
+    "text/csv": "csv", "text/markdown": "markdown",
+}
+
+
+def _format_of_media(media: str, text: str) -> Format:
+    """The format of a download: feeds are sniffed first, then the media type decides."""
+    if looks_like_feed(text):
+        return "feed"
+    if "html" in media:
+        return "html"
+    return MEDIA_TYPES.get(media) or _format_of("", text)
+
+
+def _decode_download(url: str, data: bytes, charset: str | None) -> str:
+    if charset:
+        try:
+            return data.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode_bytes(url, data)
+
+
+def _read_text(item: str, text: str, fmt: Format, ctx: _Context, *, url: str | None) -> Iterator[Item]:
+    """Dispatch decoded text to the reader of its format."""
+    try:
+        if fmt in ("jsonl", "json", "csv"):
+            yield from read_dump(item, text, fmt, today=ctx.today)
+        elif fmt == "xml":
+            raise InputError(item, "an XML file that is not an RSS/Atom feed. Polemos reads "
+                             "feeds, .txt, .md, .html, .jsonl, .json and .csv.")
+        elif fmt == "html":
+            yield from _read_html(item, text, ctx, url=url)
+        elif fmt == "feed":
+            yield from _read_feed(item, text, ctx)
+        else:
+            yield from _read_plain(item, text, ctx, url=url, is_markdown=fmt == "markdown")
+    except InputError as err:
+        yield Failure(item, str(err))
+
+
+def _read_plain(
+    item: str, text: str, ctx: _Context, *, url: str | None, is_markdown: bool
+) -> Iterator[Item]:
+    meta, body = _front_matter(item, text)
+    if is_markdown:
+        body = _strip_markdown(body)
+    articles = split_page(body)
+    if not articles:
+        yield Skip(item, "no-text", "no article text found (only headings or page chrome)")
+        return
+    for n, found in enumerate(articles, 1):
+        fields: dict[str, Any] = {"url": url, "title": found.title}
+        if len(articles) == 1:
+            fields.update(meta)  # front matter wins over what the text shows
+        source = item if len(articles) == 1 else f"{item}#{n}"
+        yield make_article(found.text, source=source, today=ctx.today, **fields)
+
+
+def _front_matter(item: str, text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter (title, published, url, author) at the top of a text file."""
+    match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if match is None:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        raise InputError(item, f"the front matter between '---' lines is not valid YAML "
+                         f"({err}). Fix it or remove it.") from err
+    if not isinstance(meta, dict):
+        return {}, text
+    keep = {k: meta[k] for k in ("title", "published", "url", "author") if meta.get(k)}
+    if "date" in meta and "published" not in keep:
+        keep["published"] = meta["date"]
+    return keep, text[match.end():]
+
+
+def _strip_markdown(text: str) -> str:
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
+    text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.MULTILINE)  # heading marks
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)  # quotes
+    return re.sub(r"(\*\*|__|`)", "", text)
+
+
+def _read_html(item: str, text: str, ctx: _Context, *, url: str | None) -> Iterator[Item]:
+    found = extract_html(item, text, url=url)
+    for n, page in enumerate(found, 1):
+        source = item if len(found) == 1 else f"{item}#{n}"
+        yield make_article(
+            page.text, source=source, today=ctx.today, title=page.title,
+            url=page.url or url, published=page.published, author=page.author,
+        )
+
+
+def _read_feed(item: str, text: str, ctx: _Context) -> Iterator[Item]:
+    def fetch_page(link: str) -> str:
+        if not is_url(link):
+            raise InputError(link, "not a web address")
+        download = fetch(link, timeout=ctx.settings.timeout, max_bytes=ctx.settings.max_bytes)
+        page = _decode_download(link, download.data, download.charset)
+        return extract_html(link, page, url=download.url)[0].text
+
+    for entry in read_feed(item, text, fetch_page=fetch_page):
+        if isinstance(entry, FeedItem):
+            yield make_article(
+                entry.text, source=entry.source, today=ctx.today, title=entry.title,
+                url=entry.url, published=entry.published, author=entry.author,
+            )
+        else:
+            yield entry

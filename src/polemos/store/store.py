@@ -146,10 +146,16 @@ class Store:
         return [r.article.doc_id for r in fresh]
 
     def add_skip(self, skip: Skip) -> None:
-        self.con.execute(
-            "INSERT INTO skips VALUES (?, ?, ?, ?, ?, ?)",
-            [skip.item, skip.stage, skip.reason, skip.doc_id, skip.title, _now()],
-        )
+        """Record a skipped item once (a re-run that skips it again adds nothing)."""
+        known = self.con.execute(
+            "SELECT 1 FROM skips WHERE item = ? AND stage = ? AND reason = ?",
+            [skip.item, skip.stage, skip.reason],
+        ).fetchone()
+        if known is None:
+            self.con.execute(
+                "INSERT INTO skips VALUES (?, ?, ?, ?, ?, ?)",
+                [skip.item, skip.stage, skip.reason, skip.doc_id, skip.title, _now()],
+            )
 
     def set_merged_ids(self, mapping: dict[str, str]) -> None:
         """Record which merged event each report belongs to (event_id → merged_id)."""
