@@ -1,0 +1,285 @@
+"""Roles of an actor in a conflict, from events, statements and the knowledge base.
+
+Every rule is general: it reads event codes (CAMEO), the mediators field, claim topics
+(from the cue lexicon) and KB facts (groupings, patrons); nothing names a conflict.
+Flagged events (negated, hypothetical, attempted) never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from polemos.analysis import kbview
+from polemos.analysis.corpus import Corpus
+from polemos.analysis.model import ROLES, Evidence, Role
+from polemos.analysis.scope import Scope, is_usable
+from polemos.claims.lexicon import load_lexicon
+from polemos.records import Claim, Event, EventDate
+
+HOSTING = re.compile(r"\b(?:host\w*|organi[sz]\w*|arrang\w*|summit|convened?|venue)\b", re.IGNORECASE)
+ALLIANCE_TOPICS = ("alliance", "military_presence")
+MEDIATION_TOPICS = ("mediation", "ceasefire")
+THIRD_PARTY_ROLES = ("mediator", "host", "guarantor", "peacekeeper", "observer")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of evidence for one role."""
+
+    role: str
+    toward: tuple[str, ...]
+    doc_id: str
+    sentence: int
+    date: EventDate
+    rule: str
+
+
+def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> list[Role]:
+    """All roles of ``actor`` in the scoped conflict, strongest evidence first."""
+    findings = [
+        *_event_findings(corpus, scope, actor),
+        *_claim_findings(corpus, scope, actor, kb),
+        *_kb_findings(corpus, scope, actor, kb),
+    ]
+    if scope.conflict.is_party(actor) or actor in scope.conflict.party_codes:
+        findings += [Finding("party", _others(scope, actor), f.doc_id, f.sentence, f.date,
+                             "conflict:party") for f in _mentions_of(corpus, scope, actor)]
+    if any(f.role == "party" for f in findings):
+        findings = [f for f in findings if f.role not in THIRD_PARTY_ROLES]
+    roles = _group(corpus, findings)
+    if not any(r.role != "observer" for r in roles):
+        roles += _observer(corpus, scope, actor)
+    return roles
+
+
+def _others(scope: Scope, actor: str) -> tuple[str, ...]:
+    return tuple(c for c in scope.conflict.party_codes if c != actor)
+
+
+def _sides(scope: Scope, actor: str) -> tuple[str, ...]:
+    """What "both sides" means: the first two parties listed (the main sides); nothing when
+    the scope has no two sides (a question over the whole corpus)."""
+    if len(scope.conflict.party_codes) < 2:
+        return ()
+    return tuple(c for c in scope.conflict.party_codes[:2] if c != actor)
+
+
+def _parties_in(scope: Scope, codes: Iterable[str], actor: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for c in codes if c in scope.conflict.party_codes and c != actor))
+
+
+# -- events ----------------------------------------------------------------------------
+
+
+def _event_findings(corpus: Corpus, scope: Scope, actor: str) -> list[Finding]:
+    out = []
+    for event in corpus.events:
+        if not is_usable(event) or not scope.has_event(event):
+            continue
+        for role, toward, rule in _event_roles(event, scope, actor):
+            out.append(Finding(role, toward, event.doc_id, event.sentence, event.date, rule))
+    return out
+
+
+def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """(role, toward, rule) for the event, seen from ``actor``."""
+    sources = {p.code for p in event.actors}
+    targets = _parties_in(scope, (p.code for p in event.recipients), actor)
+    mediators = {p.code for p in event.mediators}
+    all_parties = _parties_in(scope, (p.code for p in (*event.actors, *event.recipients)), actor)
+    found: list[tuple[str, tuple[str, ...], str]] = []
+    cameo, kind = event.cameo, event.type.upper()
+    if actor in mediators:
+        found.append(("mediator", all_parties or _sides(scope, actor), "event:mediators"))
+    if actor not in sources:
+        return found
+    if cameo.startswith("045") or kind == "MEDIATE":
+        found.append(("mediator", targets or _sides(scope, actor), f"cameo:{cameo}"))
+    is_military = kind == "AID" and (event.mode or "").lower().startswith("mil")
+    if targets and (cameo.startswith("072") or is_military):
+        found.append(("arms_supplier", targets, f"cameo:{cameo}"))
+    if targets and cameo.startswith(("062", "0311", "057")):
+        found.append(("ally", targets, f"cameo:{cameo}"))
+    if cameo.startswith("074"):
+        found.append(("peacekeeper", targets or _sides(scope, actor), f"cameo:{cameo}"))
+    if cameo.startswith("043") and len(targets) >= 1:
+        found.append(("host", targets, f"cameo:{cameo}"))
+    if targets and (event.quad == 3 or cameo.startswith(("16", "17"))):
+        found.append(("critic", targets, f"quad:{event.quad}"))
+    if targets and event.quad == 2 and not cameo.startswith("072") and event.goldstein >= 5:
+        found.append(("supporter", targets, f"quad:{event.quad}"))
+    return found
+
+
+# -- statements ------------------------------------------------------------------------
+
+_CLAIM_ROLES = {
+    "mediation": "mediator", "ceasefire": "mediator", "arms_supply": "arms_supplier",
+    "peacekeeping": "peacekeeper", "support": "supporter", "condemnation": "critic",
+    "sanction": "critic",
+}
+
+
+def _claim_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any = None) -> list[Finding]:
+    both = load_lexicon().both_sides
+    is_grouping = bool(kbview.co_chairs(kb, actor))
+    out = []
+    for claim in corpus.claims:
+        if not scope.has_claim(claim):
+            continue
+        if claim.topic in ALLIANCE_TOPICS:
+            out += _alliance(corpus, scope, actor, claim)
+            continue
+        if is_grouping and claim.topic in MEDIATION_TOPICS and actor in claim.toward:
+            out.append(Finding("mediator", _sides(scope, actor), claim.doc_id, claim.sentence,
+                               claim.date, f"{claim.rule}:within-grouping"))
+            continue
+        if claim.holder != actor:
+            continue
+        toward = _parties_in(scope, claim.toward, actor)
+        if not toward and both.search(claim.text):
+            toward = _sides(scope, actor)
+        out += _claim_roles(claim, scope, actor, toward)
+    return out
+
+
+def _claim_roles(claim: Claim, scope: Scope, actor: str, toward: tuple[str, ...]) -> list[Finding]:
+    role = _CLAIM_ROLES.get(claim.topic)
+    if role is None:
+        return []
+    rule = claim.rule or f"topic:{claim.topic}"
+    if role in ("arms_supplier", "supporter", "critic") and not toward:
+        return []
+    if role == "supporter" and claim.polarity <= 0:
+        return []
+    toward = toward or _sides(scope, actor)
+    found = [Finding(role, toward, claim.doc_id, claim.sentence, claim.date, rule)]
+    if role == "mediator" and HOSTING.search(claim.text):
+        found.append(Finding("host", toward, claim.doc_id, claim.sentence, claim.date, rule))
+    if claim.rule.endswith(":guarantor"):
+        found.append(Finding("guarantor", toward, claim.doc_id, claim.sentence, claim.date,
+                             rule))
+    return found
+
+
+def _alliance(corpus: Corpus, scope: Scope, actor: str, claim: Claim) -> list[Finding]:
+    """Alliance statements are symmetric: the actor and a party as holder and target of the
+    cue. (Membership of a common grouping is the KB rule in :func:`_grouping_findings`.)"""
+    pair = {claim.holder, *claim.toward}
+    allies = _parties_in(scope, pair, actor) if actor in pair else ()
+    if not allies:
+        return []
+    return [Finding("ally", allies, claim.doc_id, claim.sentence, claim.date,
+                    claim.rule or f"topic:{claim.topic}")]
+
+
+# -- knowledge base --------------------------------------------------------------------
+
+
+def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Finding]:
+    """Patron of a de facto party; member of a grouping that mediates or allies a party."""
+    out: list[Finding] = []
+    patrons = dict(scope.conflict.patrons)
+    for party in scope.conflict.party_codes:
+        patron = kbview.patron_of(kb, party) or patrons.get(party)
+        if patron == actor:
+            out += [Finding("patron", (party,), f.doc_id, f.sentence, f.date, "kb:patron")
+                    for f in _mentions_of(corpus, scope, party, also=actor)]
+    out += _grouping_findings(corpus, scope, actor, kb)
+    return out
+
+
+def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Finding]:
+    """Groupings lend roles: a co-chair shares the grouping's mediation; fellow members of a
+    grouping named in an alliance statement are allies (membership at the statement's date)."""
+    out: list[Finding] = []
+    mentioned = {code for refs in corpus.mentions.values() for ref in refs
+                 for code in ([ref.code] if ref.code else [])}
+    for grouping in mentioned - {actor}:
+        if actor in kbview.co_chairs(kb, grouping):
+            for f in _event_findings(corpus, scope, grouping) + _claim_findings(
+                    corpus, scope, grouping, kb):
+                if f.role == "mediator" and actor in kbview.co_chairs(kb, grouping,
+                                                                      when=f.date.value):
+                    out.append(Finding("mediator", f.toward, f.doc_id, f.sentence, f.date,
+                                       f"kb:co-chair-of:{grouping}"))
+    for claim in corpus.claims:
+        if claim.topic != "alliance" or not scope.has_claim(claim):
+            continue
+        for grouping in corpus.codes_in(claim.doc_id, claim.sentence) - {actor}:
+            when = claim.date.value or _latest_date(corpus, claim.doc_id)
+            group = kbview.members(kb, grouping, when=when)
+            if actor in group:
+                allies = _parties_in(scope, group, actor)
+                allies = tuple(a for a in allies if a in corpus.codes_in(claim.doc_id,
+                                                                         claim.sentence))
+                if allies:
+                    out.append(Finding("ally", allies, claim.doc_id, claim.sentence, claim.date,
+                                       f"kb:member-of:{grouping}"))
+    return out
+
+
+def _latest_date(corpus: Corpus, doc_id: str) -> dt.date | None:
+    dates = [d.value for (doc, _), (_, _, d) in corpus.sentences.items()
+             if doc == doc_id and d.value is not None]
+    return max(dates) if dates else None
+
+
+def _mentions_of(corpus: Corpus, scope: Scope, code: str, *, also: str | None = None,
+                 limit: int = 3) -> list[Finding]:
+    out = []
+    for (doc_id, idx) in sorted(corpus.mentions):
+        codes = corpus.codes_in(doc_id, idx)
+        if code in codes and (also is None or also in codes) and scope.has_sentence(doc_id, idx):
+            out.append(Finding("", (), doc_id, idx, corpus.date_of(doc_id, idx), "mention"))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _observer(corpus: Corpus, scope: Scope, actor: str) -> list[Role]:
+    found = [Finding("observer", _others(scope, actor), f.doc_id, f.sentence, f.date, "mention")
+             for f in _mentions_of(corpus, scope, actor)]
+    return _group(corpus, found) if found else []
+
+
+# -- grouping findings into roles --------------------------------------------------------
+
+
+def _group(corpus: Corpus, findings: list[Finding]) -> list[Role]:
+    by_role: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_role.setdefault(f.role, []).append(f)
+    roles = [_role(corpus, name, items) for name, items in by_role.items()]
+    return sorted(roles, key=lambda r: (-r.strength, ROLES.index(r.role)))
+
+
+def _role(corpus: Corpus, name: str, items: list[Finding]) -> Role:
+    toward = tuple(dict.fromkeys(c for f in items for c in f.toward))
+    seen: dict[tuple[str, int], Evidence] = {}
+    for f in _diverse(items):
+        seen.setdefault((f.doc_id, f.sentence), corpus.evidence(f.doc_id, f.sentence))
+    dates = sorted((f.date for f in items if f.date.value is not None),
+                   key=lambda d: d.value)  # type: ignore[arg-type, return-value]
+    n = len(seen)
+    return Role(
+        role=name, toward=toward, first=dates[0].iso if dates else None,
+        last=(dates[-1].iso if dates else None), strength=round(1 - 0.6 ** n, 2),
+        evidence=tuple(seen.values()), rules=tuple(dict.fromkeys(f.rule for f in items)),
+    )
+
+
+def _diverse(items: list[Finding]) -> list[Finding]:
+    """Date order, but the first finding of every rule comes before any second one, so the
+    first citations of a role show the different grounds it rests on."""
+    ordered = sorted(items, key=lambda f: (f.date.value is None, f.date.value or dt.date.min,
+                                           f.doc_id, f.sentence))
+    firsts: dict[str, Finding] = {}
+    for f in ordered:
+        firsts.setdefault(f.rule, f)
+    head = list(firsts.values())
+    return head + [f for f in ordered if f not in head]

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from polemos.analysis.ask import answer, render_answer
+from polemos.analysis.question import read_period
+from polemos.errors import QueryError
+
+
+def ask(world, conflicts, kb, question: str):  # type: ignore[no-untyped-def]
+    return answer(world[0], question, kb=kb, conflicts=conflicts)
+
+
+def cited(result) -> list:  # type: ignore[no-untyped-def,type-arg]
+    return [e for line in result.lines for e in line.evidence]
+
+
+def test_position_question_answers_with_the_brief(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What is the position of Arnor in the War of the Ring?")
+    assert result.intent == "position" and result.actors == ("ARN",)
+    assert result.conflict == "War of the Ring" and not result.is_scope_inferred
+    assert {r.role for r in result.brief.roles} >= {"mediator", "arms_supplier", "ally"}
+    assert cited(result)
+
+
+def test_names_in_other_forms_resolve_through_the_kb(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What role does the Kingdom of Arnor play in the Ring War?")
+    assert result.actors == ("ARN",) and result.conflict == "War of the Ring"
+
+
+def test_who_mediated_between(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "Who mediated between Gondor and Mordor?")
+    assert result.intent == "mediation"
+    assert result.lines and result.lines[0].text.startswith("Arnor: mediator (1994")
+    assert cited(result)
+
+
+def test_who_supplied_arms(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "Who supplied arms to Gondor?")
+    assert result.intent == "arms"
+    assert any(line.text.startswith("Arnor supplied arms") for line in result.lines)
+
+
+def test_relations_change_by_year(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "How have relations between Arnor and Gondor changed?")
+    assert result.intent == "relations" and result.actors == ("ARN", "GON")
+    assert [line.text[:4] for line in result.lines] == ["1994", "1995", "1998", "2001", "2003"]
+
+
+def test_what_happened_in_a_period(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What happened in the War of the Ring between 1994 and 1996?")
+    assert result.intent == "events" and result.lines
+    assert all("1994" <= line.text[:4] <= "1996" for line in result.lines)
+
+
+def test_undefined_crisis_gets_an_inferred_scope(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What is the position of Arnor in the dispute over "
+                                       "Mordor's withdrawal?")
+    assert result.is_scope_inferred
+    assert "inferred" in result.answer
+    assert "MOR" in result.parties and "withdrawal" in result.topic
+
+
+def test_unknown_actor_lists_near_names(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QueryError, match="Nearest known names"):
+        ask(world, conflicts, kb, "What is the position of Numenor in the War of the Ring?")
+
+
+def test_json_rendering_lists_citations(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "Who mediated between Gondor and Mordor?")
+    data = json.loads(render_answer(result, "json"))
+    assert data["intent"] == "mediation" and data["citations"]
+    assert {"question", "answer", "items", "scope_inferred", "conflict"} <= set(data)
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("between 1991 and 1994", (1991, 1994)), ("since 2008", (2008, None)),
+    ("in 2020", (2020, 2020)), ("before 2000", (None, 2000)), ("1992-1994", (1992, 1994)),
+    ("lately", (None, None)),
+])
+def test_periods(text: str, period: tuple[int | None, int | None]) -> None:
+    assert read_period(f"What happened {text}?") == period

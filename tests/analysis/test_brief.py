@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from polemos.analysis.brief import build_brief, render_brief, render_brief_html
+from polemos.analysis.conflicts import Conflicts
+from polemos.analysis.model import Brief, Evidence
+from polemos.errors import QueryError
+from polemos.store.store import Store
+
+KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "assessments",
+        "disagreements", "sources"}
+
+
+def brief_of(world, conflicts: Conflicts, kb, actor: str = "ARN", **kw) -> Brief:  # type: ignore[no-untyped-def]
+    store, _ = world
+    return build_brief(store, actor, conflict="War of the Ring", kb=kb, conflicts=conflicts, **kw)
+
+
+def all_evidence(data: dict) -> list[dict]:  # type: ignore[type-arg]
+    found: list[dict] = []  # type: ignore[type-arg]
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if set(node) == {"doc_id", "sentence_id", "text", "start", "end"}:
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data)
+    return found
+
+
+def test_json_has_the_issue_keys_and_every_citation_checks_out(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    store: Store = world[0]
+    data = json.loads(render_brief(brief_of(world, conflicts, kb), "json"))
+    assert set(data) == KEYS
+    assert data["actor"] == {"code": "ARN", "name": "Arnor"}
+    assert data["conflict"] == {"name": "War of the Ring", "parties": ["GON", "MOR"]}
+    assert all(set(r) == {"role", "toward", "first", "last", "evidence"} for r in data["roles"])
+    cited = all_evidence(data)
+    assert len(cited) > 10
+    texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+    for e in cited:
+        assert texts[e["doc_id"]][e["start"]:e["end"]] == e["text"] != ""
+
+
+def test_roles_from_events_statements_and_groupings(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    roles = {r.role: r for r in brief_of(world, conflicts, kb).roles}
+    assert set(roles["mediator"].toward) == {"GON", "MOR"}
+    assert (roles["mediator"].first, roles["mediator"].last) == ("1994", "2003")
+    assert set(roles["arms_supplier"].toward) == {"GON", "MOR"}  # event + "both sides"
+    assert roles["ally"].toward == ("GON",)
+    assert "party" not in roles
+
+
+def test_flagged_events_never_count(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    brief = brief_of(world, conflicts, kb)
+    cited = [e.sentence_id for r in brief.roles for e in r.evidence if e.doc_id == "doc-a"]
+    assert 6 not in cited  # "did not send arms" is negated
+    assert all("1999" != t.date for t in brief.timeline)
+
+
+def test_party_gets_the_party_role(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    roles = {r.role for r in brief_of(world, conflicts, kb, actor="GON").roles}
+    assert "party" in roles
+
+
+def test_a_party_is_never_a_mediator_of_its_own_conflict(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    # Arnor mediates in the War of the Ring but is a party to the Northern Dispute
+    brief = build_brief(world[0], "ARN", conflict="Northern Dispute", kb=kb, conflicts=conflicts)
+    roles = {r.role for r in brief.roles}
+    assert "party" in roles and "mediator" not in roles
+
+
+def test_stance_from_statements_and_events_in_both_directions(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    stance = {s.toward: s for s in brief_of(world, conflicts, kb).stance}
+    assert set(stance) == {"GON", "MOR"}
+    assert stance["GON"].alignment > 0.5
+    assert stance["MOR"].alignment < stance["GON"].alignment
+    assert any("territorial integrity" in s for s in stance["GON"].statements)
+    assert any("withdrawal" in s for s in stance["MOR"].statements)
+    assert all(-1 <= s.alignment <= 1 for s in stance.values())
+    assert [y for y, _ in stance["GON"].by_year] == sorted(y for y, _ in stance["GON"].by_year)
+
+
+def test_timeline_is_dated_sorted_and_merges_reports(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    timeline = brief_of(world, conflicts, kb).timeline
+    dates = [t.date for t in timeline]
+    assert dates == sorted(dates) and all(dates)
+    assert sum(1 for t in timeline if t.event_id == "truce") == 1
+    assert {"1994", "1995"} <= set(dates)
+
+
+def test_period_filter(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    brief = brief_of(world, conflicts, kb, since=1995, until=1998)
+    assert all("1995" <= t.date[:4] <= "1998" for t in brief.timeline)
+
+
+def test_different_dates_for_one_merged_event_are_a_disagreement(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    [dis] = brief_of(world, conflicts, kb).disagreements
+    assert {a.date for a in dis.accounts} == {"2001", "2003"}
+    assert {a.evidence.doc_id for a in dis.accounts} == {"doc-a", "doc-b"}
+
+
+def test_assessments_carry_the_why(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    assessments = brief_of(world, conflicts, kb).assessments
+    decline = next(a for a in assessments if "influence_decline" in a.topics)
+    assert len(decline.evidence) == 2  # the next sentence ("First, …") says why
+    assert any("partiality" in a.topics for a in assessments)
+
+
+def test_summary_is_short_and_restates_the_parts(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    brief = brief_of(world, conflicts, kb)
+    assert len(brief.summary.split()) <= 150
+    assert "mediator" in brief.summary and "Gondor" in brief.summary
+
+
+def test_sources_are_the_cited_documents(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    assert {s.doc_id for s in brief_of(world, conflicts, kb).sources} == {"doc-a", "doc-b"}
+
+
+def test_actor_by_name_through_the_kb(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    assert brief_of(world, conflicts, kb, actor="Kingdom of Arnor").actor_code == "ARN"
+
+
+def test_unknown_actor_and_conflict_list_nearest_names(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QueryError, match="Nearest known names"):
+        brief_of(world, conflicts, None, actor="Arnorr")
+    with pytest.raises(QueryError, match="Nearest known conflicts: War of the Ring"):
+        build_brief(world[0], "ARN", conflict="War of Rings", conflicts=conflicts)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_every_format_renders_the_sections(world, conflicts, kb, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    out = render_brief(brief_of(world, conflicts, kb), fmt)
+    for heading in ("Roles", "Stance", "Timeline", "Assessments", "Disagreements", "Sources"):
+        assert heading.lower() in out.lower()
+
+
+def test_unknown_format_is_an_error(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QueryError, match="text, md, json, html"):
+        render_brief(brief_of(world, conflicts, kb), "pdf")
+
+
+def test_html_escapes_article_text() -> None:
+    payload = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    ev = Evidence("d", 0, payload, 0, len(payload))
+    from polemos.analysis.model import Assessment
+
+    brief = Brief("ARN", "Arnor <b>", "War", ("GON",), payload,
+                  assessments=(Assessment(payload, ("partiality",), (ev,)),))
+    html = render_brief_html(brief)
+    assert "<script>" not in html and "<img" not in html and "onerror=\"" not in html
+    assert "&lt;script&gt;" in html

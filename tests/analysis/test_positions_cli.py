@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from polemos.cli import cli
+from polemos.store.store import Store
+
+from .world import seed
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "world.duckdb")
+    with Store.open(path) as store:
+        seed(store)
+    return path
+
+
+def test_brief_json(db: str, conflict_file: Path) -> None:
+    result = CliRunner().invoke(cli, ["brief", "ARN", "--conflict", "War of the Ring",
+                                      "--conflicts", str(conflict_file), "--db", db,
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["actor"]["code"] == "ARN" and data["roles"]
+
+
+def test_brief_unknown_conflict_exits_1_with_near_names(db: str, conflict_file: Path) -> None:
+    result = CliRunner().invoke(cli, ["brief", "ARN", "--conflict", "War of Rings",
+                                      "--conflicts", str(conflict_file), "--db", db])
+    assert result.exit_code == 1
+    assert "Nearest known conflicts: War of the Ring" in result.output
+
+
+def test_ask_text_cites_sources(db: str, conflict_file: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "Who mediated between GON and MOR?",
+                                      "--conflicts", str(conflict_file), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "mediator" in result.output and "[doc-a" in result.output
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "Who mediated?", "--db", str(tmp_path / "no.duckdb")])
+    assert result.exit_code == 1 and "polemos ingest" in result.output

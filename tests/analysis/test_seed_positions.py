@@ -1,0 +1,120 @@
+"""Quality tests on the two seed texts: structure, valid citations and the expected roles.
+
+The seeds are ingested once for the module with the real model; nothing here pins an
+answer's wording — only the shape, the validity of every citation and the presence of
+roles, stances, dated events and assessments that the issue's acceptance list names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from polemos.actors import load_kb
+from polemos.analysis.ask import answer, answer_to_dict
+from polemos.analysis.brief import build_brief, render_brief
+from polemos.events import load_patterns
+from polemos.pipeline import Coder, ingest
+from polemos.store.store import Store
+
+pytestmark = pytest.mark.model
+
+KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "assessments",
+        "disagreements", "sources"}
+
+
+@pytest.fixture(scope="module")
+def seeds(shared: Path, nlp: Any, tmp_path_factory: pytest.TempPathFactory
+          ) -> Iterator[tuple[Store, Any]]:
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    kb = load_kb()
+    coder = Coder(nlp=nlp, kb=kb, patterns=load_patterns())
+    ingest([str(shared / "corpus" / "seeds")], db=db, coder=coder)
+    with Store.open(db, read_only=True) as store:
+        yield store, kb
+
+
+def citations(node: object) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        if set(node) == {"doc_id", "sentence_id", "text", "start", "end"}:
+            return [node]
+        return [c for value in node.values() for c in citations(value)]
+    if isinstance(node, list):
+        return [c for value in node for c in citations(value)]
+    return []
+
+
+def assert_valid(store: Store, data: dict[str, Any]) -> None:
+    texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+    found = citations(data)
+    assert found
+    for c in found:
+        assert c["text"] and texts[c["doc_id"]][c["start"]:c["end"]] == c["text"]
+
+
+def brief_json(seeds: tuple[Store, Any], actor: str, conflict: str) -> dict[str, Any]:
+    store, kb = seeds
+    data: dict[str, Any] = json.loads(render_brief(
+        build_brief(store, actor, conflict=conflict, kb=kb), "json"))
+    assert set(data) == KEYS
+    assert_valid(store, data)
+    return data
+
+
+def roles_of(data: dict[str, Any]) -> dict[str, set[str]]:
+    return {r["role"]: set(r["toward"]) for r in data["roles"]}
+
+
+def test_russia_in_karabakh(seeds: tuple[Store, Any]) -> None:
+    data = brief_json(seeds, "RUS", "Nagorno-Karabakh")
+    roles = roles_of(data)
+    assert {"ARM", "AZE"} <= roles["mediator"]
+    assert {"ARM", "AZE"} <= roles["arms_supplier"]
+    assert "ARM" in roles["ally"] and "AZE" not in roles["ally"]
+    stance = {s["toward"]: s for s in data["stance"]}
+    assert any("territorial integrity" in st for st in stance["AZE"]["statements"])
+    assert stance["ARM"]["evidence"]
+    dated = [t for t in data["timeline"] if "1991" <= t["date"][:4] <= "2020" and t["event_id"]]
+    assert len(dated) >= 6
+    topics = " ".join(a["text"] for a in data["assessments"])
+    assert "influence decline" in topics and "partiality" in topics
+    assert len(data["summary"].split()) <= 150
+
+
+def test_same_code_answers_for_turkey_and_the_minsk_group(seeds: tuple[Store, Any]) -> None:
+    turkey = roles_of(brief_json(seeds, "TUR", "Nagorno-Karabakh"))
+    assert "AZE" in turkey.get("supporter", set()) | turkey.get("ally", set())
+    minsk = roles_of(brief_json(seeds, "OSCE_MG", "Nagorno-Karabakh"))
+    assert {"ARM", "AZE"} <= minsk["mediator"]
+
+
+def test_eu_on_belarus_has_a_cited_brief(seeds: tuple[Store, Any]) -> None:
+    data = brief_json(seeds, "EU", "Belarus 2020")
+    assert data["roles"] and data["conflict"]["name"] == "Belarus 2020"
+
+
+@pytest.mark.parametrize("question", [
+    "What is the position of Russia in the Nagorno-Karabakh conflict?",
+    "What role does Moscow play in the Karabakh conflict?",
+    "What is the position of the Russian Federation in the Nagorno-Karabakh conflict?",
+])
+def test_ask_position_in_any_name_form(seeds: tuple[Store, Any], question: str) -> None:
+    store, kb = seeds
+    result = answer(store, question, kb=kb)
+    assert result.actors == ("RUS",) and result.conflict == "Nagorno-Karabakh"
+    data = answer_to_dict(result)
+    assert_valid(store, data)
+    assert {"mediator", "arms_supplier", "ally"} <= {r.role for r in result.brief.roles}  # type: ignore[union-attr]
+
+
+def test_ask_who_mediated_names_russia_and_the_minsk_group(seeds: tuple[Store, Any]) -> None:
+    store, kb = seeds
+    result = answer(store, "Who mediated between Armenia and Azerbaijan?", kb=kb)
+    assert {"RUS", "OSCE_MG"} <= {line.text.split(":")[0] and code for line in result.lines
+                                  for code in ("RUS", "OSCE_MG")
+                                  if kb.name_of(code) == line.text.split(":")[0]}
+    assert_valid(store, answer_to_dict(result))
