@@ -1,15 +1,268 @@
-"""Event extraction (placeholder until the events stage lands)."""
+"""Event extraction: triggers from the pattern dictionary, arguments from the parse.
+
+1. index the mentions by token once (``MentionIndex``)
+2. one pass over the tokens: a token whose lemma has patterns becomes a candidate,
+   with its actors, recipients and mediators read off the dependency arcs around it
+3. speech acts swallow the act they embed ("agreed to sign", "called on X to withdraw"):
+   the embedded candidate is dropped and refines the embedding one's code
+4. a noun governed by a mediation ("brokered a ceasefire between A and B") takes
+   the parties as actors and the mediator as mediator
+5. each survivor becomes an Event with flags, date, provenance and a stable id
+"""
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
+from spacy.tokens import Token
+
+from polemos import timex
+from polemos.events.args import MentionIndex
+from polemos.events.candidates import Candidate, build_candidate, match_pattern
+from polemos.events.flags import flags_for
+from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
 from polemos.nlp.annotate import Parsed
-from polemos.records import Event, Mention, TimeAnalysis
+from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
+
+CODER = "rules.v1"
+EMBED_CLIMB = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "nsubjpass",
+                         "compound", "attr", "advcl", "relcl", "oprd"})
+# how an embedding speech act is refined by the root of what it embeds (CAMEO structure)
+REFINE: dict[str, dict[str, str]] = {
+    "AGREE": {"04": "036", "045": "039", "05": "032", "06": "031", "07": "033", "072": "0332",
+              "08": "035"},
+    "REQUEST02": {"04": "026", "045": "028", "05": "022", "06": "021", "07": "023",
+                  "074": "0234", "08": "025"},
+    "REQUEST10": {"04": "106", "045": "108", "05": "102", "06": "101", "07": "103", "08": "105"},
+    "THREATEN": {"18": "138", "19": "138", "20": "138", "16": "131", "17": "137", "14": "133"},
+    "REJECT": {"04": "125", "045": "126", "06": "121", "07": "122", "08": "124"},
+}
 
 
 def extract_events(
     parsed: Parsed, mentions: Sequence[Mention], patterns: Patterns, *, time: TimeAnalysis
 ) -> list[Event]:
-    return []
+    """Events reported in ``parsed``, one per trigger that survives embedding.
+
+    Raises:
+        Nothing on well-formed input: a trigger whose arguments cannot be found is
+        coded with fewer participants (lower confidence) or left out.
+    """
+    index = MentionIndex(parsed.doc, mentions)
+    candidates: dict[int, Candidate] = {}
+    for token in parsed.doc:
+        found = match_pattern(token, patterns)
+        if found is not None:
+            pattern, consumed = found
+            candidates[token.i] = build_candidate(token, pattern, index, consumed)
+    _resolve_embedding(candidates, patterns.ontology)
+    _military_aid(candidates)
+    _attach_mediated(candidates)
+    starts = [s.start for s in parsed.sentences]
+    events = []
+    for candidate in candidates.values():
+        if candidate.dropped or not candidate.is_codable:
+            continue
+        events.append(_event(candidate, parsed, time, starts, patterns.ontology))
+    return _drop_restated(_link_mediation(events))
+
+
+def _link_mediation(events: list[Event]) -> list[Event]:
+    """A mediation and the talks or ceasefire it produced in one sentence: the mediator
+    mediates between the other parties, and is the mediator of that talk or agreement."""
+    out = list(events)
+    mediating = {(e.sentence, p.code) for e in events for p in e.mediators}
+    for i, mediation in enumerate(events):
+        if not mediation.mediators:
+            continue
+        mediator = {code for sentence, code in mediating if sentence == mediation.sentence}
+        parties: list[Participant] = []
+        for j, other in enumerate(events):
+            if j == i or other.sentence != mediation.sentence or other.mediators:
+                continue
+            if other.type not in {"CONSULT", "CONCEDE", "RETREAT", "AGREE", "SUPPORT"}:
+                continue
+            rest = tuple(p for p in other.actors if p.code not in mediator)
+            if not rest and other.type in {"CONCEDE", "RETREAT"}:
+                out[j] = replace(other, actors=(), mediators=mediation.mediators)
+            elif len(rest) >= 2:  # talks and agreements are between at least two parties
+                parties += [p for p in rest if p.code not in {q.code for q in parties}]
+                out[j] = replace(other, actors=rest, mediators=mediation.mediators)
+        if not mediation.recipients and parties:
+            out[i] = replace(mediation, recipients=tuple(parties))
+    return out
+
+
+def _drop_restated(events: list[Event]) -> list[Event]:
+    """Two triggers in one sentence for one event: keep the one naming more participants."""
+
+    def key(e: Event) -> tuple[str, int, bool, bool, bool]:
+        kind = f"{e.type}/{e.cameo[:2]}/{bool(e.mediators)}"
+        return (kind, e.sentence, e.is_negated, e.is_hypothetical, e.is_attempted)
+
+    def codes(e: Event) -> tuple[set[str], set[str]]:
+        return {p.code for p in e.actors}, {p.code for p in e.recipients}
+
+    groups: dict[tuple[str, int, bool, bool, bool], list[Event]] = {}
+    for event in events:
+        groups.setdefault(key(event), []).append(event)
+    kept: list[Event] = []
+    for event in events:
+        actors, recipients = codes(event)
+        covered = False
+        for other in groups[key(event)]:
+            if other is event:
+                continue
+            o_actors, o_recipients = codes(other)
+            if actors <= o_actors and recipients <= o_recipients and (
+                    (actors, recipients) != (o_actors, o_recipients)
+                    or other.trigger_start < event.trigger_start):
+                covered = True
+                break
+        if not covered:
+            kept.append(event)
+    return kept
+
+
+def _embedder(candidate: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
+    """The nearest embedding speech act above this trigger, if any (a few arcs up)."""
+    node: Token = candidate.anchor
+    for _ in range(5):
+        if node.dep_ not in EMBED_CLIMB or node.head is node:
+            return None
+        came_by = node.dep_
+        node = node.head
+        above = candidates.get(node.i)
+        if above is not None and above.pattern.embeds and above is not candidate:
+            return above
+        if above is None and came_by == "ccomp":  # "reiterated its demand that X …"
+            for child in node.children:
+                noun = candidates.get(child.i)
+                if child.dep_ == "dobj" and noun is not None and noun.pattern.embeds:
+                    return noun
+    return None
+
+
+def _resolve_embedding(candidates: dict[int, Candidate], ontology: Ontology) -> None:
+    consumed = {i for c in candidates.values() for i in c.consumed}
+    for candidate in candidates.values():
+        if candidate.token.i in consumed:
+            candidate.dropped = True
+            continue
+        above = _embedder(candidate, candidates)
+        if above is not None:
+            candidate.dropped = True
+            above.absorb(candidate, _refined(above, candidate.code, ontology))
+        elif _restates(candidate, candidates):
+            candidate.dropped = True
+
+
+def _restates(candidate: Candidate, candidates: dict[int, Candidate]) -> bool:
+    """'killed 46 civilians in an attack': the noun restates the verb's event."""
+    gov = candidate.governor
+    if gov is None or candidate.pattern.pos != "noun":
+        return False
+    above = candidates.get(gov.i)
+    if above is None or above.pattern.type != candidate.pattern.type:
+        return False
+    if not above.recipients:
+        above.recipients = list(candidate.recipients)
+    return True
+
+
+def _refined(above: Candidate, embedded_code: str, ontology: Ontology) -> str | None:
+    key = above.pattern.type
+    if key == "REQUEST":
+        key = "REQUEST02" if above.pattern.code.startswith("02") else "REQUEST10"
+    table = REFINE.get(key, {})
+    code = table.get(embedded_code) or table.get(embedded_code[:3]) or table.get(embedded_code[:2])
+    return code if code is not None and ontology.is_valid_code(code) else None
+
+
+MILITARY_WORDS = frozenset({"military", "arm", "arms", "weapon", "weaponry", "ammunition",
+                            "munition", "missile", "tank", "artillery", "army", "defence",
+                            "defense"})
+
+
+def _military_aid(candidates: dict[int, Candidate]) -> None:
+    """Unspecified aid (070) in a sentence about arms or the military is military aid (072)."""
+    for candidate in candidates.values():
+        if candidate.code == "070" and not candidate.dropped and any(
+                t.lemma_.lower() in MILITARY_WORDS for t in candidate.token.sent):
+            candidate.code = "072"
+
+
+def _attach_mediated(candidates: dict[int, Candidate]) -> None:
+    """'Russia brokered a ceasefire between A and B': the ceasefire is A's and B's."""
+    for candidate in candidates.values():
+        gov = candidate.governor
+        if candidate.dropped or gov is None:
+            continue
+        above = candidates.get(gov.i)
+        if above is None or above.pattern.frame != "mediation":
+            continue
+        mediators = {m.code for m in above.actors}
+        candidate.actors = [m for m in candidate.actors if m.code not in mediators]
+        if not candidate.actors:
+            candidate.actors = list(above.recipients)
+        if not above.recipients:
+            above.recipients = list(candidate.actors)
+        candidate.mediators = list(above.actors)
+
+
+def _participants(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
+    out: list[Participant] = []
+    seen: set[str] = set()
+    for m in mentions:
+        codes = [m.code] if m.code else list(m.members)
+        for code in codes:
+            if code not in seen:
+                seen.add(code)
+                out.append(Participant(code, m.sector, m.text, m.start, m.end, m.person))
+    return tuple(out)
+
+
+def event_id(doc_id: str, trigger_start: int, pattern_id: str) -> str:
+    """Stable id: the same trigger coded by the same pattern always gets the same id."""
+    return hashlib.sha1(f"{doc_id}|{trigger_start}|{pattern_id}".encode()).hexdigest()[:16]
+
+
+def _date(parsed: Parsed, time: TimeAnalysis, token: Token, sentence: int) -> EventDate:
+    date_for_span = getattr(timex, "date_for_span", None)
+    if date_for_span is not None:
+        result: EventDate = date_for_span(parsed, time, token.idx, token.idx + len(token))
+        return result
+    return time.date_of(sentence)
+
+
+def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: list[int],
+           ontology: Ontology) -> Event:
+    token = candidate.token
+    sentence = max(0, bisect.bisect_right(starts, token.idx) - 1)
+    record = parsed.sentences[sentence] if parsed.sentences else None
+    entry = ontology.code(candidate.code)
+    pattern = candidate.pattern
+    mode = pattern.mode if candidate.code == pattern.code else entry.mode
+    if mode is not None and mode not in ontology.modes.get(pattern.type, ()):
+        mode = pattern.mode
+    contexts = tuple(dict.fromkeys(pattern.contexts + entry.contexts + candidate.contexts))
+    flags = flags_for(token if candidate.anchor.i == token.i else candidate.anchor)
+    doc_id = parsed.article.doc_id
+    return Event(
+        event_id=event_id(doc_id, token.idx, pattern.id), doc_id=doc_id, sentence=sentence,
+        type=pattern.type, cameo=candidate.code, goldstein=entry.goldstein, quad=entry.quad,
+        actors=_participants(candidate.actors),
+        recipients=_participants(candidate.recipients), mode=mode, contexts=contexts,
+        mediators=_participants(candidate.mediators), trigger=token.text,
+        trigger_start=token.idx, trigger_end=token.idx + len(token),
+        date=_date(parsed, time, token, sentence),
+        is_negated=flags.is_negated, is_hypothetical=flags.is_hypothetical,
+        is_attempted=flags.is_attempted,
+        sentence_text=record.text if record else "", sentence_start=record.start if record else 0,
+        sentence_end=record.end if record else 0, pattern=pattern.id, coder=CODER,
+        confidence=round(candidate.confidence, 3),
+    )

@@ -1,0 +1,258 @@
+"""Finding the actors and recipients of a trigger in the dependency parse.
+
+Every function here walks a few arcs around one token; none scans the document.
+Mentions are looked up through a token-index → mention map built once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from polemos.records import Mention
+
+# modifiers that name who a noun phrase belongs to ("Russian mediation", "Turkey's support")
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod", "nummod"})
+# modifiers followed when looking for the actor named inside a phrase ("officials of X")
+PHRASE_DEPS = OWNER_DEPS | {"appos", "conj", "det"}
+VERB_PREPS = frozenset({"to", "against", "on", "at", "with", "into", "from", "over", "toward",
+                        "towards", "upon", "onto", "in"})
+NOUN_PREPS = VERB_PREPS | {"for", "of"}
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "pobj", "ccomp", "acomp"})
+# prepositions through which a noun takes the subject of its verb ("engaged in talks")
+GOVERNING_PREPS = frozenset({"to", "on", "upon", "in", "into", "for", "at", "with", "of"})
+RELATIVE = frozenset({"whose", "who", "which", "that"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+MEASURE_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "number", "day", "week",
+                           "month", "year", "ton", "tonne", "batch", "lot", "kind", "set", "kg",
+                           "kilogram", "shipment", "consignment", "package", "amount", "quantity",
+                           "state"})
+# nouns that govern an event like a verb does: "the outbreak of hostilities"
+ONSET_NOUNS = frozenset({"outbreak", "onset", "resumption", "escalation", "beginning", "start",
+                         "renewal", "eruption"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+LOCATIVE = frozenset({"in", "from", "throughout", "across", "within", "of"})
+
+
+class MentionIndex:
+    """Mentions of one document keyed by the index of every token they cover."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, mention)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+@dataclass
+class Found:
+    """Mentions collected for one argument, in text order, without duplicates."""
+
+    mentions: list[Mention]
+
+    def add(self, more: Iterable[Mention]) -> None:
+        seen = {(m.start, m.end) for m in self.mentions}
+        for mention in more:
+            if (mention.start, mention.end) not in seen:
+                seen.add((mention.start, mention.end))
+                self.mentions.append(mention)
+
+
+def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
+                    with_of: bool = True) -> list[Mention]:
+    """The mentions naming the phrase headed by ``token``: itself, modifiers, conjuncts."""
+    found = Found([])
+    mention = index.at(token)
+    if token.lower_ in RELATIVE and token.dep_ in {"poss", "nsubj", "nsubjpass"}:
+        return _antecedent(token, index)
+    if mention is None and token.lower_ in PRONOUNS and token.dep_ in PRONOUN_DEPS:
+        return resolve_pronoun(token, index)
+    if mention is not None and mention.code is None and not mention.members:
+        mention = None  # unresolved name: its title or apposition may still name the actor
+    if mention is not None:
+        found.add([mention])
+        for child in token.children:  # "Armenian-Azerbaijani": two mentions, one phrase
+            if child.dep_ in {"amod", "compound"} and not mention.start <= child.idx < mention.end:
+                found.add(phrase_mentions(child, index, depth=depth + 1, with_of=False))
+    elif depth < 3:
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS and child.dep_ != "conj":
+                found.add(phrase_mentions(child, index, depth=depth + 1, with_of=with_of))
+            elif with_of and child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.add(phrase_mentions(obj, index, depth=depth + 1))
+        if not found.mentions and with_of and depth < 2:
+            found.add(_located(token, index, depth))
+    for child in token.children:
+        if child.dep_ == "conj" and depth < 4:
+            found.add(phrase_mentions(child, index, depth=depth + 1, with_of=with_of))
+    return found.mentions
+
+
+def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
+    """'forces in Guinea', 'students throughout Indonesia': the place names the actor."""
+    found = Found([])
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found.add(phrase_mentions(obj, index, depth=depth + 1))
+    return found.mentions
+
+
+def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
+    """'Syria says it will …': the subject of the clause above, else the nearest earlier mention."""
+    node = token.head
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "relcl"} or node.head is node:
+            break
+        node = node.head
+        for child in node.children:
+            if child.dep_ in SUBJECTS and child.lower_ not in PRONOUNS:
+                found = phrase_mentions(child, index, depth=1)
+                if found:
+                    return found
+    subject = _main_subject_mention(token, index)
+    if subject is not None:
+        return [subject]
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        mention = index.by_token.get(i)
+        if mention is not None:
+            return [mention]
+    return _previous_subject(token, index)
+
+
+def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
+    """A pronoun opening a sentence: the subject (else the last mention) of the one before."""
+    if token.sent.start == 0:
+        return []
+    previous = token.doc[token.sent.start - 1].sent
+    first: Mention | None = None
+    for candidate in previous:
+        mention = index.by_token.get(candidate.i)
+        if mention is None:
+            continue
+        if candidate.dep_ in {"nsubj", "nsubjpass"} or candidate.head.dep_ in {"nsubj", "nsubjpass"}:
+            return [mention]
+        first = first or mention
+    return [first] if first is not None else []
+
+
+def _main_subject_mention(token: Token, index: MentionIndex) -> Mention | None:
+    """The first mention inside the main clause's subject, before ``token``."""
+    root = token.sent.root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for node in child.subtree:
+                if node.i >= token.i:
+                    break
+                if node.i in index.by_token:
+                    return index.by_token[node.i]
+    return None
+
+
+def _antecedent(token: Token, index: MentionIndex) -> list[Mention]:
+    """'whose'/'which' in a relative clause stand for the noun the clause modifies."""
+    node = token.head
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return phrase_mentions(node.head, index, depth=1)
+        node = node.head
+    return []
+
+
+def owner_mentions(noun: Token, index: MentionIndex, *, skip: int = -1) -> list[Mention]:
+    """Mentions in the possessive/adjectival/compound modifiers of a noun ('Russian mediation')."""
+    found = Found([])
+    for child in noun.children:
+        if child.dep_ in OWNER_DEPS and child.i != skip:
+            found.add(phrase_mentions(child, index, depth=1, with_of=False))
+        elif child.dep_ == "compound" and child.i == skip:
+            found.add(owner_mentions(child, index))
+    return found.mentions
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging off ``token`` ('to Armenia', 'on Belarus')."""
+    out: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps | {"by", "between"}:
+            out.extend((child.lower_, obj) for obj in child.children if obj.dep_ == "pobj")
+    return out
+
+
+def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool]:
+    """The subject of ``verb`` (climbing through control and coordination) and is-passive.
+
+    ``exclude``: a token that cannot be its own actor (the noun trigger in 'by joint drills').
+    """
+    node = verb
+    for _ in range(5):
+        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children
+                  if o.dep_ == "pobj" and o.i != exclude]
+        if agents:
+            return agents, True
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects, False
+        if any(c.dep_ == "nsubjpass" for c in node.children) and exclude < 0:
+            return [], True
+        if node.dep_ == "xcomp":
+            controller = object_controller(node.head)
+            if controller is not None:
+                return [controller], False
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}):
+            return [node.head], False
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            return [], False
+        node = node.head
+    return [], False
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: 'called on X to …', 'urged X to …'."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"}:
+            return child
+        if child.dep_ in {"prep", "prt"} and child.lower_ == "on":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """Direct objects, passive subjects and dative objects of a verb."""
+    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative", "attr", "oprd"}]
+
+
+def governor(noun: Token) -> Token | None:
+    """The verb a noun phrase depends on (directly, or through one preposition)."""
+    if noun.dep_ in {"dobj", "nsubjpass", "nsubj", "attr", "oprd"}:
+        return noun.head if noun.head.pos_ in {"VERB", "AUX"} else None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return noun.head.head if noun.head.head.pos_ in {"VERB", "AUX"} else None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in GOVERNING_PREPS:
+        head = noun.head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if noun.head.lower_ == "of" and head.lemma_.lower() in ONSET_NOUNS:
+            return head
+        if noun.head.lower_ == "of" and is_measure(head):
+            return governor(head)
+    return None
+
+
+def is_measure(noun: Token) -> bool:
+    """'10 days of war games', 'a series of bombs': the head only measures the event noun."""
+    return noun.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ == "nummod" for c in noun.children)

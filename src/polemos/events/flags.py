@@ -1,0 +1,90 @@
+"""Negated, hypothetical and attempted events: cues around the trigger in the parse.
+
+The walk goes from the trigger up through the words that govern it (to → try → …)
+for a few arcs, and stops at a new finite clause, so a negated reporting verb does
+not negate what is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "'d", "'ll", "wo"})
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "ready", "willing", "want", "wish", "aim", "plan", "intend", "hope", "prepare", "prepared",
+    "expect", "likely", "possible", "potential", "propose", "proposal", "prospect", "consider",
+    "able", "seem", "desire", "eager", "keen", "determined", "set", "poised", "going",
+})
+ATTEMPT_GOVERNORS = frozenset({
+    "try", "attempt", "fail", "failure", "strive", "endeavour", "endeavor", "bid", "effort",
+    "seek", "struggle", "unsuccessful", "unsuccessfully", "vain", "abortive", "collapse",
+})
+NEGATING_GOVERNORS = frozenset({"refrain", "avoid", "abstain", "deny", "stop", "cease"})
+UNREALISED_HEADS = frozenset({"materialize", "materialise", "happen", "occur", "succeed"})
+HYPOTHETICAL_MODIFIERS = frozenset({"planned", "proposed", "possible", "potential", "future",
+                                    "prospective", "envisaged", "hypothetical"})
+CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "acl", "dobj", "advcl", "nsubj",
+                   "nsubjpass", "compound", "amod", "nmod", "advmod"})
+CONDITIONALS = frozenset({"if", "unless", "provided", "should"})
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    is_negated: bool = False
+    is_hypothetical: bool = False
+    is_attempted: bool = False
+
+
+def _own_cues(node: Token) -> set[str]:
+    cues: set[str] = set()
+    for child in node.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (lower == "never" and child.dep_ == "advmod") or child.dep_ == "preconj" and lower == "neither" or child.dep_ == "det" and lower == "no":
+            cues.add("neg")
+        elif child.dep_ in {"aux", "auxpass"} and lower in MODALS or child.dep_ == "mark" and lower in CONDITIONALS:
+            cues.add("hyp")
+        elif lower in {"unsuccessfully", "vainly"} or (lower == "short" and node.lemma_ == "fall"):
+            cues.add("try")
+        elif child.dep_ == "amod" and lower in HYPOTHETICAL_MODIFIERS:
+            cues.add("hyp")
+        elif child.dep_ == "amod" and lower in {"unsuccessful", "failed", "abortive"}:
+            cues.add("try")
+    return cues
+
+
+def _argument_negation(node: Token) -> bool:
+    """'Neither A nor B signed', 'signed no agreement'."""
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and any(g.lower_ in {"neither", "no"} and g.dep_ in {"preconj", "det"}
+                for g in child.children)
+        for child in node.children
+    )
+
+
+def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
+    """Flags of the event triggered at ``trigger``."""
+    negated = _argument_negation(trigger)
+    hypothetical = attempted = False
+    node = trigger
+    for hop in range(max_hops):
+        cues = _own_cues(node)
+        if "neg" in cues:
+            if hop > 0 and node.lemma_ in UNREALISED_HEADS | {"succeed"}:
+                attempted = True
+            elif hop == 0 or node.pos_ in {"VERB", "AUX"}:
+                negated = True
+        hypothetical |= "hyp" in cues
+        attempted |= "try" in cues
+        if hop > 0:
+            lemma = node.lemma_.lower()
+            hypothetical |= lemma in HYPOTHETICAL_GOVERNORS
+            attempted |= lemma in ATTEMPT_GOVERNORS
+            negated |= lemma in NEGATING_GOVERNORS
+        if node.dep_ not in CLIMB or node.head is node:
+            break
+        node = node.head
+    return Flags(is_negated=negated, is_hypothetical=hypothetical, is_attempted=attempted)
