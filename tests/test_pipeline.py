@@ -50,3 +50,11 @@ def test_ingest_twice_stores_once(coder: Coder, tmp_path: Path) -> None:
     first = ingest([str(folder)], db=db, coder=coder)
     second = ingest([str(folder)], db=db, coder=coder)
     assert (len(first.stored), len(second.stored), len(second.already)) == (1, 0, 1)
+
+
+def test_sentences_never_cross_a_blank_line_and_keep_their_closing_quote(coder: Coder) -> None:
+    text = '"Armour without cover is exposed."\n\nArnor, which has a base there, said no.'
+    [result] = run([Article("q1", text)], coder)
+    assert [s.text for s in result.sentences] == [
+        '"Armour without cover is exposed."', "Arnor, which has a base there, said no."
+    ]

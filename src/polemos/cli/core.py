@@ -213,25 +213,56 @@ def demo_corpus_path() -> str:
     return str(resources.files("polemos").joinpath("data/demo/wire.jsonl"))
 
 
+DEMO_ACTOR = "RUS"
+DEMO_CONFLICT = "Nagorno-Karabakh"
+
+
+def demo_overview(store: Store) -> list[dict[str, Any]]:
+    """What the pipeline found, one row per PLOVER type (flagged events counted apart)."""
+    return store.rows(
+        "SELECT type, count(DISTINCT merged_id) FILTER (WHERE NOT (is_negated OR is_hypothetical "
+        "OR is_attempted)) AS events, count(*) AS reports, "
+        "count(*) FILTER (WHERE is_negated OR is_hypothetical OR is_attempted) AS flagged "
+        "FROM events GROUP BY type ORDER BY events DESC, type"
+    )
+
+
 @cli.command("demo")
 @click.option("--db", default="polemos-demo.duckdb", show_default=True, help="DuckDB database file")
+@click.option("--report", "report_path", default="polemos-demo-report.html", show_default=True,
+              help="where to write the offline HTML report")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar")
-def demo_cmd(db: str, quiet: bool) -> None:
-    """Ingest the built-in demo corpus and show what the pipeline found.
+def demo_cmd(db: str, report_path: str, quiet: bool) -> None:
+    """Ingest the built-in demo corpus, show what was found, Russia's brief, and write the report.
 
     Example:
 
     \b
-        polemos demo --db demo.duckdb
+        polemos demo --db demo.duckdb --report demo.html
     """
-    report = run_ingest([demo_corpus_path()], db=db, quiet=quiet, settings_overrides={})
+    from polemos.actors import load_kb
+    from polemos.analysis import build_brief, render_brief
+    from polemos.report.build import build_report
+
+    result = run_ingest([demo_corpus_path()], db=db, quiet=quiet, settings_overrides={})
+    kb = load_kb()
     with Store.open(db, read_only=True) as store:
         stats = store.rows(
             "SELECT (SELECT count(*) FROM documents) AS documents, "
             "(SELECT count(*) FROM sentences) AS sentences, "
             "(SELECT count(*) FROM mentions WHERE code IS NOT NULL) AS resolved_mentions, "
-            "(SELECT count(*) FROM events) AS events"
+            "(SELECT count(DISTINCT merged_id) FROM events) AS events, "
+            "(SELECT count(*) FROM events) AS event_reports"
         )[0]
         click.echo(" · ".join(f"{v} {k.replace('_', ' ')}" for k, v in stats.items()))
-        print_rows(document_rows(store)[:40], "table", title="demo documents")
-    sys.exit(report.exit_code)
+        print_rows(demo_overview(store), "table", title="events by PLOVER type")
+        brief = build_brief(store, DEMO_ACTOR, conflict=DEMO_CONFLICT, kb=kb)
+        click.echo(f"\n== Brief: {DEMO_ACTOR} in the {DEMO_CONFLICT} conflict ==\n")
+        click.echo(render_brief(brief, "text"))
+        html = build_report(store, conflict=DEMO_CONFLICT, kb=kb)
+    with open(report_path, "w", encoding="utf-8") as fh:
+        fh.write(html)
+    click.echo(f"Report written to {report_path} (one offline HTML file; open it in a browser).")
+    click.echo(f"Explore further: polemos events --db {db} | polemos ask \"Who mediated between "
+               f"Armenia and Azerbaijan?\" --db {db}")
+    sys.exit(result.exit_code)

