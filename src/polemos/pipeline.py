@@ -10,13 +10,14 @@ from pathlib import Path
 from spacy.language import Language
 
 from polemos.actors import KnowledgeBase, find_mentions, load_kb
+from polemos.batching import batched
 from polemos.claims import extract_claims
 from polemos.events import Patterns, extract_events, load_patterns, merge_events
 from polemos.ingest import read_sources
 from polemos.nlp import Parsed, annotate, load_nlp, sentences_of
 from polemos.records import Article, Failure, Result, Skip
 from polemos.settings import Settings
-from polemos.store.store import Store, iter_batches
+from polemos.store.store import Store
 from polemos.timex import analyse_time
 
 logger = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ def ingest(
             yield first
             yield from articles
 
-        for batch in iter_batches(run(chained(), coder, batch_size=settings.batch_size), STORE_BATCH):
+        for batch in batched(run(chained(), coder, batch_size=settings.batch_size), STORE_BATCH):
             report.stored.extend(store.add(batch))
         if report.stored:
             store.set_merged_ids(merge_events(store.events()))

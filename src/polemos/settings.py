@@ -59,10 +59,16 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
         default = known[key].default
         if isinstance(default, tuple):
             value = tuple(value) if isinstance(value, (list, tuple)) else (value,)
-        elif isinstance(default, bool) or not isinstance(value, type(default)):
-            if not (isinstance(default, float) and isinstance(value, int)):
-                raise ConfigError(
-                    f"setting {key!r} must be {type(default).__name__}, got {value!r}."
-                )
+        elif not _fits(value, default):
+            raise ConfigError(f"setting {key!r} must be {type(default).__name__}, got {value!r}.")
         clean[key] = value
     return replace(Settings(), **clean)
+
+
+def _fits(value: Any, default: Any) -> bool:
+    """Whether ``value`` has the type of ``default`` (an int is fine where a float is due)."""
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, type(default)) and not (
+        isinstance(value, bool) and not isinstance(default, bool)
+    )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from polemos.batching import batched
 from polemos.records import Article, Sentence
 
 
@@ -38,22 +39,11 @@ def annotate(
     corpus: memory stays flat over millions of documents. A Parsed is only valid until
     the next one is requested; stages turn it into records before that.
     """
-    for chunk in _chunks(articles, batch_size * 4):
+    for chunk in batched(articles, batch_size * 4):
         with nlp.memory_zone():
             pairs = [(article.text, article) for article in chunk]
             for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
                 yield Parsed(article, doc, tuple(sentences_of(doc, article.doc_id)))
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:

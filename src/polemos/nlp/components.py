@@ -19,7 +19,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
         gap = previous.text if previous.is_space else previous.whitespace_
-        if "\n\n" in gap or gap.count("\n") >= 2:
-            if not token.is_space:
-                token.is_sent_start = True
+        if gap.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
     return doc

@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
 
 from polemos.errors import SchemaVersionError, StoreError
-from polemos.records import Claim, EventDate, Event, Participant, Result, Skip
+from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -312,15 +312,3 @@ def claim_from_row(r: dict[str, Any]) -> Claim:
         date=EventDate(value=r["date_value"], precision=r["date_precision"],
                        basis=r["date_basis"] or "none"),
     )
-
-
-def iter_batches(items: Iterable[Result], size: int) -> Iterator[list[Result]]:
-    """Group results so each group is written in one transaction."""
-    batch: list[Result] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
