@@ -7,13 +7,12 @@ from collections.abc import Callable, Sequence
 
 import pytest
 import spacy
+from actorkit import MIDDLE_EARTH, TokenSpec, make_doc  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from polemos.actors import KnowledgeBase
 from polemos.actors.kb import kb_from_files
-
-from actorkit import MIDDLE_EARTH, TokenSpec, make_doc  # type: ignore[import-not-found]
 
 
 @pytest.fixture(scope="session")

@@ -245,3 +245,29 @@ def test_official_capital_is_the_government_even_after_a_preposition(
     doc = doc_of([("Steps", 1, "nsubj"), ("came", None, "ROOT"), ("from", 1, "prep"),
                   ("official", 4, "amod"), ("Fornost", 2, "pobj", GPE)])
     assert [(m.code, m.sector) for m in mentions(doc, kb)] == [("ARN", "GOV")]
+
+
+def test_acronym_glued_to_a_word_is_a_mention_over_the_acronym(doc_of: DocOf, tmp_path) -> None:
+    from polemos.actors.kb import kb_from_files
+    path = tmp_path / "kb.yaml"
+    path.write_text("igos:\n  - code: WC\n    names: [White Council, WHC]\n    plover: IGO\n"
+                    "people:\n  - name: Ann Cole\n    aliases: [AC]\n")
+    small = kb_from_files([str(path)])
+    doc = doc_of([("quiet", 1, "advmod"), ("sinceWHC", None, "ROOT", ORG), ("knows", 1, "dep"),
+                  ("WHCsanctions", 1, "dobj"), ("andAC", 1, "dobj"), ("sinceWHCX", 1, "dep"),
+                  (".", 1, "punct")])
+    found = mentions(doc, small)
+    glued = [(m.text, m.code, m.rule) for m in found if m.rule == "glued"]
+    assert glued == [("WHC", "WC", "glued"), ("WHC", "WC", "glued")]
+    assert not any(m.text in {"sinceWHC", "andAC"} for m in found)
+
+
+def test_a_wire_dateline_is_a_place_not_an_actor(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("EDORAS", 4, "npadvmod", GPE), (",", 0, "punct"), ("Rohan", 3, "nsubj", GPE),
+                  ("spoke", 4, "ccomp"), ("today", None, "ROOT"), (".", 4, "punct")])
+    found = mentions(doc, kb)
+    assert (one(found, "EDORAS").code, one(found, "EDORAS").rule) == (None, "dateline")
+    assert one(found, "Rohan").code == "ROH"
+    later = doc_of([("Rohan", 1, "nsubj", GPE), ("met", None, "ROOT"), ("EDORAS", 1, "dobj", GPE),
+                    (",", 1, "punct"), ("then", 1, "advmod")])
+    assert one(mentions(later, kb), "EDORAS").code == "ROH"

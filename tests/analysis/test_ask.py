@@ -82,3 +82,15 @@ def test_json_rendering_lists_citations(world, conflicts, kb) -> None:  # type: 
 ])
 def test_periods(text: str, period: tuple[int | None, int | None]) -> None:
     assert read_period(f"What happened {text}?") == period
+
+
+def test_words_of_a_name_are_not_the_topic(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What is the position of Arnor in the dispute over "
+                                       "the Upper Mordor's withdrawal?")
+    assert result.is_scope_inferred and result.topic == ("withdrawal",)
+
+
+def test_an_all_lower_case_question_still_finds_its_names(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "who mediated between gondor and mordor?")
+    assert set(result.actors) == {"GON", "MOR"}
+    assert ask(world, conflicts, kb, "Who mediated between gondor and Mordor?").actors == ("MOR",)

@@ -158,3 +158,31 @@ def test_html_escapes_article_text() -> None:
     html = render_brief_html(brief)
     assert "<script>" not in html and "<img" not in html and "onerror=\"" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_summary_states_grounds_statements_and_assessments_in_the_texts_words(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    brief = brief_of(world, conflicts, kb)
+    summary = brief.summary
+    assert summary.index("mediator") < summary.index("Alignment") < summary.index("assessments")
+    assert "arms supplier to both Gondor and Mordor (1995) [supplier of weapons]" in summary
+    assert "recognised the territorial integrity (Gondor)" in summary
+    assert "diminishing Arnorian influence" in summary
+    grounds = {rule: phrase for role in brief.roles for rule, phrase, _ in role.grounds}
+    assert grounds["cues.v1:arms-supply"] == "supplier of weapons"
+    for role in brief.roles:  # every phrase is the words of a cited sentence
+        for _, phrase, _ in role.grounds:
+            assert any(phrase.split(", ")[0] in e.text.lower() for e in role.evidence)
+
+
+def test_a_mediating_grouping_names_its_co_chairs(kb) -> None:  # type: ignore[no-untyped-def]
+    from polemos.analysis.model import Role
+    from polemos.analysis.roles import _with_co_chairs
+    from polemos.analysis.summary import _grounds
+
+    role = Role("mediator", ("GON", "MOR"), "1994", "2003-05", 0.6, ())
+    named = _with_co_chairs(role, "WCO", kb)
+    assert named.rules == ("kb:co-chaired-by:ROH",)
+    assert _with_co_chairs(role, "ARN", kb) == role
+    brief = Brief("WCO", "the Council", "War of the Ring", ("GON", "MOR"), "", roles=(named,),
+                  names=(("ROH", "Rohan"),))
+    assert _grounds(brief, named) == "co-chaired by Rohan"

@@ -80,3 +80,13 @@ def test_documents_link_by_territory_or_two_parties(world, conflicts: Conflicts)
     northern = link_conflict(corpus, conflicts.find("Northern Dispute"))
     assert set(northern) == {"doc-a"}  # two parties named; doc-b names only one
     assert northern["doc-a"].n_places == 0
+
+
+def test_topic_words_match_case_blind_with_endings_but_names_stay_exact() -> None:
+    from polemos.analysis.conflicts import Conflict
+    inferred = Conflict(name="dispute over X", parties=("GON",), topic=("nuclear", "programme"),
+                        is_inferred=True)
+    text = "renewed nuclear diplomacy; nuclear programs; Nuclear Agency"
+    assert [text[a:b] for a, b in inferred.spans_in(text)] == ["nuclear", "nuclear", "programs"]
+    defined = Conflict(name="Ring War", parties=("GON",), territories=("Ithilien",))
+    assert defined.spans_in("in Ithilien today; Ithilien Rangers; ithilien") == [(3, 11)]

@@ -102,3 +102,42 @@ def test_bad_cues_name_the_line(cue: str, message: str) -> None:
     with pytest.raises(DictionaryError, match=message) as err:
         parse_lexicon(text, path="cues.yaml")
     assert err.value.line == 3
+
+
+def test_restraint_is_an_assessment_about_the_cautious_actor() -> None:
+    claims = run("Arnorian lords keep a passive position since Arnor does not want to interfere.")
+    assert {(c.kind, c.topic, c.holder) for c in claims} >= {("assessment", "restraint", "ARN")}
+    assert not run("Arnor sent an army to Gondor.")
+
+
+def test_a_capital_named_as_a_place_holds_no_claim() -> None:
+    text = "Talks in Fornost produced the Fornost Principles, mediated by the co-chairs."
+    sentences = [Sentence("d", 0, 0, len(text), text)]
+    mentions = [Mention("d", 0, m.start(), m.end(), "Fornost", "ARN", None, kind="state",
+                        rule="metonym") for m in re.finditer("Fornost", text)]
+    time = TimeAnalysis(sentence_dates=(EventDate(),))
+    assert not claims_in(sentences, mentions, time=time, lexicon=load_lexicon())
+    acting = [Mention("d", 0, 9, 16, "Fornost", "ARN", "GOV", kind="state", rule="metonym")]
+    assert claims_in(sentences, acting, time=time, lexicon=load_lexicon())
+
+
+def test_territorial_integrity_is_toward_the_state_named_with_it_only() -> None:
+    claims = run("Arnor recognised the territorial integrity of Gondor and mediated between "
+                 "Gondor and Mordor.")
+    assert ("territorial_integrity", "ARN", ("GON",)) in topics(claims)
+
+
+def test_back_as_a_particle_is_not_support() -> None:
+    assert not any(c.topic == "support" for c in run("Arnor's district was handed back by Gondor."))
+    assert ("support", "ROH", ("GON",)) in topics(run("Rohan backed Gondor in the war."))
+    assert ("support", "ROH", ("GON",)) in topics(run("Rohan and Arnor back Gondor."))
+
+
+def test_an_adjective_naming_a_place_holds_no_claim() -> None:
+    text = "The decisions, taken at a summit in the Arnorian capital, end the rival mediation."
+    sentences = [Sentence("d", 0, 0, len(text), text)]
+    at = text.index("Arnorian")
+    mention = Mention("d", 0, at, at + 8, "Arnorian", "ARN", kind="state", rule="adjective")
+    time = TimeAnalysis(sentence_dates=(EventDate(),))
+    assert not claims_in(sentences, [mention], time=time, lexicon=load_lexicon())
+    assert ("mediation", "ARN", ()) in topics(run("Arnorian mediation ended the war."))

@@ -26,6 +26,7 @@ class Found:
     members: tuple[str, ...] = ()
     role: str = ""
     candidates: tuple[str, ...] = ()  # ambiguous names: the codes to choose from
+    chars: tuple[int, int] | None = None  # a part of the token only ("sinceEU" → "EU")
 
 
 class Timeline:
@@ -50,10 +51,10 @@ def to_mentions(parsed: Parsed, found: list[Found]) -> list[Mention]:
     out: list[Mention] = []
     for f in found:
         span = doc[f.start:f.end]
+        start, end = f.chars or (span.start_char, span.end_char)
         kind: MentionKind = f.kind  # type: ignore[assignment]
         out.append(Mention(
-            doc_id, parsed.sentence_at(span.start_char), span.start_char, span.end_char,
-            span.text, f.code, f.sector, f.person, kind, round(f.confidence, 3), f.members,
-            f.rule,
+            doc_id, parsed.sentence_at(start), start, end, doc.text[start:end], f.code,
+            f.sector, f.person, kind, round(f.confidence, 3), f.members, f.rule,
         ))
     return out

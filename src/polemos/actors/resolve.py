@@ -7,12 +7,16 @@ Steps (``find_mentions``):
    match for misspellings, else kept unresolved (code None);
 4. capitalised proper nouns no entity covers: fuzzy match only;
 5. ambiguous names (Brussels, Minsk) from the other actors in the sentence and document;
-6. group expressions ("both sides", "the co-chairs") → the actors in context.
+   Before 3, a known acronym glued to a lowercase word by a missing space ("sinceEU",
+   "EUsanctions") is resolved over the acronym's characters only;
+6. group expressions ("both sides", "the co-chairs") → the actors in context;
+7. a wire dateline ("BUDAPEST, Dec. 6 —") is kept as a mention without a code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -43,13 +47,26 @@ def find_mentions(parsed: Parsed, kb: KnowledgeBase, *, time: TimeAnalysis,
     matchers = matchers_for(kb, doc.vocab)
     found = kb_matches(doc, kb, timeline)
     found = apply_titles(doc, kb, found, timeline, matchers)
+    found += glued_mentions(doc, kb, found, timeline)
     found += entity_mentions(doc, kb, found, timeline, fuzzy_threshold)
     found += loose_mentions(doc, kb, found, timeline, fuzzy_threshold)
     found.sort(key=lambda f: f.start)
     resolve_ambiguous(found, kb, timeline)
     found += find_groups(doc, kb, found, timeline, matchers)
     found.sort(key=lambda f: f.start)
+    for f in found:
+        if is_dateline(doc, f.start, f.end):
+            f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "dateline", None, None
     return to_mentions(parsed, found)
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """A wire dateline ("BUDAPEST, Dec. 6 (Wire) —", "MOSCOW (Agency) -") names where the
+    story was filed, not an actor: capitals at the very start, then a comma or a bracket."""
+    first = next((t.i for t in doc if not t.is_space), 0)
+    span = doc[start:end]
+    return (start == first and end < len(doc) and doc[end].text in {",", "("}
+            and span.text.isupper() and sum(c.isalpha() for c in span.text) >= 3)
 
 
 def kb_matches(doc: Doc, kb: KnowledgeBase, timeline: Timeline) -> list[Found]:
@@ -239,4 +256,29 @@ def loose_mentions(doc: Doc, kb: KnowledgeBase, found: list[Found], timeline: Ti
         if hit is not None:
             out.append(resolve_surface(doc, kb, token.i, token.i + 1, hit, timeline,
                                        rule="fuzzy", confidence=0.7))
+    return out
+
+
+GLUED = re.compile(r"^(?P<pre>[a-z]{2,})(?P<acr>[A-Z]{2,6})$|^(?P<acr2>[A-Z]{2,6})(?P<post>[a-z]{3,})$")
+
+
+def glued_mentions(doc: Doc, kb: KnowledgeBase, found: list[Found],
+                   timeline: Timeline) -> list[Found]:
+    """A typo: a known all-capitals acronym glued to a lowercase word ("sinceEU") becomes a
+    mention over the acronym's characters; the token is otherwise left alone."""
+    covered = {i for f in found for i in range(f.start, f.end)}
+    out: list[Found] = []
+    for token in doc:
+        match = GLUED.match(token.text) if token.i not in covered else None
+        if match is None:
+            continue
+        group = "acr" if match.group("acr") else "acr2"
+        acronym = match.group(group)
+        entries = kb.names.get(acronym, ())
+        if not entries or any(e.person for e in entries) or acronym in kb.ambiguous:
+            continue
+        hit = resolve_surface(doc, kb, token.i, token.i + 1, acronym, timeline, rule="glued",
+                              confidence=0.75)
+        hit.chars = (token.idx + match.start(group), token.idx + match.end(group))
+        out.append(hit)
     return out

@@ -28,6 +28,7 @@ from polemos.analysis.scope import (
     is_usable,
     link_conflict,
 )
+from polemos.claims.lexicon import load_lexicon
 from polemos.errors import QueryError
 from polemos.store.store import Store
 
@@ -120,12 +121,13 @@ def _names(kb: Any, corpus: Corpus, codes: tuple[str, ...] | list[str]) -> str:
 def _inferred(corpus: Corpus, q: Question, kb: Any) -> Conflict:
     """A scope for a crisis without a definition: named actors + their adversaries + topic."""
     seeds = q.actors[1:] if q.intent == "position" and len(q.actors) > 1 else q.actors
+    topic = q.topic
     adversaries: Counter[str] = Counter()
     for event in corpus.events:
         codes = codes_of(event)
-        if is_usable(event) and event.quad in (3, 4) and codes & set(seeds):
+        on_topic = not topic or any(w in event.sentence_text.lower() for w in topic)
+        if is_usable(event) and event.quad in (3, 4) and codes & set(seeds) and on_topic:
             adversaries.update(c for c in codes if c not in seeds)
-    topic = q.topic
     if topic:
         for (doc_id, idx), (start, end, _) in corpus.sentences.items():
             text = corpus.texts.get(doc_id, "")[start:end].lower()
@@ -192,9 +194,12 @@ def _arms(corpus: Corpus, q: Question, scope: Scope, kb: Any) -> Answer:
     target = {q.actors[-1]}
     holders = [(c, r) for c, r in _role_holders(corpus, scope, "arms_supplier", kb, target)
                if c not in target]
+    both = load_lexicon().both_sides
+
     def about_target(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-        named = [e for e in evidence if target & corpus.codes_in(e.doc_id, e.sentence_id)]
-        return tuple(named + [e for e in evidence if e not in named])[:4]
+        """Sentences saying "both sides" first, then those naming the target, then the rest."""
+        return tuple(sorted(evidence, key=lambda e: (
+            not both.search(e.text), not target & corpus.codes_in(e.doc_id, e.sentence_id))))[:4]
 
     lines = [Line(f"{kbview.name_of(kb, code, corpus.names)} supplied arms to "
                   f"{_names(kb, corpus, list(target))} ({r.first or '?'} … {r.last or '?'})",

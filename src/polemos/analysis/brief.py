@@ -48,7 +48,7 @@ WHY = re.compile(r"^(?:First|Second|Third|Finally|These|This|Because|As a result
 MAX_TIMELINE = 40
 # conclusions about change and partiality first: they are what a reader of a brief looks for
 ASSESSMENT_ORDER = ("influence_decline", "influence_rise", "partiality", "capability",
-                    "interests", "balance")
+                    "restraint", "interests", "balance")
 DISAGREE_YEARS = 3  # two dates further apart than this are about different things
 
 
@@ -103,7 +103,8 @@ def brief_from_corpus(corpus: Corpus, actor: str, conflict: Conflict, *,
     timeline = tuple(build_timeline(corpus, scope, actor, kb=kb))
     assessments = tuple(find_assessments(corpus, scope, actor))
     disagreements = tuple(find_disagreements(corpus, scope, actor, kb=kb))
-    groups = {rule.rsplit(":", 1)[-1] for r in roles for rule in r.rules if rule.startswith("kb:")}
+    groups = {code for r in roles for rule in r.rules if rule.startswith("kb:")
+              for code in rule.rsplit(":", 1)[-1].split("+")}
     codes = {actor, *conflict.party_codes, *(c for r in roles for c in r.toward), *groups}
     names = tuple((c, kbview.name_of(kb, c, corpus.names)) for c in sorted(codes))
     parts = Brief(

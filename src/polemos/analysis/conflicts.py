@@ -75,13 +75,18 @@ _REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _place_regex(conflict: Conflict) -> re.Pattern[str]:
-    words = tuple(sorted({*conflict.territories, *conflict.names, *conflict.topic}, key=len,
-                         reverse=True))
-    if words not in _REGEX_CACHE:
-        alternation = "|".join(re.escape(w) for w in words if w)
-        _REGEX_CACHE[words] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])(?!\s+[A-Z][a-z])" if alternation
-                                         else r"(?!x)x", re.IGNORECASE if conflict.topic else 0)
-    return _REGEX_CACHE[words]
+    """Names and territories as whole words, not followed by another capitalised word (a
+    longer name); topic words (inferred scopes) case-blind and with any ending ("programs")."""
+    names = tuple(sorted({*conflict.territories, *conflict.names}, key=len, reverse=True))
+    key = (*names, "|", *conflict.topic)
+    if key not in _REGEX_CACHE:
+        stems = [re.escape(w[:max(5, len(w) - 2)]) + r"\w*" for w in conflict.topic if w]
+        alternation = "|".join([*(re.escape(w) for w in names if w), *stems])
+        flags = "(?i)" if conflict.topic else ""
+        _REGEX_CACHE[key] = re.compile(
+            rf"{flags}(?<![\w-])(?:{alternation})(?![\w-])(?!(?-i:\s+[A-Z][a-z]))"
+            if alternation else r"(?!x)x")
+    return _REGEX_CACHE[key]
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ class Role:
     strength: float  # 0..1, grows with independent evidence
     evidence: tuple[Evidence, ...]
     rules: tuple[str, ...] = ()  # which rules found it (cameo:045, cue.v1:co-chair …)
+    # per cue rule: (rule, the phrase the cue matched in the first cited sentence, years)
+    grounds: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

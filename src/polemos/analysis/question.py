@@ -97,7 +97,7 @@ def find_actors(text: str, *, kb: Any, names: dict[str, str]) -> tuple[tuple[str
             phrase = text[tokens[i][0]:tokens[i + size - 1][1]]
             if size == 1 and phrase.lower() in STOP:
                 continue
-            code = _resolve(phrase, kb, names)
+            code = _resolve(phrase, kb, names, any_case=text == text.lower())
             if code:
                 found.append((tokens[i][0], code))
                 used.update(span)
@@ -107,9 +107,15 @@ def find_actors(text: str, *, kb: Any, names: dict[str, str]) -> tuple[tuple[str
     return codes, leftovers
 
 
-def _resolve(phrase: str, kb: Any, names: dict[str, str]) -> str | None:
+def _resolve(phrase: str, kb: Any, names: dict[str, str], *, any_case: bool = False
+             ) -> str | None:
+    """The code ``phrase`` names; capitalised phrases only, unless the whole question is in
+    lower case (``any_case``): then "russia" is tried as "Russia" and "eu" as "EU"."""
     bare = re.sub(r"['’]s?$", "", phrase)
-    for candidate in (phrase, bare):
+    forms = [phrase, bare]
+    if any_case:
+        forms += [bare.title(), *([bare.upper()] if len(bare) <= 4 else [])]
+    for candidate in forms:
         if not candidate[:1].isupper() and not candidate.isupper():
             continue
         code = kbview.resolve(kb, candidate) or names.get(candidate.lower())
@@ -121,8 +127,12 @@ def _resolve(phrase: str, kb: Any, names: dict[str, str]) -> str | None:
 
 
 def _topic(crisis: str, kb: Any) -> tuple[str, ...]:
+    """The common words of the crisis phrase; capitalised words are (parts of) names ("North"
+    of "North Korea"), unless the whole question is written in lower case."""
     words = [w for w in WORD.findall(crisis) if w.lower() not in STOP and len(w) > 2]
-    return tuple(w.lower() for w in words if not _resolve(w, kb, {}))
+    cased = crisis != crisis.lower()
+    return tuple(w.lower() for w in words
+                 if not _resolve(w, kb, {}, any_case=not cased) and not (cased and w[0].isupper()))
 
 
 YEAR = r"(1[89]\d\d|20\d\d)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from polemos.analysis import kbview
@@ -50,10 +50,21 @@ def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> l
                              "conflict:party") for f in _mentions_of(corpus, scope, actor)]
     if any(f.role == "party" for f in findings):
         findings = [f for f in findings if f.role not in THIRD_PARTY_ROLES]
-    roles = _group(corpus, findings)
+    roles = [_with_co_chairs(r, actor, kb) for r in _group(corpus, findings)]
     if not any(r.role != "observer" for r in roles):
         roles += _observer(corpus, scope, actor)
     return roles
+
+
+def _with_co_chairs(role: Role, actor: str, kb: Any) -> Role:
+    """A mediating grouping's role names its co-chairs at the last date of the evidence."""
+    if role.role != "mediator" or not role.last:
+        return role
+    year, month = int(role.last[:4]), int(role.last[5:7] or 1) if len(role.last) >= 7 else 12
+    chairs = kbview.co_chairs(kb, actor, when=dt.date(year, month, 1))
+    if not chairs:
+        return role
+    return replace(role, rules=(*role.rules, f"kb:co-chaired-by:{'+'.join(chairs)}"))
 
 
 def _others(scope: Scope, actor: str) -> tuple[str, ...]:
@@ -102,8 +113,9 @@ def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tupl
     is_military = kind == "AID" and (event.mode or "").lower().startswith("mil")
     if targets and (cameo.startswith("072") or is_military):
         found.append(("arms_supplier", targets, f"cameo:{cameo}"))
-    if targets and cameo.startswith(("062", "0311", "057")):
-        found.append(("ally", targets, f"cameo:{cameo}"))
+    partners = targets or _parties_in(scope, sources, actor)  # "A and B held joint drills"
+    if partners and cameo.startswith(("062", "0311", "057")):
+        found.append(("ally", partners, f"cameo:{cameo}"))
     if cameo.startswith("074"):
         found.append(("peacekeeper", targets or _sides(scope, actor), f"cameo:{cameo}"))
     if cameo.startswith("043") and len(targets) >= 1:
@@ -270,7 +282,43 @@ def _role(corpus: Corpus, name: str, items: list[Finding]) -> Role:
         role=name, toward=toward, first=dates[0].iso if dates else None,
         last=(dates[-1].iso if dates else None), strength=round(1 - 0.6 ** n, 2),
         evidence=tuple(seen.values()), rules=tuple(dict.fromkeys(f.rule for f in items)),
+        grounds=_grounds(corpus, items),
     )
+
+
+def _grounds(corpus: Corpus, items: list[Finding]) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    """For every cue rule behind a role: the (first two different) words the cue matched
+    ("strategic partnership"), and the years of its dated findings."""
+    cues = {cue.id: cue for cue in load_lexicon().cues}
+    out: list[tuple[str, str, tuple[int, ...]]] = []
+    for rule in dict.fromkeys(f.rule for f in items):
+        cue = cues.get(rule.split(":")[1]) if rule.startswith("cues.") else None
+        if cue is None:
+            continue
+        mine = [f for f in items if f.rule == rule]
+        years = sorted({f.date.value.year for f in mine if f.date.value is not None})
+        phrases = dict.fromkeys(filter(None, (_matched(cue.patterns, corpus.evidence(
+            f.doc_id, f.sentence).text).lower() for f in mine)))
+        distinct: list[str] = []
+        for phrase in phrases:
+            if not any(phrase.startswith(p) or p.startswith(phrase) for p in distinct):
+                distinct.append(phrase)
+        out.append((rule, ", ".join(distinct[:2]), tuple(years)))
+    return tuple(out)
+
+
+TRAILING = re.compile(r"(?:\s+(?:between|of|to|with|for|by|the|a|an|and|its|their))+$",
+                      re.IGNORECASE)
+
+
+def _matched(patterns: Iterable[re.Pattern[str]], text: str) -> str:
+    """The words the first matching pattern covers (at most 6, no dangling "between")."""
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found:
+            words = found.group().split()
+            return TRAILING.sub("", " ".join(words)) if len(words) <= 6 else ""
+    return ""
 
 
 def _diverse(items: list[Finding]) -> list[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from polemos.analysis.conflicts import Conflict
@@ -112,6 +113,22 @@ def codes_of(event: Event) -> set[str]:
     return {p.code for p in (*event.actors, *event.recipients, *event.mediators)}
 
 
+# a verb right after a nominal trigger saying the thing came to nothing ("the mission has
+# faded", "the talks collapsed"); read up to the end of the clause only
+CAME_TO_NOTHING = re.compile(
+    r"^[^,;:()]{0,40}?\b(?:faded|failed|fell (?:short|through|apart)|collapsed|stalled|"
+    r"broke down|came to nothing|(?:was|were|been) (?:rejected|abandoned|blocked|vetoed|"
+    r"shelved|cancell?ed|called off))\b", re.IGNORECASE)
+
+
 def is_usable(event: Event) -> bool:
-    """Flagged reports (negated, hypothetical, attempted) never count as things that happened."""
-    return not event.is_flagged
+    """Flagged reports (negated, hypothetical, attempted) never count as things that happened,
+    nor does a thing the sentence says came to nothing right after naming it."""
+    return not event.is_flagged and not came_to_nothing(event)
+
+
+def came_to_nothing(event: Event) -> bool:
+    offset = event.trigger_end - event.sentence_start
+    if not event.sentence_text or not 0 <= offset <= len(event.sentence_text):
+        return False
+    return CAME_TO_NOTHING.search(event.sentence_text[offset:]) is not None

@@ -62,7 +62,7 @@ def _claim_signals(corpus: Corpus, scope: Scope, actor: str, party: str) -> list
             continue
         if (claim.holder == actor and party in claim.toward) or (
                 claim.holder == party and actor in claim.toward):
-            label = claim.topic.replace("_", " ")
+            label = claim.topic.replace("_", " ") + (f" by {party}" if claim.holder == party else "")
             out.append(Signal(claim.polarity, STATEMENT_WEIGHT, claim.date, claim.doc_id,
                               claim.sentence, f"{label}: {claim.text}"))
     return out

@@ -6,7 +6,11 @@ disagreements), so it can be traced to the evidence listed under that part.
 
 from __future__ import annotations
 
+import re
+
 from polemos.analysis.model import Brief, Role, Stance
+from polemos.analysis.roles import TRAILING
+from polemos.claims.lexicon import load_lexicon
 
 MAX_WORDS = 150
 ROLE_LABELS = {
@@ -20,19 +24,21 @@ ROLE_LINKS = {"ally": "of", "patron": "of", "supporter": "of", "arms_supplier": 
 
 
 def summarise(brief: Brief) -> str:
-    """At most ``MAX_WORDS`` words; later sentences are dropped, never cut mid-way."""
-    sentences = [
-        _opening(brief), _roles(brief), _stances(brief), _timeline(brief),
-        _assessments(brief), _disagreements(brief),
-    ]
+    """At most ``MAX_WORDS`` words, the most important first: roles with their grounds,
+    stance, the authors' assessments (with why, as room allows), then counts. Sentences that
+    do not fit are dropped; only the quoted reasons are shortened (marked with …)."""
     out: list[str] = []
     n_words = 0
-    for sentence in filter(None, sentences):
-        words = len(sentence.split())
-        if n_words + words > MAX_WORDS:
-            continue
-        out.append(sentence)
-        n_words += words
+    for sentence in (_opening(brief), _roles(brief), _stances(brief)):
+        if sentence and n_words + len(sentence.split()) <= MAX_WORDS:
+            out.append(sentence)
+            n_words += len(sentence.split())
+    tail = [t for t in (_timeline(brief), _disagreements(brief)) if t]
+    reserve = len(tail[0].split()) if tail else 0
+    for sentence in (_assessments(brief, room=MAX_WORDS - n_words - reserve), *tail):
+        if sentence and n_words + len(sentence.split()) <= MAX_WORDS:
+            out.append(sentence)
+            n_words += len(sentence.split())
     return " ".join(out)
 
 
@@ -56,8 +62,8 @@ def _opening(brief: Brief) -> str:
     period = ""
     if brief.since or brief.until:
         period = f", {brief.since or '…'}–{brief.until or '…'}"
-    return (f"{brief.actor_name} in the {brief.conflict} conflict{scope}{period}: "
-            f"{len(brief.sources)} source document(s) cited.")
+    return (f"{brief.actor_name} in the {brief.conflict} conflict{scope}{period} "
+            f"({len(brief.sources)} source document(s)).")
 
 
 GROUNDS = {"co-chair": "co-chair", "broker-ceasefire": "brokered ceasefires",
@@ -65,23 +71,47 @@ GROUNDS = {"co-chair": "co-chair", "broker-ceasefire": "brokered ceasefires",
            "alliance": "partnership or alliance", "military-presence": "military presence"}
 
 
-def _grounds(brief: Brief, role: Role) -> str:
-    """What the role rests on, from the rules that found it."""
-    out = []
+def _grounds(brief: Brief, role: Role, limit: int = 4) -> str:
+    """What the role rests on: KB facts first, then the words each cue matched (the cue
+    found in most years first), each with its years; no wording twice, nothing that only
+    repeats the label ("mediation" under mediator)."""
+    items: list[tuple[int, list[str], tuple[int, ...]]] = []  # (rank, wordings, years)
+    phrases = {rule: (phrase, years) for rule, phrase, years in role.grounds}
     for rule in role.rules:
         kind, _, rest = rule.partition(":")
         if kind == "kb" and rest.startswith(("co-chair-of:", "member-of:")):
             how, _, group = rest.partition(":")
-            out.append(f"{how.replace('-of', ' of')} {brief.name(group)}")
+            items.append((-100, [f"{how.replace('-of', ' of')} {brief.name(group)}"], ()))
+        elif kind == "kb" and rest.startswith("co-chaired-by:"):
+            chairs = rest.partition(":")[2].split("+")
+            items.append((-100, [f"co-chaired by {_names(brief, chairs)}"], ()))
+        elif rule in phrases and phrases[rule][0]:
+            phrase, years = phrases[rule]
+            items.append((-len(years), phrase.lower().split(", "), years))
         elif rest.split(":")[0] in GROUNDS:
-            out.append(GROUNDS[rest.split(":")[0]])
-    return "; ".join(dict.fromkeys(out))
+            items.append((0, [GROUNDS[rest.split(":")[0]]], ()))
+    stem = ROLE_LABELS.get(role.role, role.role).split()[-1].lower()[:5]
+    shown: set[str] = set()
+    out: list[str] = []
+    for _, wordings, years in sorted(items, key=lambda item: item[0]):
+        fresh = [w for w in wordings if w.rstrip("s") not in shown and not _restates(w, stem)]
+        shown.update(w.rstrip("s") for w in wordings)  # "co-chairs" after "co-chair": shown
+        if fresh:
+            out.append(", ".join(fresh) + (" " + ", ".join(map(str, years[-3:])) if years else ""))
+    return "; ".join(out[:limit])
+
+
+def _restates(wording: str, stem: str) -> bool:
+    """ "mediation" under mediator, "peacekeepers" under peacekeeper: nothing new."""
+    words = wording.split()
+    return len(words) <= 2 and words[0].startswith(stem)
 
 
 def _role_phrase(brief: Brief, role: Role) -> str:
     phrase = ROLE_LABELS.get(role.role, role.role)
     if role.toward and role.role in ROLE_LINKS:
-        phrase += f" {ROLE_LINKS[role.role]} {_names(brief, role.toward)}"
+        both = "both " if len(role.toward) == 2 and role.role in ("arms_supplier", "supporter") else ""
+        phrase += f" {ROLE_LINKS[role.role]} {both}{_names(brief, role.toward)}"
     grounds = _grounds(brief, role)
     return phrase + _span(role.first, role.last) + (f" [{grounds}]" if grounds else "")
 
@@ -103,9 +133,33 @@ def _stances(brief: Brief) -> str:
     parts = [p for p in (_stance_phrase(brief, s) for s in brief.stance) if p]
     if not parts:
         return ""
-    topics = {st.split(":", 1)[0] for s in brief.stance for st in s.statements}
-    said = f", with statements on {', '.join(sorted(topics))}" if topics else ""
-    return f"Alignment toward the parties (−1 hostile … +1 aligned): {'; '.join(parts)}{said}."
+    said = [f"by {brief.name(s.toward)}: {phrase}" if by else f"{phrase} ({brief.name(s.toward)})"
+            for s in brief.stance for phrase, by in sorted(_statement_phrases(s),
+                                                           key=lambda pair: pair[1])]
+    said_text = f"; statements: {'; '.join(list(dict.fromkeys(said))[:3])}" if said else ""
+    return f"Alignment (−1 hostile … +1 aligned): {'; '.join(parts)}{said_text}."
+
+
+def _statement_phrases(stance: Stance) -> list[tuple[str, bool]]:
+    """The words each stance statement's cue matched ("recognized the territorial integrity"),
+    and whether the party made it (its label ends "by <party>")."""
+    cues = load_lexicon().cues
+    out = []
+    for statement in stance.statements:
+        label, _, text = statement.partition(": ")
+        topic, by, _ = label.partition(" by ")
+        topic = topic.replace(" ", "_")
+        phrase = _phrase([p for c in cues if c.topic == topic for p in c.patterns], text)
+        out.append((phrase or topic.replace("_", " "), bool(by)))
+    return out
+
+
+def _phrase(patterns: list[re.Pattern[str]], text: str, max_words: int = 7) -> str:
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found and len(found.group().split()) <= max_words:
+            return TRAILING.sub("", " ".join(found.group().split()))
+    return ""
 
 
 def _timeline(brief: Brief) -> str:
@@ -116,12 +170,34 @@ def _timeline(brief: Brief) -> str:
             f"to {dated[-1].date[:4]}.")
 
 
-def _assessments(brief: Brief) -> str:
-    topics = list(dict.fromkeys(t for a in brief.assessments for t in a.topics))
-    if not topics:
+def _assessments(brief: Brief, limit: int = 4, room: int = MAX_WORDS) -> str:
+    """The authors' conclusions in the words the cue matched, most salient topic first (for
+    each topic the assessment with most reasons), then the reasons given, as room allows."""
+    cues = load_lexicon().cues
+    said: dict[str, str] = {}
+    why: list[str] = []
+    ranked = sorted(brief.assessments, key=lambda a: -len(a.evidence))
+    for topic in dict.fromkeys(t for a in brief.assessments for t in a.topics):
+        patterns = [p for c in cues if c.topic == topic for p in c.patterns]
+        candidates = [a for a in ranked if topic in a.topics]
+        # most reasons first, then the fullest wording
+        best, phrase = min(((a, _phrase(patterns, a.evidence[0].text if a.evidence else a.text))
+                            for a in candidates),
+                           key=lambda pair: (-len(pair[0].evidence), -len(pair[1].split())))
+        said[topic] = phrase or topic.replace("_", " ")
+        if len(said) <= limit:
+            why += [e.text for e in best.evidence[1:] if e.text not in why]
+    if not said:
         return ""
-    labels = ", ".join(t.replace("_", " ") for t in topics[:5])
-    return f"Authors assess its {labels}."
+    head = f"Authors' assessments: {'; '.join(list(said.values())[:limit])}."
+    left = room - len(head.split()) - 1
+    if not why or left < 8:
+        return head
+    each = max(8, left // len(why))
+    quoted = [" ".join(w.split()[:each]) + (" …" if len(w.split()) > each else "") for w in why]
+    while quoted and sum(len(q.split()) for q in quoted) > left:
+        quoted.pop()
+    return head + (f" Why: {' '.join(quoted)}" if quoted else "")
 
 
 def _disagreements(brief: Brief) -> str:

@@ -37,9 +37,11 @@ def claims_in(
     """The pure core of :func:`extract_claims`, over sentence records."""
     by_sentence: dict[int, list[Mention]] = {}
     every: dict[int, list[Mention]] = {}
+    texts = {s.index: s for s in sentences}
     for mention in sorted(mentions, key=lambda m: m.start):
         every.setdefault(mention.sentence, []).append(mention)
-        if mention.code or mention.members:
+        if (mention.code or mention.members) and not _place_only(mention, texts.get(
+                mention.sentence)):
             by_sentence.setdefault(mention.sentence, []).append(mention)
     claims: list[Claim] = []
     for sentence in sentences:
@@ -48,6 +50,21 @@ def claims_in(
         for cue in lexicon.cues:
             claims.extend(_cue_claims(cue, sentence, here, previous, time, lexicon))
     return _dedupe(claims)
+
+
+# a town in a state; not "territory"/"border", which do point at the state in a claim
+PLACE_NOUN = re.compile(r"^\s+(?:capital|city|town|village|district|province)\b", re.IGNORECASE)
+
+
+def _place_only(mention: Mention, sentence: Sentence | None) -> bool:
+    """A capital or seat named as a place or a label ("talks in Tharbad", "the Tharbad
+    Principles"): the resolver gives it a code but no sector; an adjective naming a place
+    ("the Gondorian capital"). Neither holds nor receives a claim."""
+    if mention.rule == "metonym" and mention.sector is None:
+        return True
+    if mention.rule != "adjective" or sentence is None:
+        return False
+    return PLACE_NOUN.match(sentence.text[mention.end - sentence.start:]) is not None
 
 
 def _cue_claims(

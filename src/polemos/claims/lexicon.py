@@ -16,7 +16,7 @@ from polemos.errors import DictionaryError
 TOPICS = frozenset({
     "territorial_integrity", "withdrawal", "support", "recognition", "condemnation", "sanction",
     "mediation", "ceasefire", "arms_supply", "alliance", "military_presence", "peacekeeping",
-    "influence_decline", "influence_rise", "partiality", "interests", "balance", "capability",
+    "influence_decline", "influence_rise", "partiality", "interests", "balance", "capability", "restraint",
 })
 STANCE_TOPICS = frozenset({"territorial_integrity", "withdrawal", "support", "recognition",
                            "condemnation", "sanction"})

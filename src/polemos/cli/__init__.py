@@ -10,18 +10,16 @@ import sys
 
 import click
 
-from polemos.errors import PolemosError
-
-from polemos.cli.base import cli
-
 # Importing the command modules registers their commands on ``cli``.
-from polemos.cli import (  # noqa: E402,F401
+from polemos.cli import (  # noqa: F401
     actors_cmds,
     core,
     events_cmds,
     positions_cmds,
     report_cmds,
 )
+from polemos.cli.base import cli
+from polemos.errors import PolemosError
 
 
 def main() -> None:
