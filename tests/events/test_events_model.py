@@ -17,7 +17,8 @@ from polemos.records import Article, Event
 from polemos.settings import Settings
 
 pytestmark = pytest.mark.model
-F1_FLOOR = 0.45  # measured 0.50 on plover-gsr-dev; raise deliberately when it improves
+F1_FLOOR = 0.58  # measured 0.62 on plover-gsr-dev; raise deliberately when it improves
+TYPE_FLOOR = 0.80  # measured 0.835
 
 
 def _eval_module() -> Any:
@@ -35,7 +36,7 @@ def test_plover_gold_floor(nlp: Any, shared: Path) -> None:
         pytest.skip("plover-gsr-dev is not present")
     score = _eval_module().evaluate_file(records, nlp=nlp)
     assert score.f1 >= F1_FLOOR, score.summary()
-    assert score.type_accuracy >= 0.65, score.summary()
+    assert score.type_accuracy >= TYPE_FLOOR, score.summary()
 
 
 @pytest.fixture(scope="module")

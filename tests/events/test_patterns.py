@@ -44,6 +44,7 @@ def _write(tmp_path: Path, text: str) -> str:
         ("verbs:\n  - {id: x, lemma: say, code: '010'}\n", r"no PLOVER type"),
         ("verbs:\n  - {id: x, lemma: parley, code: '040', frame: circular}\n", r"frame"),
         ("verbs: [\n", r"not valid YAML"),
+        ("verbs:\n  - {id: x, lemma: parley, code: '040', negated: '9999'}\n", r"negated code"),
     ],
 )
 def test_bad_pattern_names_file_line_and_fix(tmp_path: Path, text: str, message: str) -> None:

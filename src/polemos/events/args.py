@@ -28,12 +28,15 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 MEASURE_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "number", "day", "week",
                            "month", "year", "ton", "tonne", "batch", "lot", "kind", "set", "kg",
                            "kilogram", "shipment", "consignment", "package", "amount", "quantity",
-                           "state"})
+                           "state", "patch", "group", "handful", "detachment", "column",
+                           "convoy", "contingent", "dozen", "hundred", "thousand"})
 # nouns that govern an event like a verb does: "the outbreak of hostilities"
 ONSET_NOUNS = frozenset({"outbreak", "onset", "resumption", "escalation", "beginning", "start",
                          "renewal", "eruption"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+LOCATING_VERBS = frozenset({"base", "locate", "station", "headquarter", "operate", "live",
+                            "affiliate", "lead", "link", "belong"})
 LOCATIVE = frozenset({"in", "from", "throughout", "across", "within", "of"})
 
 
@@ -81,7 +84,8 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
     if mention is not None:
         found.add([mention])
         for child in token.children:  # "Armenian-Azerbaijani": two mentions, one phrase
-            if child.dep_ in {"amod", "compound"} and not mention.start <= child.idx < mention.end:
+            if child.dep_ in {"amod", "compound"} and not mention.start <= child.idx < mention.end \
+                    and index.at(child) is not None:  # not "NATO-member Norway"
                 found.add(phrase_mentions(child, index, depth=depth + 1, with_of=False))
     elif depth < 3:
         for child in token.children:
@@ -102,8 +106,11 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
 def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     """'forces in Guinea', 'students throughout Indonesia': the place names the actor."""
     found = Found([])
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+    located = [g for c in token.children if c.dep_ == "acl" and c.lemma_ in LOCATING_VERBS
+               for g in c.children]  # "a newspaper based in X"
+    for child in [*token.children, *located]:
+        if child.dep_ == "prep" and (child.lower_ in LOCATIVE or child.head is not token
+                                     and child.lower_ in {"with", "to", "into"}):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.add(phrase_mentions(obj, index, depth=depth + 1))

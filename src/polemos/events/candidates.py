@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -24,7 +24,8 @@ from polemos.records import Mention
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # types whose recipient may be the place it happens in ("curfew in X", "bombs in Kabul")
-PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "AID"})
+PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "AID",
+                         "REQUEST"})
 
 
 @dataclass
@@ -42,6 +43,9 @@ class Candidate:
     confidence: float = 0.8
     governor: Token | None = None
     dropped: bool = False
+    inferred: bool = False  # the recipient was inferred (a protest's own government)
+    type: str | None = None  # set when refining changes the PLOVER type (vowed to fight → THREATEN)
+    audience: list[Mention] = field(default_factory=list)  # "complained to X over Y": X
 
     @property
     def is_codable(self) -> bool:
@@ -72,7 +76,9 @@ def _names(token: Token) -> set[str]:
 
 
 def _object_match(token: Token, pattern: Pattern) -> frozenset[int] | None:
-    objects = objects_of(token) + [obj for _, obj in prep_objects(token, VERB_PREPS | {"for"})]
+    preps = VERB_PREPS | {"for"} | ({"of"} if pattern.pos == "noun" else set())
+    objects = objects_of(token) + [obj for _, obj in prep_objects(token, frozenset(preps))]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photos and arms"
     for obj in objects:
         if _names(obj) & pattern.objects:
             return frozenset({obj.i} | {c.i for c in obj.children if c.dep_ == "compound"})
@@ -80,12 +86,19 @@ def _object_match(token: Token, pattern: Pattern) -> frozenset[int] | None:
 
 
 def _has_prep(token: Token, prep: str) -> bool:
-    return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ == prep for c in token.children)
+    """'called on', 'pushed for X', also 'pushed for X to …' parsed as a clause marked by 'for'."""
+    return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ == prep for c in token.children) \
+        or any(g.dep_ == "mark" and g.lower_ == prep for c in token.children
+               if c.dep_ in {"advcl", "ccomp"} for g in c.children)
 
 
 def _fits(token: Token, pattern: Pattern) -> frozenset[int] | None:
     """The tokens the pattern consumes when it fits ``token`` (empty set), else None."""
-    if pattern.prep and not _has_prep(token, pattern.prep):
+    if pattern.prep and pattern.pos == "noun":  # nouns: the preposition they hang from ("at X's request")
+        anchor = _anchor(token)
+        if anchor.dep_ != "pobj" or anchor.head.lower_ != pattern.prep:
+            return None
+    elif pattern.prep and not _has_prep(token, pattern.prep):
         return None
     consumed: frozenset[int] = frozenset()
     if pattern.objects:
@@ -104,7 +117,7 @@ def _fits(token: Token, pattern: Pattern) -> frozenset[int] | None:
             return None
         consumed = consumed | (hits - {anchor.i})
     if pattern.modals and not any(
-            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in pattern.modals
+            c.dep_ in {"ccomp", "acl"} and any(a.dep_ == "aux" and a.lower_ in pattern.modals
                                       for a in c.children) for c in token.children):
         return None
     if pattern.governors:
@@ -128,8 +141,30 @@ def match_pattern(token: Token, patterns: Patterns) -> tuple[Pattern, frozenset[
     for pattern in found:
         consumed = _fits(token, pattern)
         if consumed is not None:
+            if pos == "noun" and not pattern.modifiers and _describes_thing(token, patterns):
+                continue
             return pattern, consumed
     return None
+
+
+# heads a trigger noun may modify and still name the event ("ceasefire agreement", "war effort")
+EVENT_HEADS = frozenset({"agreement", "accord", "deal", "declaration", "protocol", "pact", "plan",
+                         "process", "operation", "campaign", "effort", "initiative", "programme",
+                         "program", "mission", "regime", "talk", "talks", "statement", "document",
+                         "treaty", "negotiation", "negotiations", "memorandum", "resolution",
+                         "role", "efforts", "attempt", "bid", "activity", "activities", "work",
+                         "involvement", "format", "marathon", "round", "series", "wave"})
+
+
+def _describes_thing(token: Token, patterns: Patterns) -> bool:
+    """'riot police', 'truce monitors', 'invasion forces': the trigger only describes a thing."""
+    if token.dep_ != "compound" or token.head.pos_ not in NOUN_POS:
+        return False
+    head = token.head
+    if _lemma(head) in EVENT_HEADS:
+        return False
+    found = patterns.candidates("noun", _lemma(head)) or patterns.candidates("noun", head.lower_)
+    return not any(_fits(head, p) is not None for p in found)
 
 
 def _anchor(token: Token) -> Token:
@@ -158,12 +193,37 @@ def _mentions(tokens: list[Token], index: MentionIndex) -> list[Mention]:
     return out
 
 
+ASKING = frozenset({"request", "behest", "invitation", "urging", "insistence", "demand"})
+MOTION = frozenset({"return", "go", "travel", "come", "arrive", "head", "fly", "move", "leave",
+                    "gather", "converge", "assemble", "meet"})
+# texts that act for whoever adopts them ("a resolution condemning X")
+DOCUMENTS = frozenset({"law", "resolution", "statement", "declaration", "decree", "bill", "act",
+                       "communique", "report", "letter", "document", "motion", "ruling", "verdict",
+                       "note", "order", "proposal", "plan", "amendment", "legislation"})
+NEAR_PREPS = frozenset({"near", "outside", "around", "inside", "in"})
+
+
 def _verb_arguments(c: Candidate, index: MentionIndex) -> None:
     subjects, passive = subject_tokens(c.token)
+    if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
+        subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
     c.actors = _mentions(subjects, index)
+    if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head] \
+            and _lemma(c.token.head) in DOCUMENTS:
+        maker = governor(c.token.head)  # "adopted a resolution condemning X": who adopted it
+        if maker is not None:
+            c.actors = _mentions(subject_tokens(maker, exclude=c.token.head.i)[0], index)
     if not subjects:
         c.confidence *= 0.7
+    if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
+        for node in [c.token, *subjects]:
+            preps = [p for p in node.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS]
+            preps += [g for p in preps for g in p.children if g.dep_ == "prep"]  # "outside of"
+            c.places += [m for p in preps for o in p.children if o.dep_ == "pobj"
+                         for m in phrase_mentions(o, index)]
     for obj in objects_of(c.token):
+        if obj.dep_ == "nsubjpass" and not passive:
+            continue
         if obj.i in c.consumed:
             c.recipients += owner_mentions(obj, index)
             _add_preps(c, obj, NOUN_PREPS, index)
@@ -174,6 +234,15 @@ def _verb_arguments(c: Candidate, index: MentionIndex) -> None:
     _add_preps(c, c.token, VERB_PREPS, index, skip_passive_agent=passive)
     if c.pattern.embeds and not c.recipients:
         _embedded_targets(c, index)
+
+
+# participles that state an attitude of their subject when passive ("is opposed to", "committed to")
+STATIVE = frozenset({"oppose", "commit", "dedicate", "devote", "attach", "opposed", "committed"})
+
+
+def _is_stative(verb: Token) -> bool:
+    return _lemma(verb) in STATIVE and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _embedded_targets(c: Candidate, index: MentionIndex) -> None:
@@ -209,12 +278,15 @@ def _by_whom(obj: Token, index: MentionIndex) -> list[Mention]:
 def _noun_arguments(c: Candidate, index: MentionIndex) -> None:
     anchor = c.anchor
     c.actors = owner_mentions(anchor, index, skip=c.token.i if anchor is not c.token else -1)
+    for obj in c.token.doc[anchor.sent.start:anchor.sent.end] if c.consumed else ():
+        if obj.i in c.consumed and obj.dep_ != "compound":  # "suspension of links with X"
+            _add_preps(c, obj, VERB_PREPS, index)
     _add_preps(c, anchor, NOUN_PREPS, index)
     if anchor is not c.token:
         _add_preps(c, c.token, NOUN_PREPS, index)
     c.governor = governor(anchor)
     if c.governor is not None and anchor.dep_ not in {"nsubj"}:
-        if not c.actors:
+        if not c.actors and _lemma(c.governor) not in OBSERVING and not c.pattern.prep:
             subjects = [t for t in subject_tokens(c.governor, exclude=anchor.i)[0]
                         if t.i != anchor.i]
             if not subjects:
@@ -224,8 +296,13 @@ def _noun_arguments(c: Candidate, index: MentionIndex) -> None:
                 for subject in subjects:
                     _add_preps(c, subject, frozenset({"with", "between"}), index)
             c.confidence *= 0.9
-        if not c.recipients:
-            _add_preps(c, c.governor, VERB_PREPS, index)
+        if not c.recipients:  # "returned to Geneva for talks": Geneva is only where
+            motion = _lemma(c.governor) in MOTION
+            _add_preps(c, c.governor, VERB_PREPS - {"to", "into"} if motion else VERB_PREPS, index)
+    elif c.governor is not None and not c.recipients and not c.pattern.embeds:
+        _add_preps(c, c.governor, frozenset({"in", "into", "against"}), index)  # "troops arrived in X"
+    if c.pattern.prep and c.governor is not None:  # "at X's request, Y sent …": Y was asked
+        c.recipients = _mentions(subject_tokens(c.governor)[0], index)
     if c.pattern.embeds and not c.recipients and c.governor is not None:
         for clause in c.governor.children:
             if clause.dep_ == "ccomp":
@@ -234,10 +311,21 @@ def _noun_arguments(c: Candidate, index: MentionIndex) -> None:
     c.recipients = [m for m in c.recipients if m not in c.actors]
 
 
+# verbs whose subject talks about or watches an event rather than doing it ("insisted unrest …")
+OBSERVING = frozenset({"say", "insist", "report", "describe", "see", "witness", "watch", "fear",
+                       "expect", "predict", "recall", "remember", "mark", "commemorate", "cover",
+                       "mention", "reflect", "monitor", "follow", "survive", "suffer", "blame",
+                       "investigate", "study", "discuss", "document", "deny"})
+
+
 def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: MentionIndex, *,
                skip_passive_agent: bool = False) -> None:
     for prep, obj in prep_objects(token, preps):
-        found = phrase_mentions(obj, index)
+        of_actor = prep == "of" and c.pattern.of_actor
+        found = phrase_mentions(obj, index, with_of=not of_actor)  # not "forces from X"
+        if of_actor:  # "the withdrawal of troops from X": X is left
+            c.recipients += [m for _, o in prep_objects(obj, frozenset({"from", "to", "into"}))
+                             for m in phrase_mentions(o, index) if m not in c.recipients]
         if prep == "by":
             if not skip_passive_agent and c.pattern.pos == "noun" and not c.actors:
                 c.actors += found
@@ -245,9 +333,14 @@ def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: Mention
             c.actors += [m for m in found if m not in c.actors]
         elif c.pattern.frame == "symmetric" and prep not in {"against", "to"}:
             continue
+        elif prep in {"at", "upon", "on"} and _lemma(obj) in ASKING:
+            continue  # "sent troops at X's request": X asked, X is not the target
         elif prep == "in":
-            c.places += found
-        elif prep == "of" and c.pattern.frame == "mediation" and not c.actors:
+            c.places += phrase_mentions(obj, index, with_of=False)  # not "in defiance of X"
+        elif prep == "to" and c.pattern.type == "ACCUSE":
+            c.audience += found  # "complained to the UN over X": the UN hears it
+        elif prep == "of" and (c.pattern.frame == "mediation" or of_actor) \
+                and not c.actors:  # "the withdrawal of X's troops", "mediation of X"
             c.actors += found
         else:
             c.recipients += [m for m in found if m not in c.recipients]
@@ -261,6 +354,31 @@ def _apply_frame(c: Candidate) -> None:
         c.mediators = []
     spans = {(m.start, m.end) for m in c.actors}
     c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans]
+    if not c.recipients and c.audience:
+        c.recipients = [m for m in c.audience if (m.start, m.end) not in spans]
+    if not c.actors and c.places and _place_acts(c):
+        c.actors = [replace(m, sector=m.sector or "GOV") if c.pattern.type == "COERCE" else m
+                    for m in c.places]  # "people blocked streets in X", "was arrested in X"
+        c.places, spans = [], {(m.start, m.end) for m in c.actors}
+        c.confidence *= 0.8
     if not c.recipients and c.places and c.pattern.type in PLACE_TYPES:
         c.recipients = [m for m in c.places if (m.start, m.end) not in spans]
         c.confidence *= 0.85
+    if not c.recipients and (c.pattern.type == "PROTEST" or c.pattern.code == "173"):
+        # a domestic protest targets its government; arrests of unnamed people are domestic
+        c.recipients = [replace(m, sector="GOV", person=None) for m in c.actors
+                        if m.kind in {"state", "defacto"} or (m.kind == "unresolved" and m.code)][:1]
+        c.inferred = bool(c.recipients)
+        c.confidence *= 0.9
+
+
+def _place_acts(c: Candidate) -> bool:
+    """Who acts is named by where: crowds protesting in X, anonymous arrests made in X."""
+    if c.pattern.pos != "verb" or c.pattern.type not in {"PROTEST", "COERCE", "ASSAULT"}:
+        return False
+    subjects, passive = subject_tokens(c.token)
+    if c.pattern.type == "COERCE":
+        return passive and not subjects
+    if c.pattern.type == "ASSAULT":  # an unnamed attacker: an agent or subject naming no actor
+        return bool(subjects) and bool(c.recipients)
+    return bool(subjects) or c.token.dep_ in {"acl", "relcl"}

@@ -23,8 +23,8 @@ def plover_type(event: Event) -> str:
     if event.is_hypothetical and not event.is_negated:
         if event.quad in COOPERATIVE_QUADS:
             return "AGREE"
-        if event.type in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
-            return "THREATEN"
+        if event.type in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"} and event.actors:
+            return "THREATEN"  # a threat needs someone who threatens ("if it is attacked": none)
     return event.type
 
 

@@ -38,7 +38,8 @@ REFINE: dict[str, dict[str, str]] = {
     "REQUEST02": {"04": "026", "045": "028", "05": "022", "06": "021", "07": "023",
                   "074": "0234", "08": "025"},
     "REQUEST10": {"04": "106", "045": "108", "05": "102", "06": "101", "07": "103", "08": "105"},
-    "THREATEN": {"18": "138", "19": "138", "20": "138", "16": "131", "17": "137", "14": "133"},
+    "THREATEN": {"18": "138", "19": "138", "20": "138", "16": "131", "17": "137", "14": "133",
+                 "15": "138", "12": "130", "13": "130"},
     "REJECT": {"04": "125", "045": "126", "06": "121", "07": "122", "08": "124"},
 }
 
@@ -59,6 +60,7 @@ def extract_events(
         if found is not None:
             pattern, consumed = found
             candidates[token.i] = build_candidate(token, pattern, index, consumed)
+    _absorb_purposes(candidates)
     _resolve_embedding(candidates, patterns.ontology)
     _military_aid(candidates)
     _attach_mediated(candidates)
@@ -101,7 +103,7 @@ def _drop_restated(events: list[Event]) -> list[Event]:
     """Two triggers in one sentence for one event: keep the one naming more participants."""
 
     def key(e: Event) -> tuple[str, int, bool, bool, bool]:
-        kind = f"{e.type}/{e.cameo[:2]}/{bool(e.mediators)}"
+        kind = f"{e.type}/{e.cameo}/{bool(e.mediators)}"
         return (kind, e.sentence, e.is_negated, e.is_hypothetical, e.is_attempted)
 
     def codes(e: Event) -> tuple[set[str], set[str]]:
@@ -134,11 +136,15 @@ def _embedder(candidate: Candidate, candidates: dict[int, Candidate]) -> Candida
     for _ in range(5):
         if node.dep_ not in EMBED_CLIMB or node.head is node:
             return None
-        came_by = node.dep_
+        came_by, prev = node.dep_, node
         node = node.head
+        if came_by == "prep" and prev.lower_ in ADJUNCT_PREPS:
+            return None  # "called for talks after the attack": the attack is not what is asked
         above = candidates.get(node.i)
         if above is not None and above.pattern.embeds and above is not candidate:
             return above
+        if above is not None and came_by in {"prep", "pobj"} and node.pos_ == "VERB":
+            return None  # "offered to negotiate following the invasions": an adjunct of another act
         if above is None and came_by == "ccomp":  # "reiterated its demand that X …"
             for child in node.children:
                 noun = candidates.get(child.i)
@@ -154,11 +160,89 @@ def _resolve_embedding(candidates: dict[int, Candidate], ontology: Ontology) -> 
             candidate.dropped = True
             continue
         above = _embedder(candidate, candidates)
-        if above is not None:
+        if above is not None and above.pattern.command and _is_material(candidate.code):
+            above.dropped = True  # "ordered troops to withdraw": the order is carried out
+            candidate.actors = list(above.actors) or candidate.actors
+            candidate.confidence = min(candidate.confidence, above.confidence)
+        elif above is not None and above.pattern.intent and flags_for(candidate.anchor).is_negated:
+            candidate.dropped = True  # "pledged not to attack" is a promise; "vowed not to return
+            above.absorb(candidate, None)  # the land" refuses what the other side wants
+            if not _is_conflict(candidate.code) and ontology.is_valid_code("120"):
+                above.code, above.type = "120", "REJECT"
+        elif above is not None and above.pattern.intent and _is_conflict(candidate.code):
+            candidate.dropped = True  # "vowed to fight": a promise of force is a threat
+            above.absorb(candidate, None)
+            above.code, above.type = _threat_code(candidate.code, ontology), "THREATEN"
+        elif above is not None:
             candidate.dropped = True
             above.absorb(candidate, _refined(above, candidate.code, ontology))
         elif _restates(candidate, candidates):
             candidate.dropped = True
+    for candidate in candidates.values():
+        if not candidate.dropped and _is_conflict(candidate.code) and _conditional(candidate):
+            candidate.code = _threat_code(candidate.code, ontology)  # "will strike unless …"
+            candidate.type = "THREATEN"
+
+
+PURPOSE_TYPES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})
+HOST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+
+
+def _absorb_purposes(candidates: dict[int, Candidate]) -> None:
+    """'staged demonstrations to demand reforms', 'a hunger strike in protest against X': what
+    an act is done for is part of that act; its target becomes the act's recipient."""
+    for candidate in candidates.values():
+        if candidate.pattern.type not in PURPOSE_TYPES or not _is_purpose(candidate.anchor):
+            continue
+        head = candidate.anchor.head
+        head = head.head if candidate.anchor.dep_ == "pobj" else head  # "in protest at"
+        hosts = [head] + [c for c in head.children if c.dep_ in {"dobj", "nsubj"}]
+        host = next((candidates[t.i] for t in hosts if t.i in candidates
+                     and candidates[t.i].pattern.type in HOST_TYPES
+                     and candidates[t.i] is not candidate), None)
+        if host is None:
+            continue
+        candidate.dropped = True
+        if candidate.recipients and (host.inferred or not host.recipients):
+            own = {m.code for m in host.actors}
+            host.recipients = [m for m in candidate.recipients if m.code not in own] \
+                or host.recipients
+            host.inferred = False
+
+
+def _is_purpose(anchor: Token) -> bool:
+    if anchor.dep_ == "advcl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "in" and anchor.head.dep_ == "prep" \
+        and anchor.lemma_.lower() in {"protest", "defiance"}
+
+
+def _is_material(code: str) -> bool:
+    """Acts done rather than said: aid, cooperation, retreat, coercion, force (CAMEO 06–08, 15–20)."""
+    return code[:2] in {"06", "07", "08", "15", "16", "17", "18", "19", "20"}
+
+
+def _is_conflict(code: str) -> bool:
+    return code[:2] in {"14", "15", "16", "17", "18", "19", "20"}
+
+
+def _threat_code(code: str, ontology: Ontology) -> str:
+    found = REFINE["THREATEN"].get(code[:2], "130")
+    return found if ontology.is_valid_code(found) else "130"
+
+
+def _conditional(candidate: Candidate) -> bool:
+    """An act made conditional on another party's conduct ('will boycott unless X resigns')."""
+    node = candidate.anchor
+    for _ in range(2):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                             for m in child.children):
+                return True
+        if node.dep_ not in {"xcomp", "dobj", "pobj", "prep"}:
+            break
+        node = node.head
+    return False
 
 
 def _restates(candidate: Candidate, candidates: dict[int, Candidate]) -> bool:
@@ -183,6 +267,9 @@ def _refined(above: Candidate, embedded_code: str, ontology: Ontology) -> str | 
     return code if code is not None and ontology.is_valid_code(code) else None
 
 
+ADJUNCT_PREPS = frozenset({"following", "after", "before", "amid", "amidst", "despite", "during",
+                           "since", "until", "near", "outside", "inside", "throughout", "in",
+                           "at", "by", "because", "due", "as"})
 MILITARY_WORDS = frozenset({"military", "arm", "arms", "weapon", "weaponry", "ammunition",
                             "munition", "missile", "tank", "artillery", "army", "defence",
                             "defense"})
@@ -247,14 +334,20 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
     entry = ontology.code(candidate.code)
     pattern = candidate.pattern
     mode = pattern.mode if candidate.code == pattern.code else entry.mode
-    if mode is not None and mode not in ontology.modes.get(pattern.type, ()):
-        mode = pattern.mode
+    if mode is not None and mode not in ontology.modes.get(candidate.type or pattern.type, ()):
+        mode = pattern.mode if candidate.type is None else None
     contexts = tuple(dict.fromkeys(pattern.contexts + entry.contexts + candidate.contexts))
     flags = flags_for(token if candidate.anchor.i == token.i else candidate.anchor)
+    event_type, code = candidate.type or pattern.type, candidate.code
+    if flags.is_negated and pattern.negated and candidate.code == pattern.code:
+        entry = ontology.code(pattern.negated)  # "did not accept" is a rejection
+        event_type, mode = str(entry.type), entry.mode
+        code = pattern.negated
+        flags = replace(flags, is_negated=False)
     doc_id = parsed.article.doc_id
     return Event(
         event_id=event_id(doc_id, token.idx, pattern.id), doc_id=doc_id, sentence=sentence,
-        type=pattern.type, cameo=candidate.code, goldstein=entry.goldstein, quad=entry.quad,
+        type=event_type, cameo=code, goldstein=entry.goldstein, quad=entry.quad,
         actors=_participants(candidate.actors),
         recipients=_participants(candidate.recipients), mode=mode, contexts=contexts,
         mediators=_participants(candidate.mediators), trigger=token.text,

@@ -38,7 +38,7 @@ class Flags:
     is_attempted: bool = False
 
 
-def _own_cues(node: Token) -> set[str]:
+def _own_cues(node: Token, *, node_is_event: bool = True) -> set[str]:
     cues: set[str] = set()
     for child in node.children:
         lower = child.lower_
@@ -48,7 +48,7 @@ def _own_cues(node: Token) -> set[str]:
             cues.add("hyp")
         elif lower in {"unsuccessfully", "vainly"} or (lower == "short" and node.lemma_ == "fall"):
             cues.add("try")
-        elif child.dep_ == "amod" and lower in HYPOTHETICAL_MODIFIERS:
+        elif child.dep_ == "amod" and lower in HYPOTHETICAL_MODIFIERS and node_is_event:
             cues.add("hyp")
         elif child.dep_ == "amod" and lower in {"unsuccessful", "failed", "abortive"}:
             cues.add("try")
@@ -70,8 +70,12 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
     negated = _argument_negation(trigger)
     hypothetical = attempted = False
     node = trigger
+    via_conj = False
     for hop in range(max_hops):
-        cues = _own_cues(node)
+        # "a possible role in rioting during a summit": a modifier of another noun is not a cue
+        cues = _own_cues(node, node_is_event=hop == 0 or node.pos_ not in {"NOUN", "PROPN"})
+        if via_conj:  # "would tighten sanctions and impose a blockade": modals are shared
+            cues.discard("neg")
         if "neg" in cues:
             if hop > 0 and node.lemma_ in UNREALISED_HEADS | {"succeed"}:
                 attempted = True
@@ -83,8 +87,12 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
             lemma = node.lemma_.lower()
             hypothetical |= lemma in HYPOTHETICAL_GOVERNORS
             attempted |= lemma in ATTEMPT_GOVERNORS
-            negated |= lemma in NEGATING_GOVERNORS
-        if node.dep_ not in CLIMB or node.head is node:
+            negated |= lemma in NEGATING_GOVERNORS and not via_conj
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head is not node:
+            via_conj = True
+        elif node.dep_ not in CLIMB or node.head is node:
             break
+        else:
+            via_conj = False
         node = node.head
     return Flags(is_negated=negated, is_hypothetical=hypothetical, is_attempted=attempted)

@@ -22,7 +22,8 @@ PATTERNS_FILE = "data/patterns.yaml"
 Frame = Literal["directed", "symmetric", "mediation"]
 FRAMES: tuple[str, ...] = ("directed", "symmetric", "mediation")
 KEYS = {"id", "lemma", "code", "type", "mode", "contexts", "frame", "prep", "object", "modifier",
-        "governor", "embeds", "actorless", "confidence", "intent", "modal"}
+        "governor", "embeds", "actorless", "confidence", "intent", "modal", "negated", "command",
+        "of_actor"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,9 @@ class Pattern:
     actorless: bool = False  # may be coded without a named actor ("the outbreak of hostilities")
     intent: bool = False  # the trigger itself expresses intent (promise, pledge, offer)
     confidence: float = 0.8
+    negated: str | None = None  # the code when negated ("did not accept" → REJECT 120)
+    command: bool = False  # orders: the act ordered is coded, with the one who orders as actor
+    of_actor: bool = False  # noun: "of X" names who acts ("the withdrawal of X's troops")
     where: str = ""  # file and line it was defined on
 
     @property
@@ -106,6 +110,9 @@ def _pattern(entry: dict[str, Any], pos: Literal["verb", "noun"], path: str,
     problem = ontology.problem(code=code, type=entry.get("type"), mode=entry.get("mode"),
                                contexts=contexts)
     frame = entry.get("frame", "directed")
+    negated = entry.get("negated")
+    if problem is None and negated is not None and not ontology.is_valid_code(str(negated)):
+        problem = f'unknown negated code "{negated}"; use a CAMEO code from data/cameo.yaml'
     if problem is None and frame not in FRAMES:
         problem = f'unknown frame "{frame}"; expected one of {", ".join(FRAMES)}'
     if problem:
@@ -120,7 +127,10 @@ def _pattern(entry: dict[str, Any], pos: Literal["verb", "noun"], path: str,
         governors=frozenset(_words(entry.get("governor"))), embeds=bool(entry.get("embeds")),
         modals=frozenset(_words(entry.get("modal"))),
         actorless=bool(entry.get("actorless")), intent=bool(entry.get("intent")),
-        confidence=float(entry.get("confidence", 0.8)), where=f"{path}:{line}",
+        confidence=float(entry.get("confidence", 0.8)),
+        negated=None if negated is None else str(negated), command=bool(entry.get("command")),
+        of_actor=bool(entry.get("of_actor")),
+        where=f"{path}:{line}",
     )
 
 
