@@ -168,6 +168,7 @@ class Event:
     pattern: str = ""  # id of the pattern that fired
     coder: str = ""  # version of the extraction logic, e.g. "rules.v1"
     confidence: float = 1.0
+    is_secondary: bool = False  # told in a relative/conditional clause beside the main event
 
     @property
     def is_flagged(self) -> bool:

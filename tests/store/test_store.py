@@ -28,7 +28,7 @@ def make_result(doc_id: str = "d1", *, n_sentences: int = 2) -> Result:
         trigger="met", trigger_start=6, trigger_end=9,
         date=EventDate(dt.date(2000, 5, 1), "month", "text", text="in May 2000"),
         is_hypothetical=True, sentence_text=sentences[0].text, sentence_end=17,
-        pattern="meet.v1", coder="rules.v1", confidence=0.8,
+        pattern="meet.v1", coder="rules.v1", confidence=0.8, is_secondary=True,
     )
     claim = Claim("c1", doc_id, 0, "stance", "ARN", sentences[0].text, 0, 17, toward=("GON",),
                   polarity=0.5, topic="support", rule="back")

@@ -46,6 +46,7 @@ class Candidate:
     inferred: bool = False  # the recipient was inferred (a protest's own government)
     type: str | None = None  # set when refining changes the PLOVER type (vowed to fight → THREATEN)
     audience: list[Mention] = field(default_factory=list)  # "complained to X over Y": X
+    prepared_by: Token | None = None  # "prepared to attack": the preparation is the act
 
     @property
     def is_codable(self) -> bool:

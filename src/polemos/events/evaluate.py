@@ -43,7 +43,7 @@ def gold_triples(record: dict[str, Any]) -> set[Triple]:
 def predicted_triples(events: Iterable[Event], country: Callable[[str], str]) -> set[Triple]:
     out: set[Triple] = set()
     for event in events:
-        if event.is_negated:
+        if event.is_negated or event.is_secondary:
             continue
         actors: list[str | None] = [country(p.code) for p in event.actors] or [None]
         recipients: list[str | None] = [country(p.code) for p in event.recipients] or [None]
@@ -92,7 +92,7 @@ def score(records: Sequence[dict[str, Any]], events: Sequence[Sequence[Event]],
         gold = gold_triples(record)
         predicted = predicted_triples(found, country)
         matched = gold & predicted
-        kept = [e for e in found if not e.is_negated]
+        kept = [e for e in found if not e.is_negated and not e.is_secondary]
         top = max(kept, key=lambda e: e.confidence, default=None)
         top_type = plover_type(top) if top else None
         result.n_records += 1

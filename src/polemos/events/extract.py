@@ -25,6 +25,7 @@ from polemos.events.candidates import Candidate, build_candidate, match_pattern
 from polemos.events.flags import flags_for
 from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
+from polemos.events.salience import mark_secondary
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
 
@@ -64,13 +65,14 @@ def extract_events(
     _resolve_embedding(candidates, patterns.ontology)
     _military_aid(candidates)
     _attach_mediated(candidates)
+    _preparations(candidates, patterns.ontology)
     starts = [s.start for s in parsed.sentences]
     events = []
     for candidate in candidates.values():
         if candidate.dropped or not candidate.is_codable:
             continue
         events.append(_event(candidate, parsed, time, starts, patterns.ontology))
-    return _drop_restated(_link_mediation(events))
+    return mark_secondary(_drop_restated(_link_mediation(events)), parsed.doc)
 
 
 def _link_mediation(events: list[Event]) -> list[Event]:
@@ -186,19 +188,24 @@ def _resolve_embedding(candidates: dict[int, Candidate], ontology: Ontology) -> 
 
 PURPOSE_TYPES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})
 HOST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+ENABLING = frozenset({"080"})  # "allow/permit/let": what a concession is made for
+ENABLING_HOSTS = frozenset({"RETREAT", "CONCEDE", "AID", "COOPERATE"})
 
 
 def _absorb_purposes(candidates: dict[int, Candidate]) -> None:
     """'staged demonstrations to demand reforms', 'a hunger strike in protest against X': what
     an act is done for is part of that act; its target becomes the act's recipient."""
     for candidate in candidates.values():
-        if candidate.pattern.type not in PURPOSE_TYPES or not _is_purpose(candidate.anchor):
+        enabling = candidate.pattern.code in ENABLING  # "opened the border to allow aid in"
+        if candidate.pattern.type not in PURPOSE_TYPES and not enabling \
+                or not _is_purpose(candidate.anchor):
             continue
         head = candidate.anchor.head
         head = head.head if candidate.anchor.dep_ == "pobj" else head  # "in protest at"
         hosts = [head] + [c for c in head.children if c.dep_ in {"dobj", "nsubj"}]
+        host_types = ENABLING_HOSTS if enabling else HOST_TYPES
         host = next((candidates[t.i] for t in hosts if t.i in candidates
-                     and candidates[t.i].pattern.type in HOST_TYPES
+                     and candidates[t.i].pattern.type in host_types
                      and candidates[t.i] is not candidate), None)
         if host is None:
             continue
@@ -224,6 +231,28 @@ def _is_material(code: str) -> bool:
 
 def _is_conflict(code: str) -> bool:
     return code[:2] in {"14", "15", "16", "17", "18", "19", "20"}
+
+
+PREPARE = frozenset({"prepare", "poise", "gear", "brace", "mass"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _preparations(candidates: dict[int, Candidate], ontology: Ontology) -> None:
+    """'troops prepared to attack', 'poised to resume shelling': the reported act is the
+    military preparation (MOBILIZE 150), not a threat nor the attack itself."""
+    if not ontology.is_valid_code("150"):
+        return
+    for candidate in candidates.values():
+        if candidate.dropped or candidate.code[:2] not in FORCE_ROOTS:
+            continue
+        node = candidate.anchor
+        for _ in range(3):
+            if node.dep_ not in {"xcomp", "dobj", "pcomp", "acomp"} or node.head is node:
+                break
+            node = node.head
+            if node.lemma_.lower() in PREPARE or node.lower_ in {"poised", "prepared"}:
+                candidate.code, candidate.type, candidate.prepared_by = "150", "MOBILIZE", node
+                break
 
 
 def _threat_code(code: str, ontology: Ontology) -> str:
@@ -338,6 +367,8 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
         mode = pattern.mode if candidate.type is None else None
     contexts = tuple(dict.fromkeys(pattern.contexts + entry.contexts + candidate.contexts))
     flags = flags_for(token if candidate.anchor.i == token.i else candidate.anchor)
+    if candidate.prepared_by is not None:  # the preparation happened unless it is itself hedged
+        flags = replace(flags, is_hypothetical=flags_for(candidate.prepared_by).is_hypothetical)
     event_type, code = candidate.type or pattern.type, candidate.code
     if flags.is_negated and pattern.negated and candidate.code == pattern.code:
         entry = ontology.code(pattern.negated)  # "did not accept" is a rejection

@@ -86,7 +86,8 @@ CREATE TABLE IF NOT EXISTS events (
     pattern VARCHAR,
     coder VARCHAR,
     confidence DOUBLE,
-    merged_id VARCHAR
+    merged_id VARCHAR,
+    is_secondary BOOLEAN
 );
 
 CREATE TABLE IF NOT EXISTS claims (

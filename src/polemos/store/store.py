@@ -270,7 +270,7 @@ def event_to_row(e: Event) -> dict[str, Any]:
         "is_attempted": e.is_attempted, "sentence_text": e.sentence_text,
         "sentence_start": e.sentence_start, "sentence_end": e.sentence_end,
         "pattern": e.pattern, "coder": e.coder, "confidence": float(e.confidence),
-        "merged_id": None,
+        "merged_id": None, "is_secondary": e.is_secondary,
     }
 
 
@@ -290,6 +290,7 @@ def event_from_row(r: dict[str, Any]) -> Event:
         is_attempted=bool(r["is_attempted"]), sentence_text=r["sentence_text"] or "",
         sentence_start=r["sentence_start"] or 0, sentence_end=r["sentence_end"] or 0,
         pattern=r["pattern"] or "", coder=r["coder"] or "", confidence=r["confidence"] or 0.0,
+        is_secondary=bool(r.get("is_secondary")),
     )
 
 

@@ -1,0 +1,68 @@
+"""Salience: which events of a sentence are its main report and which are told in passing.
+
+News sentences report one main event; relative clauses ("X, which had attacked Y"),
+conditions ("if it is attacked"), and time adjuncts ("following the invasion", "in the
+wake of the execution") mention others. Those secondary events are real and stay stored,
+but they are marked (``Event.is_secondary``) with a lower confidence, and counts and the
+evaluation prefer the main-clause event. A sentence whose events are all subordinate keeps
+them all as main events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from polemos.records import Event
+
+SECONDARY_FACTOR = 0.6  # confidence multiplier of a secondary event
+CONDITION_MARKS = frozenset({"if", "unless", "when", "whenever", "once", "because", "while",
+                             "although", "though", "after", "before", "since", "until", "as"})
+TIME_PREPS = frozenset({"following", "after", "before", "amid", "amidst", "despite", "during",
+                        "since", "until", "because", "at", "in"})
+TIME_NOUNS = frozenset({"wake", "aftermath", "run-up", "eve"})  # "in the wake of X"
+
+
+def is_subordinate(token: Token) -> bool:
+    """The token sits in a relative or conditional clause, or a time adjunct, of its sentence."""
+    node = token
+    for _ in range(12):
+        if node.head is node:
+            return False
+        dep = node.dep_
+        if dep == "relcl":
+            return True
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                  for c in node.children):
+            return True
+        if dep == "acl":  # "the right to fire", "troops sent to X"
+            return True
+        if dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i:
+            return True  # "rioted, setting fire to …": what followed from the main act
+        if dep == "prep" and node.lower_ in TIME_PREPS and node is not token:
+            return True
+        if dep == "pobj" and node.lower_ in TIME_NOUNS:
+            return True
+        if dep == "pcomp" and node.head.lower_ == "for":  # "arrested for spying": the reason
+            return True
+        node = node.head
+    return False
+
+
+def mark_secondary(events: Sequence[Event], doc: Doc) -> list[Event]:
+    """Mark the events told in subordinate clauses of a sentence that also has a main event."""
+    by_start = {t.idx: t for t in doc}
+    sub = [e.trigger_start in by_start and is_subordinate(by_start[e.trigger_start])
+           for e in events]
+    main_sentences = {e.sentence for e, s in zip(events, sub, strict=True)
+                      if not s and not e.is_negated}
+    return [replace(e, is_secondary=True, confidence=round(e.confidence * SECONDARY_FACTOR, 3))
+            if s and e.sentence in main_sentences else e
+            for e, s in zip(events, sub, strict=True)]
+
+
+def main_events(events: Sequence[Event]) -> list[Event]:
+    """The events to count by default: neither flagged nor secondary."""
+    return [e for e in events if not e.is_flagged and not e.is_secondary]
