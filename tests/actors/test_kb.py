@@ -132,3 +132,24 @@ def test_package_kb_loads_with_pycountry_codes() -> None:
 def test_fuzzy_rejects_longer_or_shorter_words(kb: KnowledgeBase) -> None:
     assert kb.fuzzy("Gondors", 88) is None
     assert kb.fuzzy("Gondoria", 88) is None
+
+
+def test_a_de_facto_state_with_its_own_plover_code_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "kb.yaml"
+    path.write_text("defacto:\n  - code: DUN\n    names: [Dunland]\n    parent: ROH\n"
+                    "    plover: DUN\n    start: 1991\n")
+    assert kb_from_files([str(MIDDLE_EARTH), str(path)]).plover_code("DUN") == ("DUN", None)
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("International Labor Office", "ILO"), ("Kampuchean", "KHM"), ("Rhodesia", "ZWE"),
+    ("Zairian", "COD"), ("Warsaw Pact", "WARSAW_PACT"), ("Namibia", "NAM"),
+])
+def test_package_kb_knows_historical_and_variant_names(name: str, code: str) -> None:
+    assert code in {c.code for c in load_kb().lookup(name)}
+
+
+def test_package_kb_exports_taiwan_as_itself_and_other_de_facto_states_as_parent() -> None:
+    kb = load_kb()
+    assert kb.plover_code("TWN") == ("TWN", None)
+    assert kb.plover_code("NKR") == ("AZE", "PRE")

@@ -271,3 +271,102 @@ def test_a_wire_dateline_is_a_place_not_an_actor(doc_of: DocOf, kb: KnowledgeBas
     later = doc_of([("Rohan", 1, "nsubj", GPE), ("met", None, "ROOT"), ("EDORAS", 1, "dobj", GPE),
                     (",", 1, "punct"), ("then", 1, "advmod")])
     assert one(mentions(later, kb), "EDORAS").code == "ROH"
+
+
+def test_title_without_nationality_takes_the_one_state_of_the_sentence(
+        doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("King", 1, "compound"), ("Elendur", 2, "nsubj", PER), ("ruled", None, "ROOT"),
+                  ("in", 2, "prep"), ("Arnor", 3, "pobj", GPE), (".", 2, "punct")])
+    m = one(mentions(doc, kb), "Elendur")
+    assert (m.code, m.sector, m.person, m.kind, m.rule) == (
+        "ARN", "GOV", "Elendur", "person", "title-context")
+    assert m.confidence < 0.85  # lower than a title with an explicit nationality
+
+
+def test_title_without_nationality_looks_back_to_the_previous_sentence(
+        doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Rohan", 1, "nsubj", GPE), ("mourned", None, "ROOT"), (".", 1, "punct"),
+                  ("King", 4, "compound"), ("Elendur", 5, "nsubj", PER), ("left", None, "ROOT"),
+                  (".", 5, "punct")])
+    m = one(mentions(doc, kb), "Elendur")
+    assert (m.code, m.rule) == ("ROH", "title-context")
+    assert m.confidence < one(mentions(doc, kb), "Rohan").confidence
+
+
+def test_title_without_nationality_and_two_states_stays_unresolved(
+        doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("King", 1, "compound"), ("Elendur", 2, "nsubj", PER), ("visited", None, "ROOT"),
+                  ("Arnor", 2, "dobj", GPE), ("and", 3, "cc"), ("Rohan", 3, "conj", GPE),
+                  (".", 2, "punct")])
+    m = one(mentions(doc, kb), "Elendur")
+    assert (m.code, m.kind) == (None, "unresolved")
+
+
+def test_an_envoy_title_does_not_make_a_state_official(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Envoy", 1, "compound"), ("Elendur", 2, "nsubj", PER), ("visited", None, "ROOT"),
+                  ("Arnor", 2, "dobj", GPE), (".", 2, "punct")])
+    assert one(mentions(doc, kb), "Elendur").code is None
+
+
+def test_a_nationality_before_a_modified_title_names_the_state(doc_of: DocOf,
+                                                              kb: KnowledgeBase) -> None:
+    doc = doc_of([("Arnorian", 2, "amod"), ("junior", 2, "amod", {"tag": "JJ"}),
+                  ("foreign", 3, "amod"), ("minister", 4, "compound"),
+                  ("Elendur", 5, "nsubj", PER), ("met", None, "ROOT"), ("Rohan", 5, "dobj", GPE),
+                  (".", 5, "punct")])
+    m = one(mentions(doc, kb), "Elendur")
+    assert (m.code, m.sector, m.rule) == ("ARN", "GOV", "title-context")
+
+
+def test_a_currency_is_not_the_state_in_context(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("King", 1, "compound"), ("Elendur", 2, "nsubj", PER), ("took", None, "ROOT"),
+                  ("Gondor", 4, "compound", GPE), ("$", 2, "dobj"), ("5", 4, "nummod"),
+                  (".", 2, "punct")])
+    assert one(mentions(doc, kb), "Elendur").code is None
+
+
+@pytest.mark.parametrize(("year", "person"), [(1995, "Beregond Targon"), (2010, "Imrahil Dol")])
+def test_the_bare_title_is_the_holder_of_the_state_in_context(
+        doc_of: DocOf, kb: KnowledgeBase, year: int, person: str) -> None:
+    doc = doc_of([("Gondor", 1, "nsubj", GPE), ("voted", None, "ROOT"), ("as", 6, "mark"),
+                  ("the", 5, "det"), ("foreign", 5, "amod", {"tag": "JJ"}),
+                  ("minister", 6, "nsubj"), ("left", 1, "advcl"), (".", 1, "punct")])
+    m = one(mentions(doc, kb, year), "foreign minister")
+    assert (m.code, m.sector, m.person, m.rule) == ("GON", "GOV", person, "title-context")
+
+
+def test_a_bare_title_of_something_else_is_not_resolved(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Gondor", 1, "nsubj", GPE), ("sued", None, "ROOT"), ("the", 3, "det"),
+                  ("president", 1, "dobj"), ("of", 3, "prep"), ("the", 6, "det"),
+                  ("bank", 4, "pobj"), (".", 1, "punct")])
+    assert [m.text for m in mentions(doc, kb)] == ["Gondor"]
+
+
+def test_a_named_party_belongs_to_the_state_its_sentence_names(doc_of: DocOf,
+                                                               kb: KnowledgeBase) -> None:
+    doc = doc_of([("The", 2, "det", ORG), ("Entwife", 2, "compound", ORG), ("Party", 3, "nsubj", ORG),
+                  ("boycotted", None, "ROOT"), ("Rohan", 5, "poss", GPE), ("elections", 3, "dobj"),
+                  (".", 3, "punct")])
+    m = one(mentions(doc, kb), "The Entwife Party")
+    assert (m.code, m.sector, m.rule) == ("ROH", "PTY", "local-org")
+    assert m.confidence <= 0.5
+
+
+def test_a_named_organisation_that_is_no_party_stays_unresolved(doc_of: DocOf,
+                                                                kb: KnowledgeBase) -> None:
+    doc = doc_of([("The", 2, "det", ORG), ("Entwife", 2, "compound", ORG), ("Bank", 3, "nsubj", ORG),
+                  ("left", None, "ROOT"), ("Rohan", 3, "dobj", GPE), (".", 3, "punct")])
+    assert one(mentions(doc, kb), "The Entwife Bank").code is None
+
+
+def test_a_name_the_ner_took_for_an_organisation_after_a_title(doc_of: DocOf,
+                                                               kb: KnowledgeBase) -> None:
+    doc = doc_of([("President", 1, "compound"), ("Elendur", 2, "compound", ORG),
+                  ("Halfelven", 3, "nsubj", ORG), ("left", None, "ROOT"), ("Rohan", 3, "dobj", GPE),
+                  (".", 3, "punct")])
+    m = one(mentions(doc, kb), "Elendur Halfelven")
+    assert (m.code, m.kind, m.rule) == ("ROH", "person", "title-context")
+    office = doc_of([("President", 1, "compound"), ("Elendur", 2, "compound", ORG),
+                     ("Office", 3, "nsubj", ORG), ("left", None, "ROOT"), ("Rohan", 3, "dobj", GPE),
+                     (".", 3, "punct")])
+    assert one(mentions(office, kb), "Elendur Office").code is None

@@ -157,6 +157,8 @@ class KnowledgeBase:
         actor = self.actors.get(code)
         if actor is None:
             return code, None
+        if actor.kind == "defacto" and actor.plover:  # Taiwan: its own code in PLOVER/CAMEO
+            return actor.plover, None
         if actor.kind == "defacto" and actor.parent:
             return actor.parent, "PRE"
         if actor.kind == "igo":

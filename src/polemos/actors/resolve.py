@@ -7,6 +7,7 @@ Steps (``find_mentions``):
    match for misspellings, else kept unresolved (code None);
 4. capitalised proper nouns no entity covers: fuzzy match only;
 5. ambiguous names (Brussels, Minsk) from the other actors in the sentence and document;
+   then a title before an unresolved name ("President X") takes the one state in context;
    Before 3, a known acronym glued to a lowercase word by a missing space ("sinceEU",
    "EUsanctions") is resolved over the acronym's characters only;
 6. group expressions ("both sides", "the co-chairs") → the actors in context;
@@ -21,6 +22,7 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from polemos.actors.context_titles import bare_titles, local_organisations, titles_in_context
 from polemos.actors.draft import Found, Timeline, to_mentions
 from polemos.actors.entries import NameEntry, Person
 from polemos.actors.groups import find_groups, resolve_ambiguous
@@ -52,6 +54,9 @@ def find_mentions(parsed: Parsed, kb: KnowledgeBase, *, time: TimeAnalysis,
     found += loose_mentions(doc, kb, found, timeline, fuzzy_threshold)
     found.sort(key=lambda f: f.start)
     resolve_ambiguous(found, kb, timeline)
+    titles_in_context(doc, kb, found, timeline, matchers)
+    found += bare_titles(doc, kb, found, timeline, matchers)
+    local_organisations(doc, found, timeline)
     found += find_groups(doc, kb, found, timeline, matchers)
     found.sort(key=lambda f: f.start)
     for f in found:
