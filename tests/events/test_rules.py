@@ -90,3 +90,61 @@ def test_at_someones_request_the_asker_is_not_the_target(patterns: Patterns) -> 
     found = sorted(summary(e) for e in coded(AT_REQUEST, patterns))
     assert found == [("MOBILIZE", "154", ("GON",), (), False),
                      ("REQUEST", "020", ("ARN",), ("GON",), False)]
+
+
+ANNOUNCED: list[Token] = [("Gondor", 1, "nsubj", P, "Gondor"), ("announced", 1, "ROOT", V, "announce"),
+                          ("it", 4, "nsubj", "PRON", "it"), ("would", 4, "aux", "AUX", "would"),
+                          ("ban", 1, "ccomp", V, "ban"), ("aid", 4, "dobj", N, "aid"),
+                          ("to", 4, "prep", X, "to"), ("Harad", 6, "pobj", P, "Harad")]
+
+
+@pytest.mark.parametrize(("modal", "hypothetical"), [("would", False), ("might", True)])
+def test_announced_decision_is_coded_as_the_act(modal: str, hypothetical: bool,
+                                                patterns: Patterns) -> None:
+    tokens = [(modal, *t[1:]) if t[0] == "would" else t for t in ANNOUNCED]
+    [ban] = [e for e in coded(tokens, patterns) if e.trigger == "ban"]
+    assert summary(ban) == ("SANCTION", "162", ("GON",), ("HAR",), False)
+    assert ban.is_hypothetical is hypothetical
+
+
+KIDNAPPED: list[Token] = [("Harad", 1, "nsubj", P, "Harad"), ("kidnapped", 1, "ROOT", V, "kidnap"),
+                          ("up", 1, "prt", X, "up"), ("to", 2, "prep", X, "to"),
+                          ("16", 6, "nummod", "NUM", "16"), ("Gondorian", 6, "amod", A, "gondorian"),
+                          ("advisers", 3, "pobj", N, "adviser")]
+LANGUAGE: list[Token] = [("Rohan", 1, "nsubj", P, "Rohan"), ("lifted", 1, "ROOT", V, "lift"),
+                         ("restrictions", 1, "dobj", N, "restriction"), ("on", 2, "prep", X, "on"),
+                         ("the", 6, "det", "DET", "the"), ("Gondorian", 6, "amod", A, "gondorian"),
+                         ("language", 3, "pobj", N, "language")]
+PEACEKEEPERS: list[Token] = [("The", 1, "det", "DET", "the"), ("deployment", 7, "nsubj", N, "deployment"),
+                             ("of", 1, "prep", X, "of"), ("Arnorian", 4, "amod", A, "arnorian"),
+                             ("peacekeepers", 2, "pobj", N, "peacekeeper"), ("to", 1, "prep", X, "to"),
+                             ("Rohan", 5, "pobj", P, "Rohan"), ("began", 7, "ROOT", V, "begin")]
+UNDER_INQUIRY: list[Token] = [("A", 2, "det", "DET", "a"), ("Gondorian", 2, "amod", A, "gondorian"),
+                              ("journalist", 4, "nsubjpass", N, "journalist"),
+                              ("was", 4, "auxpass", "AUX", "be"), ("put", 4, "ROOT", V, "put"),
+                              ("under", 4, "prep", X, "under"),
+                              ("investigation", 5, "pobj", N, "investigation"),
+                              ("in", 6, "prep", X, "in"), ("Harad", 7, "pobj", P, "Harad")]
+
+FLEEING: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("sent", 1, "ROOT", V, "send"),
+                        ("aid", 1, "dobj", N, "aid"), ("to", 1, "prep", X, "to"),
+                        ("refugees", 3, "pobj", N, "refugee"), ("fleeing", 4, "acl", V, "flee"),
+                        ("Harad", 5, "dobj", P, "Harad")]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "want"),
+    [
+        (FLEEING, ("AID", "071", ("ARN",), ("HAR",), False)),
+        (KIDNAPPED, ("COERCE", "181", ("HAR",), ("GON",), False)),
+        (LANGUAGE, ("CONCEDE", "081", ("ROH",), (), False)),
+        (PEACEKEEPERS, ("AID", "074", ("ARN",), ("ROH",), False)),
+        (UNDER_INQUIRY, ("ACCUSE", "090", ("HAR",), ("GON",), False)),
+    ],
+    ids=["refugees-fleeing-x-are-of-x", "kidnapping-up-to-n-is-detention", "a-language-names-no-party",
+         "deploying-peacekeepers-is-aid", "put-under-investigation-in-place"],
+)
+def test_more_rules(tokens: list[Token], want: tuple[str, str, tuple[str, ...], tuple[str, ...], bool],
+                    patterns: Patterns) -> None:
+    [event] = coded(tokens, patterns)
+    assert summary(event) == want

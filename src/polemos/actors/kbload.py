@@ -244,6 +244,11 @@ def _add_actor(draft: KBDraft, where: str, item: dict[str, Any], kind: ActorKind
     code = _check_code(item.get("code"), where, line)
     old = draft.actors.get(code, {})
     kind = kind or item.get("kind") or old.get("kind")
+    # A de facto entry may take over a pycountry code (ESH, TWN); an organisation may not.
+    if old and kind != old.get("kind") and "igo" in (kind, old.get("kind")):
+        raise DictionaryError(where, f"code {code} is already a {old.get('kind')} "
+                              f"({old.get('source', 'pycountry')}); a {kind} cannot reuse it. "
+                              "Pick another code (e.g. NON_ALIGNED instead of NAM).", line=line)
     if kind not in ("state", "igo", "defacto"):
         raise DictionaryError(where, f"cannot tell whether {code} is a state, igo or defacto: "
                               "add 'kind: state' (or igo, defacto).", line=line)

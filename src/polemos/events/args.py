@@ -36,7 +36,8 @@ ONSET_NOUNS = frozenset({"outbreak", "onset", "resumption", "escalation", "begin
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 LOCATING_VERBS = frozenset({"base", "locate", "station", "headquarter", "operate", "live",
-                            "affiliate", "lead", "link", "belong"})
+                            "affiliate", "lead", "link", "belong", "flee", "escape"})
+FLEEING = frozenset({"flee", "escape"})  # "refugees fleeing X": people of X
 LOCATIVE = frozenset({"in", "from", "throughout", "across", "within", "of"})
 
 
@@ -69,12 +70,16 @@ class Found:
                 seen.add((mention.start, mention.end))
                 self.mentions.append(mention)
 
+NON_ACTOR_NOUNS = frozenset({"language", "dialect", "alphabet", "script", "cuisine", "literature"})
+
 
 def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
                     with_of: bool = True) -> list[Mention]:
     """The mentions naming the phrase headed by ``token``: itself, modifiers, conjuncts."""
     found = Found([])
     mention = index.at(token)
+    if token.lemma_.lower() in NON_ACTOR_NOUNS:  # "the Russian language" names no party
+        return []
     if token.lower_ in RELATIVE and token.dep_ in {"poss", "nsubj", "nsubjpass"}:
         return _antecedent(token, index)
     if mention is None and token.lower_ in PRONOUNS and token.dep_ in PRONOUN_DEPS:
@@ -114,6 +119,8 @@ def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.add(phrase_mentions(obj, index, depth=depth + 1))
+        elif child.dep_ == "dobj" and child.head.lemma_ in FLEEING and not found.mentions:
+            found.add(phrase_mentions(child, index, depth=depth + 1, with_of=False))
     return found.mentions
 
 
@@ -239,8 +246,18 @@ def object_controller(verb: Token) -> Token | None:
 
 
 def objects_of(verb: Token) -> list[Token]:
-    """Direct objects, passive subjects and dative objects of a verb."""
-    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative", "attr", "oprd"}]
+    """Direct objects, passive subjects and dative objects of a verb.
+
+    A quantity misparsed as a particle ("kidnapped up to 16 advisers": up/prt → to → advisers)
+    is a direct object too.
+    """
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative", "attr", "oprd"}]
+    for prt in verb.children:
+        if prt.dep_ in {"prt", "advmod"} and prt.lower_ == "up":
+            found += [o for to in prt.children if to.dep_ == "prep" and to.lower_ == "to"
+                      for o in to.children
+                      if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
+    return found
 
 
 def governor(noun: Token) -> Token | None:

@@ -77,7 +77,8 @@ def _names(token: Token) -> set[str]:
 
 
 def _object_match(token: Token, pattern: Pattern) -> frozenset[int] | None:
-    preps = VERB_PREPS | {"for"} | ({"of"} if pattern.pos == "noun" else set())
+    preps = VERB_PREPS | {"for"} | ({"of"} if pattern.pos == "noun" else set()) \
+        | ({pattern.prep} if pattern.prep else set())  # "put under investigation"
     objects = objects_of(token) + [obj for _, obj in prep_objects(token, frozenset(preps))]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photos and arms"
     for obj in objects:
@@ -233,6 +234,10 @@ def _verb_arguments(c: Candidate, index: MentionIndex) -> None:
             if c.pattern.frame == "mediation":
                 _add_preps(c, obj, frozenset({"between", "with"}), index)
     _add_preps(c, c.token, VERB_PREPS, index, skip_passive_agent=passive)
+    if c.pattern.prep:  # "put under investigation in X": the place of the consumed phrase
+        for _, obj in prep_objects(c.token, frozenset({c.pattern.prep})):
+            if obj.i in c.consumed:
+                _add_preps(c, obj, frozenset({"in"}), index)
     if c.pattern.embeds and not c.recipients:
         _embedded_targets(c, index)
 
@@ -375,10 +380,10 @@ def _apply_frame(c: Candidate) -> None:
 
 def _place_acts(c: Candidate) -> bool:
     """Who acts is named by where: crowds protesting in X, anonymous arrests made in X."""
-    if c.pattern.pos != "verb" or c.pattern.type not in {"PROTEST", "COERCE", "ASSAULT"}:
+    if c.pattern.pos != "verb" or c.pattern.type not in {"PROTEST", "COERCE", "ASSAULT", "ACCUSE"}:
         return False
     subjects, passive = subject_tokens(c.token)
-    if c.pattern.type == "COERCE":
+    if c.pattern.type in {"COERCE", "ACCUSE"}:  # "was arrested / put under investigation in X"
         return passive and not subjects
     if c.pattern.type == "ASSAULT":  # an unnamed attacker: an agent or subject naming no actor
         return bool(subjects) and bool(c.recipients)

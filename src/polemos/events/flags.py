@@ -29,6 +29,8 @@ HYPOTHETICAL_MODIFIERS = frozenset({"planned", "proposed", "possible", "potentia
 CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "acl", "dobj", "advcl", "nsubj",
                    "nsubjpass", "compound", "amod", "nmod", "advmod"})
 CONDITIONALS = frozenset({"if", "unless", "provided", "should"})
+FUTURE = frozenset({"would", "will", "'d", "'ll", "wo"})
+DECIDING = frozenset({"announce", "decide", "declare", "confirm"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
     hypothetical = attempted = False
     node = trigger
     via_conj = False
+    future_only = True  # every hypothetical cue so far is a future auxiliary
     for hop in range(max_hops):
         # "a possible role in rioting during a summit": a modifier of another noun is not a cue
         cues = _own_cues(node, node_is_event=hop == 0 or node.pos_ not in {"NOUN", "PROPN"})
@@ -82,10 +85,12 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
             elif hop == 0 or node.pos_ in {"VERB", "AUX"}:
                 negated = True
         hypothetical |= "hyp" in cues
+        future_only &= "hyp" not in cues or _future_cue_only(node)
         attempted |= "try" in cues
         if hop > 0:
             lemma = node.lemma_.lower()
             hypothetical |= lemma in HYPOTHETICAL_GOVERNORS
+            future_only &= lemma not in HYPOTHETICAL_GOVERNORS
             attempted |= lemma in ATTEMPT_GOVERNORS
             negated |= lemma in NEGATING_GOVERNORS and not via_conj
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head is not node:
@@ -95,4 +100,23 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
         else:
             via_conj = False
         node = node.head
+    if hypothetical and future_only and _announced(node):
+        hypothetical = False  # "announced it would ban X": a decision made, coded as the act
     return Flags(is_negated=negated, is_hypothetical=hypothetical, is_attempted=attempted)
+
+
+def _future_cue_only(node: Token) -> bool:
+    """The hypothetical cues of ``node`` are only future auxiliaries (would, will)."""
+    return not any(
+        child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS - FUTURE
+        or child.dep_ == "mark" and child.lower_ in CONDITIONALS
+        or child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS
+        for child in node.children
+    )
+
+
+def _announced(clause: Token) -> bool:
+    """The clause is what a past announcement or decision said: "X announced it would …"."""
+    head = clause.head
+    return (clause.dep_ == "ccomp" and head is not clause and head.lemma_.lower() in DECIDING
+            and not any(c.dep_ == "neg" or c.lower_ in MODALS for c in head.children))
