@@ -47,14 +47,15 @@ class Timeline:
 
 
 def to_mentions(parsed: Parsed, found: list[Found]) -> list[Mention]:
-    doc, doc_id = parsed.doc, parsed.article.doc_id
+    # Article.text, not doc.text: Doc.text re-joins every token on each access.
+    doc, doc_id, text = parsed.doc, parsed.article.doc_id, parsed.article.text
     out: list[Mention] = []
     for f in found:
         span = doc[f.start:f.end]
         start, end = f.chars or (span.start_char, span.end_char)
         kind: MentionKind = f.kind  # type: ignore[assignment]
         out.append(Mention(
-            doc_id, parsed.sentence_at(start), start, end, doc.text[start:end], f.code,
+            doc_id, parsed.sentence_at(start), start, end, text[start:end], f.code,
             f.sector, f.person, kind, round(f.confidence, 3), f.members, f.rule,
         ))
     return out

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from polemos.actors.entries import (
     OFFICE_SECTORS,
     OFFICES,
@@ -27,6 +25,7 @@ from polemos.actors.entries import (
     Period,
 )
 from polemos.errors import DictionaryError
+from polemos.yamldata import load_with_lines
 
 SECTIONS = ("states", "igos", "defacto", "people", "titles", "ambiguous")
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
@@ -38,28 +37,6 @@ PERSON_KEYS = {"name", "aliases", "offices", "note"}
 OFFICE_KEYS = {"office", "country", "start", "end", "sector", "title", "note"}
 HELP = "See docs/kb.md for the knowledge-base format."
 
-
-# libyaml's C parser is ~10x faster on the 1 MB of package data; it keeps node marks too.
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_Base):  # type: ignore[misc]
-    """A SafeLoader that records the 1-based line of every mapping under ``__line__``."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-# Dates stay strings so that parse_date can report a bad one with its line.
-def _plain_scalar(loader: _LineLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _plain_scalar)
 
 
 @dataclass
@@ -83,15 +60,10 @@ def read_entries(path: str | Path) -> Any:
     p = Path(path)
     if not p.is_file():
         raise DictionaryError(str(p), "file not found. Pass an existing YAML knowledge-base file.")
-    try:
-        return yaml.load(p.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise DictionaryError(
-            str(p), f"not valid YAML ({getattr(err, 'problem', err)}). "
-            "Each file is a list of mappings ('- code: RUS' …). " + HELP, line=line,
-        ) from err
+    return load_with_lines(
+        p.read_text(encoding="utf-8"), path=str(p),
+        expected="Each file is a list of mappings ('- code: RUS' …). " + HELP,
+    )
 
 
 def add_file(draft: KBDraft, path: str | Path, section: str | None = None) -> int:

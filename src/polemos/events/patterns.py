@@ -13,10 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from polemos.errors import DictionaryError
 from polemos.events.ontology import Ontology, load_ontology
+from polemos.yamldata import load_with_lines
 
 PATTERNS_FILE = "data/patterns.yaml"
 Frame = Literal["directed", "symmetric", "mediation"]
@@ -74,18 +73,6 @@ class Patterns:
         return len({p.id for group in self.by_lemma.values() for p in group})
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping (for error messages)."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = dict(loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
 
 def _words(value: Any) -> tuple[str, ...]:
     if value is None:
@@ -140,10 +127,7 @@ def parse_patterns(text: str, path: str, ontology: Ontology) -> list[Pattern]:
     Raises:
         DictionaryError: bad YAML, an unknown key, code, type, mode, context or frame.
     """
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as err:
-        raise DictionaryError(path, f"not valid YAML ({err}); fix the syntax") from err
+    data = load_with_lines(text, path=path, expected="Fix the syntax; see docs/patterns.md.")
     if not isinstance(data, dict) or not set(data) - {"__line__"} <= {"verbs", "nouns"}:
         raise DictionaryError(path, "expected a mapping with the lists verbs: and nouns:")
     out: list[Pattern] = []

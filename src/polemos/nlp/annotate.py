@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,10 +24,14 @@ class Parsed:
     article: Article
     doc: Doc
     sentences: tuple[Sentence, ...]
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(s.start for s in self.sentences))
 
     def sentence_at(self, char: int) -> int:
         """Index of the sentence that contains character offset ``char``."""
-        return locate(self.sentences, char)
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
 
 
 def annotate(
@@ -53,15 +57,17 @@ def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:
     parser cut off) is given back to the sentence before it.
     """
     out: list[Sentence] = []
+    full = doc.text  # once: Doc.text re-joins every token on each access
     for sent in doc.sents:
-        text = sent.text.strip()
+        raw = sent.text
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(text)
         if out and not any(ch.isalnum() for ch in text):
             last = out[-1]
-            out[-1] = Sentence(doc_id, last.index, last.start, end, doc.text[last.start : end])
+            out[-1] = Sentence(doc_id, last.index, last.start, end, full[last.start : end])
             continue
         out.append(Sentence(doc_id, len(out), start, end, text))
     return out
