@@ -139,5 +139,5 @@ def ingest(
         for batch in batched(run(chained(), coder, batch_size=settings.batch_size), STORE_BATCH):
             report.stored.extend(store.add(batch))
         if report.stored:
-            store.set_merged_ids(merge_events(store.events()))
+            store.set_merged_ids(merge_events(store.events_for_merging()))
     return report

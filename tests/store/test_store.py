@@ -105,3 +105,14 @@ def test_file_store_persists(tmp_path: Path) -> None:
         s.add([make_result()])
     with Store.open(path, read_only=True) as s:
         assert s.document_ids() == {"d1"}
+
+
+def test_events_for_merging_keep_what_merging_reads(store: Store) -> None:
+    result = make_result()
+    store.add([result])
+    [light] = store.events_for_merging()
+    full = result.events[0]
+    assert (light.event_id, light.type, light.cameo, light.date.value, light.date.precision) == (
+        full.event_id, full.type, full.cameo, full.date.value, full.date.precision)
+    assert [p.code for p in light.actors] == ["ARN"] and light.is_hypothetical
+    assert light.sentence_text == ""

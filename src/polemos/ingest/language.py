@@ -9,7 +9,7 @@ DetectorFactory.seed = 0  # langdetect samples at random; a fixed seed makes it 
 
 MIN_WORDS = 12  # below this the detector guesses; short texts are taken as they come
 MIN_CONFIDENCE = 0.8
-SAMPLE_CHARS = 1500  # ~250 words: plenty to tell, and detection cost grows with length
+SAMPLE_CHARS = 1000  # ~170 words: plenty to tell, and detection cost grows with length
 
 
 def detect_language(text: str) -> str | None:

@@ -109,6 +109,28 @@ class Store:
         sql += " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
         return [event_from_row(r) for r in self.rows(sql, params)]
 
+    def events_for_merging(self) -> list[Event]:
+        """Every event with only what merging reads (type, flags, codes, date).
+
+        Light on purpose: merging runs over the whole store after each ingest, so it must
+        not hold every sentence and participant span of a large corpus in memory.
+        """
+        cur = self.con.execute(
+            "SELECT event_id, doc_id, sentence, type, cameo, actor_codes, recipient_codes, "
+            "is_negated, is_hypothetical, is_attempted, date_value, date_end, date_precision "
+            "FROM events"
+        )
+        return [
+            Event(
+                event_id=r[0], doc_id=r[1], sentence=r[2], type=r[3], cameo=r[4], goldstein=0.0,
+                quad=0, actors=tuple(Participant(c, None, "", 0, 0) for c in r[5] or ()),
+                recipients=tuple(Participant(c, None, "", 0, 0) for c in r[6] or ()),
+                is_negated=bool(r[7]), is_hypothetical=bool(r[8]), is_attempted=bool(r[9]),
+                date=EventDate(value=r[10], end=r[11], precision=r[12], basis="text"),
+            )
+            for r in cur.fetchall()
+        ]
+
     def claims(self, where: str = "", params: Sequence[Any] = ()) -> list[Claim]:
         sql = "SELECT * FROM claims" + (f" WHERE {where}" if where else "")
         return [claim_from_row(r) for r in self.rows(sql + " ORDER BY doc_id, sentence", params)]
