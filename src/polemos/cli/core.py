@@ -263,6 +263,6 @@ def demo_cmd(db: str, report_path: str, quiet: bool) -> None:
     with open(report_path, "w", encoding="utf-8") as fh:
         fh.write(html)
     click.echo(f"Report written to {report_path} (one offline HTML file; open it in a browser).")
-    click.echo(f"Explore further: polemos events --db {db} | polemos ask \"Who mediated between "
-               f"Armenia and Azerbaijan?\" --db {db}")
+    click.echo(f"Explore further:\n  polemos events --db {db}\n  polemos ask \"Who mediated "
+               f"between Armenia and Azerbaijan?\" --db {db}")
     sys.exit(result.exit_code)
