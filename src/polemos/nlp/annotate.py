@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -71,9 +71,3 @@ def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:
             continue
         out.append(Sentence(doc_id, len(out), start, end, text))
     return out
-
-
-def locate(sentences: Sequence[Sentence], char: int) -> int:
-    """Index of the sentence containing ``char`` (the nearest one before it otherwise)."""
-    starts = [s.start for s in sentences]
-    return max(0, bisect.bisect_right(starts, char) - 1)
