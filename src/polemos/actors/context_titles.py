@@ -45,9 +45,10 @@ def titles_in_context(doc: Doc, kb: KnowledgeBase, found: list[Found], timeline:
     titles = {span.end: span for span in spans}
     for f in found:
         span = titles.get(f.start)
-        office = kb.title_office[matchers.title_texts[match_index(doc.vocab, span.label)]] \
-            if span is not None else None
-        if f.code is not None or office not in STATE_OFFICES or not _looks_named(doc, f):
+        if span is None or f.code is not None:
+            continue
+        office = kb.title_office[matchers.title_texts[match_index(doc.vocab, span.label)]]
+        if office not in STATE_OFFICES or not _looks_named(doc, f):
             continue
         code, confidence = _modified_nationality(doc, span, found)
         if code is None:
