@@ -14,6 +14,8 @@ Definition (docs/patterns.md):
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,3 +105,127 @@ def score(records: Sequence[dict[str, Any]], events: Sequence[Sequence[Event]],
         result.rows.append({"id": record.get("id"), "gold": sorted(map(str, gold)),
                             "predicted": sorted(map(str, predicted)), "matched": len(matched)})
     return result
+
+
+# -- K-fold splits ----------------------------------------------------------------------
+
+
+def fold_of(record_id: str, k: int) -> int:
+    """A record's fold among ``k``: stable across runs and machines (hash of the id)."""
+    digest = hashlib.sha1(record_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % k
+
+
+# -- Five-class sentence scoring (ConfliBERT CAMEO sets) --------------------------------
+
+# Phoenix PentaClass: 0 statement/appeal or no event, 1 verbal coop, 2 material coop,
+# 3 verbal conflict (09-13 and 16), 4 material conflict (14, 15, 17-20)
+PENTA: dict[str, int] = {
+    **dict.fromkeys(("01", "02"), 0), **dict.fromkeys(("03", "04", "05"), 1),
+    **dict.fromkeys(("06", "07", "08"), 2),
+    **dict.fromkeys(("09", "10", "11", "12", "13", "16"), 3),
+    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), 4),
+}
+N_CLASSES = 5
+
+
+def penta_class(cameo: str) -> int:
+    return PENTA.get(cameo[:2], 0)
+
+
+def strongest(events: Iterable[Event]) -> Event | None:
+    """The unflagged event with the largest |Goldstein| (ties: the earliest trigger)."""
+    usable = [e for e in events if not e.is_flagged]
+    return max(usable, key=lambda e: (abs(e.goldstein), -e.trigger_start), default=None)
+
+
+def sentence_class(events: Iterable[Event]) -> int:
+    """A sentence's class: its strongest unflagged event's, 0 when it has none."""
+    event = strongest(events)
+    return penta_class(event.cameo) if event is not None else 0
+
+
+@dataclass
+class ClassScore:
+    """Accuracy and macro-F1 over the five classes, with the confusion matrix."""
+
+    confusion: list[list[int]] = field(
+        default_factory=lambda: [[0] * N_CLASSES for _ in range(N_CLASSES)])
+
+    def add(self, gold: int, predicted: int) -> None:
+        self.confusion[gold][predicted] += 1
+
+    @property
+    def n(self) -> int:
+        return sum(map(sum, self.confusion))
+
+    @property
+    def accuracy(self) -> float:
+        return sum(self.confusion[i][i] for i in range(N_CLASSES)) / self.n if self.n else 0.0
+
+    def f1_of(self, label: int) -> float:
+        tp = self.confusion[label][label]
+        predicted = sum(row[label] for row in self.confusion)
+        gold = sum(self.confusion[label])
+        return 2 * tp / (predicted + gold) if predicted + gold else 0.0
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(self.f1_of(c) for c in range(N_CLASSES)) / N_CLASSES
+
+    def summary(self) -> dict[str, Any]:
+        return {"sentences": self.n, "accuracy": round(self.accuracy, 3),
+                "macro_f1": round(self.macro_f1, 3),
+                "f1_by_class": [round(self.f1_of(c), 3) for c in range(N_CLASSES)],
+                "confusion": self.confusion}
+
+
+@dataclass
+class SpanScore:
+    """Actor spans by word overlap: a gold span is found when a predicted span shares one of
+    its content words; a predicted span is right when it shares a content word with a gold one.
+    Spans are given as sets of the character offsets where their content words start."""
+
+    n_gold: int = 0
+    n_found: int = 0
+    n_predicted: int = 0
+    n_right: int = 0
+
+    def add(self, *, gold: Sequence[Words], covers: Sequence[Sequence[Words]],
+            predicted: Sequence[Words], n_unlocated: int = 0) -> None:
+        """One sentence: ``covers[i]`` are the predicted spans that may find gold span i;
+        ``n_unlocated`` gold phrases that were not found in the text count as missed."""
+        self.n_gold += len(gold) + n_unlocated
+        self.n_found += sum(any(g & p for p in spans) for g, spans in zip(gold, covers, strict=True))
+        self.n_predicted += len(predicted)
+        self.n_right += sum(any(p & g for g in gold) for p in predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.n_right / self.n_predicted if self.n_predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.n_found / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self) -> dict[str, float | int]:
+        return {"gold": self.n_gold, "predicted": self.n_predicted,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "f1": round(self.f1, 3)}
+
+
+Words = frozenset[int]
+FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "and", "by", "to", "for", "at",
+                            "from", "with", "its", "their", "his", "her", "s"})
+WORD = re.compile(r"\w+")
+
+
+def content_words(text: str, start: int, end: int) -> Words:
+    """Where the content words of ``text[start:end]`` start (function words left out)."""
+    return frozenset(start + m.start() for m in WORD.finditer(text[start:end])
+                     if m.group().lower() not in FUNCTION_WORDS)
