@@ -74,6 +74,7 @@ class Actor:
     members: tuple[Membership, ...] = ()
     co_chairs: tuple[Membership, ...] = ()
     source: str = ""
+    part_of: tuple[Membership, ...] = ()  # other wholes besides ``parent``, dated (see kb.wholes)
 
     @property
     def name(self) -> str:

@@ -7,6 +7,7 @@ the other stages ask:
 - ``kb.lookup(name, when=)``   candidate actors for a name ("Moscow", "Minsk Group" …)
 - ``kb.name_of(code)``, ``kb.kind(code)``, ``kb.actor(code)``, ``kb.person(name)``
 - ``kb.members(code, when)`` / ``kb.co_chairs(code, when)`` for groupings
+- ``kb.wholes(code, when=)`` / ``kb.parts(code, when=)``   what it is part of / what is part of it
 - ``kb.holder(office, country, when)``  who held an office at a date
 - ``kb.plover_code(code)``   PLOVER export: de facto states → (parent, "PRE"), IGOs → IGO/UNO/…
 - ``kb.near(name, n)``   "did you mean" suggestions
@@ -36,6 +37,7 @@ from polemos.actors.entries import (
     Person,
 )
 from polemos.actors.kbload import SECTIONS, KBDraft, add_file, check_references
+from polemos.actors.partonomy import closure, invert, whole_links
 
 FUZZY_CACHE_SIZE = 50_000
 PACKAGE_FILES = ("states", "igos", "defacto", "ambiguous", "titles", "people")
@@ -143,6 +145,29 @@ class KnowledgeBase:
             return ()
         return tuple(dict.fromkeys(m.code for m in actor.co_chairs if m.period.covers(when)))
 
+    def wholes(self, code: str, *, when: dt.date | None = None,
+               members: bool = False) -> tuple[str, ...]:
+        """Everything ``code`` is part of or operates in at ``when``, transitively, nearest
+        first: NKR → ("AZE",); an IS province → its state(s); a region → its state.
+
+        ``members=True`` adds the groupings it is a member of (ARM → CSTO, CIS …).
+        ``when=None`` follows every link whatever its dates.
+        """
+        return closure(code, self._links(members)[0], when)
+
+    def parts(self, code: str, *, when: dt.date | None = None,
+              members: bool = False) -> tuple[str, ...]:
+        """The inverse of ``wholes``: UKR → DPR, LPR, CRIMEA …, the armed groups operating in
+        it; with ``members=True`` a grouping's member states too."""
+        return closure(code, self._links(members)[1], when)
+
+    def _links(self, members: bool) -> tuple[Any, Any]:
+        key = ("partonomy", members)
+        if key not in self.cache:
+            up = whole_links(self.actors, members=members)
+            self.cache[key] = (up, invert(up))
+        return self.cache[key]  # type: ignore[no-any-return]
+
     def holder(self, office: str, country: str, when: dt.date | None) -> Person | None:
         """Who held ``office`` for ``country`` at ``when`` (the latest appointee if several)."""
         terms = [(o, name) for o, name in self.holders.get((office, country), [])
@@ -241,7 +266,7 @@ def _pycountry_draft() -> KBDraft:
             "code": country.alpha_3, "kind": "state", "source": "pycountry",
             "names": list(dict.fromkeys(n for n in names if n)), "adjectives": [],
             "demonyms": [], "metonyms": [], "members": [], "co_chairs": [], "parent": None,
-            "patron": None, "successor": None, "plover": None, "period": None,
+            "patron": None, "successor": None, "plover": None, "period": None, "part_of": [],
         }
     return draft
 
@@ -296,6 +321,7 @@ def freeze(draft: KBDraft) -> KnowledgeBase:
         metonyms=tuple(a["metonyms"]), period=a["period"] or Period(), parent=a["parent"],
         patron=a["patron"], successor=a["successor"], plover=a["plover"],
         members=tuple(a["members"]), co_chairs=tuple(a["co_chairs"]), source=a["source"],
+        part_of=tuple(a.get("part_of", [])),
     ) for code, a in draft.actors.items()}
     people = {name: Person(name, tuple(p["aliases"]), tuple(p["offices"]), p["source"])
               for name, p in draft.people.items()}

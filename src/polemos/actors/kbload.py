@@ -31,7 +31,7 @@ SECTIONS = ("states", "igos", "defacto", "people", "titles", "ambiguous")
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
 ACTOR_KEYS = {
     "code", "kind", "names", "adjectives", "demonyms", "metonyms", "start", "end", "parent",
-    "patron", "successor", "plover", "members", "co_chairs", "note",
+    "patron", "successor", "plover", "members", "co_chairs", "part_of", "note",
 }
 PERSON_KEYS = {"name", "aliases", "offices", "note"}
 OFFICE_KEYS = {"office", "country", "start", "end", "sector", "title", "note"}
@@ -228,7 +228,7 @@ def _add_actor(draft: KBDraft, where: str, item: dict[str, Any], kind: ActorKind
     for key in ("names", "adjectives", "demonyms"):
         new[key] = list(dict.fromkeys(old.get(key, []) + _strings(item, key, where)))
     new["metonyms"] = list(dict.fromkeys(old.get("metonyms", []) + _metonyms(item, where)))
-    for key in ("members", "co_chairs"):
+    for key in ("members", "co_chairs", "part_of"):
         new[key] = _memberships(item, key, where) if key in item else old.get(key, [])
     for key in ("parent", "patron", "successor"):
         value = item.get(key, old.get(key))
@@ -321,6 +321,8 @@ def check_references(draft: KBDraft) -> None:
             need(actor[key], actor["source"], key)
         for membership in actor["members"] + actor["co_chairs"]:
             need(membership.code, actor["source"], "member")
+        for whole in actor.get("part_of", []):
+            need(whole.code, actor["source"], "part_of")
     for person in draft.people.values():
         for office in person["offices"]:
             need(office.country, person["source"], "office country")
