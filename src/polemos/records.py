@@ -12,7 +12,7 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year", "decade"]
 DateBasis = Literal["text", "narrative", "publication", "none"]
-MentionKind = Literal["state", "igo", "defacto", "person", "group", "unresolved"]
+MentionKind = Literal["state", "igo", "defacto", "person", "group", "unresolved", "armed_group"]
 ClaimKind = Literal["stance", "assessment"]
 
 

@@ -81,7 +81,20 @@ def test_fuzzy_accepts_small_misspellings_only(kb: KnowledgeBase) -> None:
      "'ZZZ_ZZ' is not a known actor code", 1),
     ("- code: ARN\n  kind: state\n  names: [Arnor]\n  end: 1990\n  start: 1995\n",
      "before start", 1),
-    ("- code: XQQ\n  names: [Xq]\n", "cannot tell whether XQQ", 1),
+    ("- code: XQQ\n  names: [Xq]\n", "cannot tell what kind of actor XQQ is", 1),
+    ("- code: ARN\n  names: [Arnor]\n- code: ORC\n  kind: armed_group\n  names: [Orcs]\n"
+     "  part_of: [MOR]\n", "armed group ORC has no sector: add 'sector: REB'", 3),
+    ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: REB\n",
+     "armed_group ORC is not placed anywhere", 1),
+    ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: RBL\n  part_of: [MOR]\n",
+     "unknown sector 'RBL'", 1),
+    ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  part_of: [MOR]\n  sector:\n"
+     "    - {sector: PRM, end: 2001}\n    - {sector: REX, start: 2002}\n", "unknown sector 'REX'", 7),
+    ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: REB\n  part_of: [MOR]\n"
+     "  governs: [{code: ZZZ_ZZ, start: 2001}]\n", "governs 'ZZZ_ZZ' is not a known actor", 1),
+    ("- code: ITH\n  kind: region\n  names: [Ithilien]\n", "region ITH is not placed", 1),
+    ("- code: ARN\n  kind: state\n  names: [Arnor]\n  sector: REB\n",
+     "'sector' is only for armed groups, and ARN is a state", 1),
     ("- code: ARN\n  kind: state\n  names: [Arnor\n", "not valid YAML", None),
     ("states:\n  - code: ARN\n    names: [Arnor]\nwizards: []\n", "unknown section 'wizards'", 1),
 ])

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-ActorKind = Literal["state", "igo", "defacto"]
+ActorKind = Literal["state", "igo", "defacto", "armed_group", "region"]
 NameRole = Literal["name", "adjective", "demonym", "metonym", "person"]
 
 OFFICES = (
@@ -51,6 +51,14 @@ class Membership:
 
 
 @dataclass(frozen=True, slots=True)
+class SectorTerm:
+    """The PLOVER sector of an armed group over a period (RSF: PRM until 2023-04-14, then REB)."""
+
+    sector: str
+    period: Period = ALWAYS
+
+
+@dataclass(frozen=True, slots=True)
 class Metonym:
     name: str
     sector: str = "GOV"
@@ -58,7 +66,12 @@ class Metonym:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A state, international organisation or de facto state."""
+    """A state, international organisation, de facto state, armed group or region.
+
+    Armed groups carry their dated ``sectors``, where they operate (``part_of``), the periods
+    when they form a state's government (``governs``: the Taliban from 2021-08-15) and the
+    organisations they pledged to (``affiliations``: al-Shabab → al-Qaeda from 2012).
+    """
 
     code: str
     kind: ActorKind
@@ -75,10 +88,30 @@ class Actor:
     co_chairs: tuple[Membership, ...] = ()
     source: str = ""
     part_of: tuple[Membership, ...] = ()  # other wholes besides ``parent``, dated (see kb.wholes)
+    sectors: tuple[SectorTerm, ...] = ()
+    governs: tuple[Membership, ...] = ()
+    affiliations: tuple[Membership, ...] = ()
 
     @property
     def name(self) -> str:
         return self.names[0] if self.names else self.code
+
+    def sector_at(self, when: dt.date | None) -> str | None:
+        """The sector at ``when``; outside every term the nearest one (the latest when None)."""
+        if not self.sectors:
+            return None
+        held = [t for t in self.sectors if t.period.covers(when)]
+        if held:
+            return held[-1].sector
+        if when is not None and self.sectors[0].period.start and when < self.sectors[0].period.start:
+            return self.sectors[0].sector
+        return self.sectors[-1].sector
+
+    def governed_at(self, when: dt.date | None) -> str | None:
+        """The state whose (de facto) government the group forms at ``when``, if any."""
+        if when is None:
+            return None
+        return next((g.code for g in self.governs if g.period.covers(when)), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from polemos.actors.matching import CO_CHAIR_WORDS, Matchers, match_index
 from polemos.actors.sectors import assign_sector
 
 LOOKBACK = 3
-PARTY_KINDS = ("state", "defacto", "person")
+PARTY_KINDS = ("state", "defacto", "armed_group", "person")
 ACTED_ON_PREPS = frozenset({"between", "with", "to", "among", "against", "on", "from", "toward",
                             "towards"})
 
@@ -51,9 +51,12 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
             if gaps:
                 scores[code] += 3.0 if min(gaps) == 0 else 2.0 if min(gaps) <= 2 else 1.0
         best = max(candidates, key=lambda c: (scores[c], -candidates.index(c)))
-        f.code, f.kind = best, kb.kind(best) or "state"
+        standing = kb.stands_for(best, when)
+        f.code, f.kind = standing.code, kb.kind(standing.code) or "state"
         f.confidence = 0.85 if len(candidates) == 1 else 0.75 if scores[best] > 0 else 0.55
-        f.sector = None
+        f.sector = standing.sector
+        if standing.rule:
+            f.rule = standing.rule
         assign_sector(doc, f)
 
 

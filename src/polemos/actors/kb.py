@@ -9,7 +9,10 @@ the other stages ask:
 - ``kb.members(code, when)`` / ``kb.co_chairs(code, when)`` for groupings
 - ``kb.wholes(code, when=)`` / ``kb.parts(code, when=)``   what it is part of / what is part of it
 - ``kb.holder(office, country, when)``  who held an office at a date
-- ``kb.plover_code(code)``   PLOVER export: de facto states → (parent, "PRE"), IGOs → IGO/UNO/…
+- ``kb.plover_code(code)``   PLOVER export: de facto states → (parent, "PRE"), IGOs → IGO/UNO/…,
+  armed groups → (main country or IMG, sector); ``kb.plover_entity(code)`` adds their identity
+- ``kb.stands_for(code, when)``   what a mention codes as: a region → its state, the Taliban
+  after 2021-08-15 → AFG GOV, an armed group → itself with its sector at that date
 - ``kb.near(name, n)``   "did you mean" suggestions
 """
 
@@ -37,10 +40,12 @@ from polemos.actors.entries import (
     Person,
 )
 from polemos.actors.kbload import SECTIONS, KBDraft, add_file, check_references
-from polemos.actors.partonomy import closure, invert, whole_links
+from polemos.actors.partonomy import closure, first_state, invert, whole_links
+from polemos.actors.plover import PloverEntity, Standing, plover_entity, stands_for
 
 FUZZY_CACHE_SIZE = 50_000
-PACKAGE_FILES = ("states", "igos", "defacto", "ambiguous", "titles", "people")
+PACKAGE_FILES = ("states", "igos", "defacto", "armed_groups", "regions", "ambiguous", "titles",
+                 "people")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,7 @@ class Candidate:
     """One thing a name can stand for, as ``kb.lookup`` returns it."""
 
     code: str | None
-    kind: str  # state | igo | defacto | person
+    kind: str  # state | igo | defacto | armed_group | region | person
     role: str  # name | adjective | demonym | metonym | person
     sector: str | None = None
     person: str | None = None
@@ -125,7 +130,9 @@ class KnowledgeBase:
             return Candidate(office.country if office else None, "person", "person",
                              office.sector if office else None, entry.person)
         code = entry.code or ""
-        return Candidate(code, self.kind(code) or "state", entry.role, entry.sector)
+        actor = self.actors.get(code)
+        sector = entry.sector or (actor.sector_at(when) if actor else None)
+        return Candidate(code, self.kind(code) or "state", entry.role, sector)
 
     def _exists(self, code: str, when: dt.date | None) -> bool:
         actor = self.actors.get(code)
@@ -161,6 +168,14 @@ class KnowledgeBase:
         it; with ``members=True`` a grouping's member states too."""
         return closure(code, self._links(members)[1], when)
 
+    def affiliations(self, code: str, *, when: dt.date | None = None) -> tuple[str, ...]:
+        """The organisations an armed group had pledged to at ``when`` (al-Shabab → AL_QAEDA);
+        a different relation from ``wholes``: a pledge is not a place."""
+        actor = self.actors.get(code)
+        if actor is None:
+            return ()
+        return tuple(dict.fromkeys(a.code for a in actor.affiliations if a.period.covers(when)))
+
     def _links(self, members: bool) -> tuple[Any, Any]:
         key = ("partonomy", members)
         if key not in self.cache:
@@ -177,18 +192,25 @@ class KnowledgeBase:
         _, name = max(terms, key=lambda t: t[0].period.start or dt.date.min)
         return self.people[name]
 
-    def plover_code(self, code: str) -> tuple[str, str | None]:
-        """PLOVER's (country, sector) for one of our codes: NKR → (AZE, PRE), OSCE → (IGO, None)."""
-        actor = self.actors.get(code)
-        if actor is None:
-            return code, None
-        if actor.kind == "defacto" and actor.plover:  # Taiwan: its own code in PLOVER/CAMEO
-            return actor.plover, None
-        if actor.kind == "defacto" and actor.parent:
-            return actor.parent, "PRE"
-        if actor.kind == "igo":
-            return actor.plover or "IGO", None
-        return code, None
+    def state_of(self, code: str, *, when: dt.date | None = None) -> str | None:
+        """The state ``code`` is or belongs to: a region's, a de facto state's parent, an armed
+        group's main country of operation (its first whole that leads to a state)."""
+        return first_state(self.actors, code, when)
+
+    def stands_for(self, code: str, when: dt.date | None) -> Standing:
+        """What a mention of ``code`` at ``when`` codes as (see ``Standing``)."""
+        return stands_for(self, code, when)
+
+    def plover_code(self, code: str, *, when: dt.date | None = None) -> tuple[str, str | None]:
+        """PLOVER's (country, sector) for one of our codes: NKR → (AZE, PRE), OSCE → (IGO, None),
+        SHABAAB → (SOM, REB), ISIL → (IMG, REB), BALOCHISTAN → (PAK, None)."""
+        entity = self.plover_entity(code, when=when)
+        return entity.country, entity.sector
+
+    def plover_entity(self, code: str, *, when: dt.date | None = None) -> PloverEntity:
+        """PLOVER country and sector with the identity a PLOVER entity record keeps beside
+        them (our code and name: "al-Shabaab" exported as SOM + REB, not as Somalia)."""
+        return plover_entity(self, code, when)
 
     def near(self, name: str, n: int = 5) -> list[str]:
         """Known names closest to ``name``, for "did you mean" messages."""
@@ -321,7 +343,8 @@ def freeze(draft: KBDraft) -> KnowledgeBase:
         metonyms=tuple(a["metonyms"]), period=a["period"] or Period(), parent=a["parent"],
         patron=a["patron"], successor=a["successor"], plover=a["plover"],
         members=tuple(a["members"]), co_chairs=tuple(a["co_chairs"]), source=a["source"],
-        part_of=tuple(a.get("part_of", [])),
+        part_of=tuple(a.get("part_of", [])), sectors=tuple(a.get("sectors", [])),
+        governs=tuple(a.get("governs", [])), affiliations=tuple(a.get("affiliate_of", [])),
     ) for code, a in draft.actors.items()}
     people = {name: Person(name, tuple(p["aliases"]), tuple(p["offices"]), p["source"])
               for name, p in draft.people.items()}
@@ -343,5 +366,5 @@ def check_file(path: str) -> int:
 
 
 __all__ = [
-    "SECTIONS", "Candidate", "KnowledgeBase", "check_file", "kb_from_files", "load_kb", "normalise",
+    "SECTIONS", "Candidate", "KnowledgeBase", "PloverEntity", "Standing", "check_file", "kb_from_files", "load_kb", "normalise",
 ]

@@ -23,15 +23,20 @@ from polemos.actors.entries import (
     Metonym,
     Office,
     Period,
+    SectorTerm,
 )
 from polemos.errors import DictionaryError
 from polemos.yamldata import load_with_lines
 
-SECTIONS = ("states", "igos", "defacto", "people", "titles", "ambiguous")
+SECTIONS = ("states", "igos", "defacto", "armed_groups", "regions", "people", "titles",
+            "ambiguous")
+KIND_SECTIONS = {"state": "states", "igo": "igos", "defacto": "defacto",
+                 "armed_group": "armed_groups", "region": "regions"}
+GROUP_KEYS = frozenset({"sector", "governs", "affiliate_of"})
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
 ACTOR_KEYS = {
     "code", "kind", "names", "adjectives", "demonyms", "metonyms", "start", "end", "parent",
-    "patron", "successor", "plover", "members", "co_chairs", "part_of", "note",
+    "patron", "successor", "plover", "members", "co_chairs", "part_of", "note", *GROUP_KEYS,
 }
 PERSON_KEYS = {"name", "aliases", "offices", "note"}
 OFFICE_KEYS = {"office", "country", "start", "end", "sector", "title", "note"}
@@ -110,8 +115,7 @@ def _infer_section(item: dict[str, Any], where: str) -> str:
     if "titles" in item:
         return "titles"
     if "code" in item:
-        return {"state": "states", "igo": "igos", "defacto": "defacto"}.get(
-            str(item.get("kind")), "actor")
+        return KIND_SECTIONS.get(str(item.get("kind")), "actor")
     raise DictionaryError(where, "cannot tell what this entry is: give 'code' (an actor), "
                           "'name' + 'offices' (a person), 'office' + 'titles' or 'name' + "
                           "'candidates'. " + HELP, line=item["__line__"])
@@ -184,7 +188,8 @@ def _sector(value: Any, where: str, line: int) -> str:
 
 def _memberships(item: dict[str, Any], key: str, where: str) -> list[Membership]:
     out: list[Membership] = []
-    for entry in item.get(key) or []:
+    value = item.get(key) or []
+    for entry in [value] if isinstance(value, (str, dict)) else value:
         if isinstance(entry, str):
             out.append(Membership(_check_code(entry, where, item["__line__"], key)))
             continue
@@ -221,15 +226,16 @@ def _add_actor(draft: KBDraft, where: str, item: dict[str, Any], kind: ActorKind
         raise DictionaryError(where, f"code {code} is already a {old.get('kind')} "
                               f"({old.get('source', 'pycountry')}); a {kind} cannot reuse it. "
                               "Pick another code (e.g. NON_ALIGNED instead of NAM).", line=line)
-    if kind not in ("state", "igo", "defacto"):
-        raise DictionaryError(where, f"cannot tell whether {code} is a state, igo or defacto: "
-                              "add 'kind: state' (or igo, defacto).", line=line)
+    if kind not in KIND_SECTIONS:
+        raise DictionaryError(where, f"cannot tell what kind of actor {code} is: add 'kind: "
+                              f"state' (or {', '.join(list(KIND_SECTIONS)[1:])}).", line=line)
     new: dict[str, Any] = {"code": code, "kind": kind, "source": f"{where}, line {line}"}
     for key in ("names", "adjectives", "demonyms"):
         new[key] = list(dict.fromkeys(old.get(key, []) + _strings(item, key, where)))
     new["metonyms"] = list(dict.fromkeys(old.get("metonyms", []) + _metonyms(item, where)))
-    for key in ("members", "co_chairs", "part_of"):
+    for key in ("members", "co_chairs", "part_of", "governs", "affiliate_of"):
         new[key] = _memberships(item, key, where) if key in item else old.get(key, [])
+    new["sectors"] = _sectors(item, where) if "sector" in item else old.get("sectors", [])
     for key in ("parent", "patron", "successor"):
         value = item.get(key, old.get(key))
         new[key] = None if value is None else _check_code(value, where, line, key)
@@ -238,7 +244,38 @@ def _add_actor(draft: KBDraft, where: str, item: dict[str, Any], kind: ActorKind
     if not new["names"]:
         raise DictionaryError(where, f"{code} has no names: add 'names: [...]' with the short "
                               "names used in text.", line=line)
+    _check_kind_fields(new, item, where)
     draft.actors[code] = new
+
+
+def _check_kind_fields(new: dict[str, Any], item: dict[str, Any], where: str) -> None:
+    """Armed groups need a sector and a place; regions a state; other kinds no group fields."""
+    code, kind, line = new["code"], new["kind"], item["__line__"]
+    if kind != "armed_group" and GROUP_KEYS & set(item):
+        key = min(GROUP_KEYS & set(item))
+        raise DictionaryError(where, f"{key!r} is only for armed groups, and {code} is a {kind}. "
+                              "Add 'kind: armed_group' or remove the key. " + HELP, line=line)
+    if kind == "armed_group" and not new["sectors"]:
+        raise DictionaryError(where, f"armed group {code} has no sector: add 'sector: REB' "
+                              "(PRM for pro-government militias, CRM for cartels and gangs).",
+                              line=line)
+    placed = new["parent"] or new["part_of"] or new["plover"]
+    if kind in ("armed_group", "region") and not placed:
+        raise DictionaryError(where, f"{kind} {code} is not placed anywhere: add 'part_of: "
+                              "[SOM]' (where it operates, or the state it belongs to).", line=line)
+
+
+def _sectors(item: dict[str, Any], where: str) -> list[SectorTerm]:
+    """'sector: REB', or dated terms '[{sector: PRM, end: 2023-04-14}, {sector: REB, …}]'."""
+    value, line = item.get("sector"), item["__line__"]
+    if isinstance(value, str):
+        return [SectorTerm(_sector(value, where, line))]
+    if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+        raise DictionaryError(where, "'sector' is a sector code or a list of "
+                              "{sector: PRM, start: …, end: …}.", line=line)
+    terms = [SectorTerm(_sector(v.get("sector"), where, v["__line__"]), _period(v, where))
+             for v in value]
+    return sorted(terms, key=lambda t: t.period.start or dt.date.min)
 
 
 def _add_person(draft: KBDraft, where: str, item: dict[str, Any]) -> None:
@@ -295,6 +332,8 @@ ADDERS: dict[str, Any] = {
     "states": lambda d, w, i: _add_actor(d, w, i, "state"),
     "igos": lambda d, w, i: _add_actor(d, w, i, "igo"),
     "defacto": lambda d, w, i: _add_actor(d, w, i, "defacto"),
+    "armed_groups": lambda d, w, i: _add_actor(d, w, i, "armed_group"),
+    "regions": lambda d, w, i: _add_actor(d, w, i, "region"),
     "actor": lambda d, w, i: _add_actor(d, w, i, None),
     "people": _add_person,
     "titles": _add_titles,
@@ -321,8 +360,9 @@ def check_references(draft: KBDraft) -> None:
             need(actor[key], actor["source"], key)
         for membership in actor["members"] + actor["co_chairs"]:
             need(membership.code, actor["source"], "member")
-        for whole in actor.get("part_of", []):
-            need(whole.code, actor["source"], "part_of")
+        for key in ("part_of", "governs", "affiliate_of"):
+            for link in actor.get(key, []):
+                need(link.code, actor["source"], key)
     for person in draft.people.values():
         for office in person["offices"]:
             need(office.country, person["source"], "office country")

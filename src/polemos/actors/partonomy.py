@@ -46,6 +46,24 @@ def closure(code: str, links: Links, when: dt.date | None) -> tuple[str, ...]:
     return _walk(code, lambda c: (o for o, p in links.get(c, ()) if p.covers(when)))
 
 
+def first_state(actors: Mapping[str, Actor], code: str, when: dt.date | None,
+                seen: frozenset[str] = frozenset()) -> str | None:
+    """The state ``code`` is, or the state of its first whole that leads to one (depth first,
+    in the order the entry lists them: BLA → BALOCHISTAN → PAK before IRN)."""
+    actor = actors.get(code)
+    if actor is None or code in seen:
+        return None
+    if actor.kind == "state":
+        return code
+    wholes = [actor.parent] if actor.parent else []
+    wholes += [m.code for m in actor.part_of if m.period.covers(when)]
+    for whole in wholes:
+        state = first_state(actors, whole, when, seen | {code})
+        if state is not None:
+            return state
+    return None
+
+
 def _walk(start: str, step: Callable[[str], Iterable[str]]) -> tuple[str, ...]:
     seen = {start}
     order: list[str] = []

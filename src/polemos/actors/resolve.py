@@ -126,6 +126,7 @@ def resolve_surface(doc: Doc, kb: KnowledgeBase, start: int, end: int, surface: 
         found = _person_found(kb, start, end, entries, when, seen_people or [])
     else:
         found = _actor_found(kb, start, end, entries, when)
+        apply_standing(kb, found, when)
     found.kind = kind_of(kb, found)
     assign_sector(doc, found, next((e.sector for e in entries if e.sector), "GOV"))
     if rule:
@@ -177,6 +178,20 @@ def _actor_found(kb: KnowledgeBase, start: int, end: int, entries: tuple[NameEnt
     confidence = {"metonym": 0.85, "adjective": 0.9, "demonym": 0.85}.get(entry.role, 0.95)
     return Found(start, end, entry.code, "state", rule, sector=entry.sector,
                  confidence=confidence, role=entry.role)
+
+
+def apply_standing(kb: KnowledgeBase, found: Found, when: dt.date) -> None:
+    """A region's name codes as its state, a governing armed group as that state's GOV, an
+    armed group as itself with its sector at the date (in place)."""
+    if found.code is None or found.person:
+        return
+    standing = kb.stands_for(found.code, when)
+    found.code = standing.code
+    found.sector = found.sector or standing.sector
+    if standing.rule == "governs":
+        found.sector = standing.sector
+    if standing.rule:
+        found.rule = standing.rule
 
 
 def kind_of(kb: KnowledgeBase, found: Found) -> str:

@@ -15,7 +15,7 @@ from polemos.actors.entries import OFFICE_SECTORS
 from polemos.actors.kb import KnowledgeBase
 from polemos.actors.matching import Matchers, match_index
 
-ACTOR_KINDS = ("state", "defacto", "igo")
+ACTOR_KINDS = ("state", "defacto", "igo", "armed_group")
 
 
 def apply_titles(doc: Doc, kb: KnowledgeBase, found: list[Found], timeline: Timeline,

@@ -1,0 +1,94 @@
+"""Armed groups are actors of their own: their code and sector in mentions and exports, and
+the changes over time (a sector that changes, a group that becomes a government)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import pytest
+from actorkit import TokenSpec, dated, parse  # type: ignore[import-not-found]
+from spacy.tokens import Doc
+
+from polemos.actors import KnowledgeBase, find_mentions
+from polemos.records import Mention
+
+DocOf = Callable[[Sequence[TokenSpec]], Doc]
+ORG = {"ent": "ORG"}
+GPE = {"ent": "GPE"}
+
+
+def mention_of(doc: Doc, kb: KnowledgeBase, text: str, year: int) -> Mention:
+    parsed = parse(doc)
+    [m] = [m for m in find_mentions(parsed, kb, time=dated(parsed, year)) if m.text == text]
+    return m
+
+
+def attack_by(doc_of: DocOf, *words: str) -> Doc:
+    """ "<words> attacked Edoras ." with the words as one organisation subject."""
+    n = len(words)
+    tokens: list[TokenSpec] = [(w, n - 1, "compound", ORG) for w in words[:-1]]
+    tokens += [(words[-1], n, "nsubj", ORG), ("attacked", None, "ROOT", {"tag": "VBD"}),
+               ("Edoras", n, "dobj", GPE), (".", n, "punct")]
+    return doc_of(tokens)
+
+
+@pytest.mark.parametrize(("year", "sector"), [(1998, "PRM"), (2005, "REB")])
+def test_an_armed_group_resolves_to_itself_with_its_sector_at_the_date(
+        doc_of: DocOf, kb: KnowledgeBase, year: int, sector: str) -> None:
+    m = mention_of(attack_by(doc_of, "White", "Hand"), kb, "White Hand", year)
+    assert (m.code, m.kind, m.sector) == ("WHITE_HAND", "armed_group", sector)
+
+
+def test_a_group_adjective_keeps_the_group_and_its_sector(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Urukish", 1, "amod", {"ent": "NORP", "tag": "JJ"}), ("fighters", 2, "nsubj"),
+                  ("attacked", None, "ROOT", {"tag": "VBD"}), (".", 2, "punct")])
+    m = mention_of(doc, kb, "Urukish", 2005)
+    assert (m.code, m.kind, m.sector) == ("WHITE_HAND", "armed_group", "REB")
+
+
+def test_a_group_resolves_differently_once_it_governs(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    before = mention_of(attack_by(doc_of, "Corsairs"), kb, "Corsairs", 2020)
+    after = mention_of(attack_by(doc_of, "Corsairs"), kb, "Corsairs", 2022)
+    assert (before.code, before.kind, before.sector) == ("CORSAIRS", "armed_group", "REB")
+    assert (after.code, after.kind, after.sector, after.rule) == ("UMB", "state", "GOV", "governs")
+
+
+def test_a_region_name_codes_as_its_state_and_says_so(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Anorien", 1, "nsubj", GPE), ("voted", None, "ROOT", {"tag": "VBD"}),
+                  (".", 1, "punct")])
+    m = mention_of(doc, kb, "Anorien", 2005)
+    assert (m.code, m.kind, m.rule) == ("GON", "state", "region")
+
+
+def test_a_group_leader_is_a_person_of_the_group_then_of_the_state(
+        doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Lugburz", 1, "compound", {"ent": "PERSON"}), ("Ghash", 2, "nsubj", {"ent": "PERSON"}),
+                  ("spoke", None, "ROOT", {"tag": "VBD"}), (".", 2, "punct")])
+    before = mention_of(doc, kb, "Lugburz Ghash", 2018)
+    after = mention_of(doc, kb, "Lugburz Ghash", 2023)
+    assert (before.code, before.sector) == ("CORSAIRS", "REB")
+    assert (after.code, after.sector) == ("UMB", "GOV")
+
+
+@pytest.mark.parametrize(("code", "when", "expected"), [
+    ("WHITE_HAND", dt.date(1998, 1, 1), ("GON", "PRM")),   # main country: first place → state
+    ("WHITE_HAND", None, ("GON", "REB")),                   # no date: the latest sector
+    ("NAZGUL", None, ("IMG", "REB")),                       # transnational militarised group
+    ("NAZGUL_ROH", None, ("ROH", "REB")),
+    ("CORSAIRS", dt.date(2020, 1, 1), ("UMB", "REB")),
+    ("CORSAIRS", dt.date(2022, 1, 1), ("UMB", "GOV")),
+    ("ANORIEN", None, ("GON", None)),
+    ("DUN", None, ("ROH", "PRE")),
+])
+def test_plover_export_of_groups_and_regions(kb: KnowledgeBase, code: str,
+                                             when: dt.date | None,
+                                             expected: tuple[str, str | None]) -> None:
+    assert kb.plover_code(code, when=when) == expected
+
+
+def test_plover_entity_keeps_the_group_identity(kb: KnowledgeBase) -> None:
+    entity = kb.plover_entity("WHITE_HAND")
+    assert (entity.country, entity.sector, entity.identifier, entity.name, entity.kind) == (
+        "GON", "REB", "WHITE_HAND", "White Hand", "armed_group")
+    assert kb.plover_entity("GON").identifier == "GON"
