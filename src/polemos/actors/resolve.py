@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from polemos.actors.context_titles import bare_titles, local_organisations, titles_in_context
 from polemos.actors.draft import Found, Timeline, to_mentions
-from polemos.actors.entries import NameEntry, Person
+from polemos.actors.entries import NameEntry, Office, Person
 from polemos.actors.groups import find_groups, resolve_ambiguous
 from polemos.actors.kb import KnowledgeBase, normalise
 from polemos.actors.matching import match_index, matchers_for
@@ -151,9 +151,24 @@ def _person_found(kb: KnowledgeBase, start: int, end: int, entries: tuple[NameEn
                   when: dt.date, seen_people: list[str]) -> Found:
     people = [kb.people[e.person] for e in entries if e.person]
     person = _pick_person(people, when, seen_people)
-    office = person.office_at(when)
-    return Found(start, end, office.country if office else None, "person", "kb",
-                 sector=office.sector if office else None, person=person.name, confidence=0.9)
+    code, sector = office_code(kb, person.office_at(when), when)
+    return Found(start, end, code, "person", "kb", sector=sector, person=person.name,
+                 confidence=0.9)
+
+
+def office_code(kb: KnowledgeBase, office: Office | None, when: dt.date
+                ) -> tuple[str | None, str | None]:
+    """The code and sector a person's office gives at ``when``: a group leader takes the group's
+    sector then (RSF: PRM, then REB), or the state's GOV while the group governs; an office in a
+    region codes as the region's state."""
+    if office is None:
+        return None, None
+    if kb.kind(office.country) not in ("armed_group", "region"):
+        return office.country, office.sector
+    standing = kb.stands_for(office.country, when)
+    if standing.rule == "governs" or office.office == "rebel_leader":
+        return standing.code, standing.sector or office.sector
+    return standing.code, office.sector
 
 
 def _pick_person(people: list[Person], when: dt.date, seen: list[str]) -> Person:
