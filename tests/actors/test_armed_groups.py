@@ -10,7 +10,7 @@ import pytest
 from actorkit import TokenSpec, dated, parse  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
-from polemos.actors import KnowledgeBase, find_mentions
+from polemos.actors import KnowledgeBase, find_mentions, load_kb
 from polemos.records import Mention
 
 DocOf = Callable[[Sequence[TokenSpec]], Doc]
@@ -92,3 +92,69 @@ def test_plover_entity_keeps_the_group_identity(kb: KnowledgeBase) -> None:
     assert (entity.country, entity.sector, entity.identifier, entity.name, entity.kind) == (
         "GON", "REB", "WHITE_HAND", "White Hand", "armed_group")
     assert kb.plover_entity("GON").identifier == "GON"
+
+
+# ---------------------------------------------------------------- the package knowledge base
+
+
+@pytest.fixture(scope="module")
+def package_kb() -> KnowledgeBase:
+    return load_kb()
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    (2020, ("TALIBAN", "armed_group", "REB")),
+    (2022, ("AFG", "state", "GOV")),
+])
+def test_the_taliban_are_insurgents_until_2021_08_15_then_the_government(
+        doc_of: DocOf, package_kb: KnowledgeBase, year: int, expected: tuple[str, str, str]) -> None:
+    m = mention_of(attack_by(doc_of, "Taliban"), package_kb, "Taliban", year)
+    assert (m.code, m.kind, m.sector) == expected
+
+
+@pytest.mark.parametrize(("words", "code", "sector", "year"), [
+    (("al", "-", "Shabaab"), "SHABAAB", "REB", 2019),
+    (("Baloch", "Liberation", "Army"), "BLA", "REB", 2025),
+    (("Rapid", "Support", "Forces"), "RSF", "PRM", 2019),
+    (("Rapid", "Support", "Forces"), "RSF", "REB", 2024),
+    (("Wagner",), "WAGNER", "PRM", 2022),
+    (("Sinaloa", "Cartel"), "SINALOA_CARTEL", "CRM", 2025),
+])
+def test_package_armed_groups_resolve_to_themselves(doc_of: DocOf, package_kb: KnowledgeBase,
+                                                    words: tuple[str, ...], code: str,
+                                                    sector: str, year: int) -> None:
+    m = mention_of(attack_by(doc_of, *words), package_kb, " ".join(words).replace(" - ", "-"), year)
+    assert (m.code, m.kind, m.sector) == (code, "armed_group", sector)
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("SHABAAB", ("SOM", "REB")),
+    ("BLA", ("PAK", "REB")),       # through its region, Balochistan
+    ("ISWAP", ("NGA", "REB")),
+    ("ISIL", ("IMG", "REB")),      # transnational militarised group
+    ("AFRICA_CORPS", ("RUS", "MIL")),
+    ("HOUTHI", ("YEM", "REB")),
+    ("NKR", ("AZE", "PRE")),
+    ("BALOCHISTAN", ("PAK", None)),
+])
+def test_package_plover_export(package_kb: KnowledgeBase, code: str,
+                               expected: tuple[str, str | None]) -> None:
+    assert package_kb.plover_code(code) == expected
+    assert package_kb.plover_entity(code).identifier == code
+
+
+def test_every_armed_group_has_a_country_and_a_sector(package_kb: KnowledgeBase) -> None:
+    groups = [a for a in package_kb.actors.values() if a.kind == "armed_group"]
+    assert len(groups) >= 80
+    for group in groups:
+        country, sector = package_kb.plover_code(group.code)
+        assert country in package_kb.actors or country == "IMG", group.code
+        assert sector is not None, group.code
+
+
+def test_no_name_stands_for_two_actors_unless_listed_as_ambiguous(
+        package_kb: KnowledgeBase) -> None:
+    clashes = {surface: codes for surface, entries in package_kb.names.items()
+               if surface not in package_kb.ambiguous
+               and len(codes := {e.code for e in entries if e.person is None}) > 1}
+    assert clashes == {}

@@ -171,5 +171,5 @@ def test_package_kb_exports_taiwan_as_itself_and_other_de_facto_states_as_parent
 def test_an_organisation_cannot_reuse_a_state_code(tmp_path: Path) -> None:
     path = tmp_path / "clash.yaml"
     path.write_text("igos:\n  - code: NAM\n    names: [Non-Aligned Movement]\n", encoding="utf-8")
-    with pytest.raises(DictionaryError, match="line 2: code NAM is already a state"):
+    with pytest.raises(DictionaryError, match="line 2: code NAM is already used by an actor of kind state"):
         load_kb([str(path)])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from actorkit import MIDDLE_EARTH  # type: ignore[import-not-found]
 
-from polemos.actors import KnowledgeBase
+from polemos.actors import KnowledgeBase, load_kb
 from polemos.actors.kb import kb_from_files
 from polemos.errors import DictionaryError
 
@@ -73,3 +73,36 @@ def test_an_affiliate_is_not_part_of_the_group_it_pledged_to(kb: KnowledgeBase) 
     assert "NAZGUL_ROH" not in kb.parts("MOR")
     assert kb.affiliations("NAZGUL_ROH", when=dt.date(2016, 1, 1)) == ("NAZGUL",)
     assert kb.affiliations("NAZGUL_ROH", when=dt.date(2014, 1, 1)) == ()
+
+
+# ---------------------------------------------------------------- the package knowledge base
+
+
+@pytest.fixture(scope="module")
+def package_kb() -> KnowledgeBase:
+    return load_kb()
+
+
+@pytest.mark.parametrize(("code", "whole"), [
+    ("NKR", "AZE"), ("SRP", "BIH"), ("DPR", "UKR"), ("CRIMEA", "UKR"), ("GAZA", "PSE"),
+    ("BALOCHISTAN", "PAK"), ("TIGRAY", "ETH"), ("DARFUR", "SDN"), ("KURDISTAN", "IRQ"),
+    ("IDLIB", "SYR"), ("RAKHINE", "MMR"), ("CABO_DELGADO", "MOZ"), ("NORTH_KIVU", "COD"),
+    ("BORNO", "NGA"), ("XINJIANG", "CHN"), ("ISWAP", "NGA"), ("IS_MOZAMBIQUE", "MOZ"),
+    ("BLA", "PAK"), ("SHABAAB", "KEN"), ("M23", "COD"), ("YPG", "SYR"),
+])
+def test_package_parts_lie_in_their_state_both_ways(package_kb: KnowledgeBase, code: str,
+                                                    whole: str) -> None:
+    assert whole in package_kb.wholes(code)
+    assert code in package_kb.parts(whole)
+
+
+def test_ukraine_parts_at_a_date(package_kb: KnowledgeBase) -> None:
+    parts = package_kb.parts("UKR", when=dt.date(2022, 6, 1))
+    assert {"DPR", "LPR", "CRIMEA", "DONETSK_OBLAST", "DONBAS", "WAGNER"} <= set(parts)
+    assert "WAGNER" not in package_kb.parts("UKR", when=dt.date(2024, 6, 1))
+
+
+def test_a_province_of_the_islamic_state_is_not_inside_iraq(package_kb: KnowledgeBase) -> None:
+    assert package_kb.affiliations("ISWAP", when=dt.date(2020, 1, 1)) == ("ISIL",)
+    assert "IRQ" not in package_kb.wholes("ISWAP")
+    assert package_kb.wholes("KASHMIR") == ("IND", "PAK")

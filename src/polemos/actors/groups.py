@@ -2,8 +2,8 @@
 
 - An ambiguous name takes the candidate best supported by the other resolved mentions: named
   in the same sentence counts 3, within two sentences 2, anywhere in the document 1 (presence,
-  not frequency); a related code (parent/child, e.g. OSCE for
-  OSCE_MG) counts too; ties go to the first candidate of ambiguous.yaml.
+  not frequency); a related code (one part of the other: OSCE for OSCE_MG, Congo for the
+  ADF) counts too; ties go to the first candidate of ambiguous.yaml.
 - "both sides", "the two countries" … → the two actors of a "between A and B" phrase in the
   sentence, else the two most recent distinct state/de facto codes mentioned before it (this
   and up to ``LOOKBACK`` previous sentences); otherwise the group stays unresolved.
@@ -61,10 +61,8 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
 
 
 def _related(kb: KnowledgeBase, code: str, other: str) -> bool:
-    if code == other:
-        return True
-    mine, theirs = kb.actor(code), kb.actor(other)
-    return bool((mine and mine.parent == other) or (theirs and theirs.parent == code))
+    """The same actor, or one part of the other (OSCE_MG in OSCE, an armed group in its country)."""
+    return code == other or other in kb.wholes(code) or code in kb.wholes(other)
 
 
 def find_groups(doc: Doc, kb: KnowledgeBase, found: list[Found], timeline: Timeline,

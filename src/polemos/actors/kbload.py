@@ -221,11 +221,12 @@ def _add_actor(draft: KBDraft, where: str, item: dict[str, Any], kind: ActorKind
     code = _check_code(item.get("code"), where, line)
     old = draft.actors.get(code, {})
     kind = kind or item.get("kind") or old.get("kind")
-    # A de facto entry may take over a pycountry code (ESH, TWN); an organisation may not.
-    if old and kind != old.get("kind") and "igo" in (kind, old.get("kind")):
-        raise DictionaryError(where, f"code {code} is already a {old.get('kind')} "
-                              f"({old.get('source', 'pycountry')}); a {kind} cannot reuse it. "
-                              "Pick another code (e.g. NON_ALIGNED instead of NAM).", line=line)
+    # A de facto entry may take over a pycountry code (ESH, TWN); no other kind may change.
+    if old and kind and kind != old.get("kind") and (kind, old.get("kind")) != ("defacto", "state"):
+        raise DictionaryError(where, f"code {code} is already used by an actor of kind "
+                              f"{old.get('kind')} ({old.get('source', 'pycountry')}); one of kind "
+                              f"{kind} cannot reuse it. Pick another code (e.g. NON_ALIGNED "
+                              "instead of NAM, BRN_TH instead of BRN).", line=line)
     if kind not in KIND_SECTIONS:
         raise DictionaryError(where, f"cannot tell what kind of actor {code} is: add 'kind: "
                               f"state' (or {', '.join(list(KIND_SECTIONS)[1:])}).", line=line)

@@ -68,10 +68,13 @@ def _describe_actor(kb: KnowledgeBase, code: str) -> dict[str, Any]:
     for key in ("parent", "patron", "successor", "plover"):
         if getattr(actor, key):
             info[key] = getattr(actor, key)
-    for key in ("members", "co_chairs"):
+    for key in ("members", "co_chairs", "part_of", "governs", "affiliations"):
         items = getattr(actor, key)
         if items:
             info[key] = [f"{m.code} {_dates(m.period)}".strip() for m in items]
+    if actor.sectors:
+        info["sector"] = [f"{t.sector} {_dates(t.period)}".strip() for t in actor.sectors]
+    info.update(_partonomy(kb, code))
     holders = sorted((o.period.start or dt.date.min, f"{o.office}: {person} {_dates(o.period)}")
                      for (_, country), terms in kb.holders.items() if country == code
                      for o, person in terms)
@@ -80,6 +83,17 @@ def _describe_actor(kb: KnowledgeBase, code: str) -> dict[str, Any]:
     plover = kb.plover_code(code)
     info["plover"] = f"{plover[0]}" + (f" + {plover[1]}" if plover[1] else "")
     info["source"] = actor.source
+    return info
+
+
+def _partonomy(kb: KnowledgeBase, code: str) -> dict[str, Any]:
+    """What ``code`` lies in and what lies in it, at any date (the first 30 parts)."""
+    info: dict[str, Any] = {}
+    wholes, parts = kb.wholes(code), kb.parts(code)
+    if wholes:
+        info["within"] = list(wholes)
+    if parts:
+        info["parts"] = list(parts[:30]) + ([f"… {len(parts) - 30} more"] if len(parts) > 30 else [])
     return info
 
 

@@ -158,17 +158,15 @@ def _person_found(kb: KnowledgeBase, start: int, end: int, entries: tuple[NameEn
 
 def office_code(kb: KnowledgeBase, office: Office | None, when: dt.date
                 ) -> tuple[str | None, str | None]:
-    """The code and sector a person's office gives at ``when``: a group leader takes the group's
-    sector then (RSF: PRM, then REB), or the state's GOV while the group governs; an office in a
-    region codes as the region's state."""
+    """The code and sector a person's office gives at ``when``: an office in an armed group takes
+    the group's sector then (RSF: PRM, then REB), or the state's GOV while the group governs (the
+    Taliban's spokesman after 2021-08-15); an office in a region codes as the region's state."""
     if office is None:
         return None, None
     if kb.kind(office.country) not in ("armed_group", "region"):
         return office.country, office.sector
     standing = kb.stands_for(office.country, when)
-    if standing.rule == "governs" or office.office == "rebel_leader":
-        return standing.code, standing.sector or office.sector
-    return standing.code, office.sector
+    return standing.code, standing.sector or office.sector
 
 
 def _pick_person(people: list[Person], when: dt.date, seen: list[str]) -> Person:
