@@ -163,7 +163,8 @@ def armed_actor_coverage(nlp: Language, kb: KnowledgeBase, shared: Path = SHARED
                 continue
             n += 1
             code = OLD_CODES.get(a["code"], a["code"])
-            if (code, a.get("sector")) in have or (code == "IMG" and any(c == "IMG" for c, _ in have)):
+            is_img = code == "IMG" and any(country == "IMG" for country, _ in have)
+            if (code, a.get("sector")) in have or is_img:
                 ok += 1
             else:
                 failures.append((record["id"], a.get("actorText", ""), a.get("sector")))

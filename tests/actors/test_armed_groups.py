@@ -63,7 +63,8 @@ def test_a_region_name_codes_as_its_state_and_says_so(doc_of: DocOf, kb: Knowled
 
 def test_a_group_leader_is_a_person_of_the_group_then_of_the_state(
         doc_of: DocOf, kb: KnowledgeBase) -> None:
-    doc = doc_of([("Lugburz", 1, "compound", {"ent": "PERSON"}), ("Ghash", 2, "nsubj", {"ent": "PERSON"}),
+    doc = doc_of([("Lugburz", 1, "compound", {"ent": "PERSON"}),
+                  ("Ghash", 2, "nsubj", {"ent": "PERSON"}),
                   ("spoke", None, "ROOT", {"tag": "VBD"}), (".", 2, "punct")])
     before = mention_of(doc, kb, "Lugburz Ghash", 2018)
     after = mention_of(doc, kb, "Lugburz Ghash", 2023)
@@ -107,7 +108,8 @@ def package_kb() -> KnowledgeBase:
     (2022, ("AFG", "state", "GOV")),
 ])
 def test_the_taliban_are_insurgents_until_2021_08_15_then_the_government(
-        doc_of: DocOf, package_kb: KnowledgeBase, year: int, expected: tuple[str, str, str]) -> None:
+        doc_of: DocOf, package_kb: KnowledgeBase, year: int,
+        expected: tuple[str, str, str]) -> None:
     m = mention_of(attack_by(doc_of, "Taliban"), package_kb, "Taliban", year)
     assert (m.code, m.kind, m.sector) == expected
 

@@ -82,16 +82,17 @@ def test_fuzzy_accepts_small_misspellings_only(kb: KnowledgeBase) -> None:
     ("- code: ARN\n  kind: state\n  names: [Arnor]\n  end: 1990\n  start: 1995\n",
      "before start", 1),
     ("- code: XQQ\n  names: [Xq]\n", "cannot tell what kind of actor XQQ is", 1),
-    ("- code: ARN\n  names: [Arnor]\n- code: ORC\n  kind: armed_group\n  names: [Orcs]\n"
-     "  part_of: [MOR]\n", "armed group ORC has no sector: add 'sector: REB'", 3),
+    (("- code: ARN\n  names: [Arnor]\n- code: ORC\n  kind: armed_group\n  names: [Orcs]\n"
+     "  part_of: [MOR]\n"), "armed group ORC has no sector: add 'sector: REB'", 3),
     ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: REB\n",
      "armed_group ORC is not placed anywhere", 1),
     ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: RBL\n  part_of: [MOR]\n",
      "unknown sector 'RBL'", 1),
-    ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  part_of: [MOR]\n  sector:\n"
-     "    - {sector: PRM, end: 2001}\n    - {sector: REX, start: 2002}\n", "unknown sector 'REX'", 7),
-    ("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: REB\n  part_of: [MOR]\n"
-     "  governs: [{code: ZZZ_ZZ, start: 2001}]\n", "governs 'ZZZ_ZZ' is not a known actor", 1),
+    (("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  part_of: [MOR]\n  sector:\n"
+     "    - {sector: PRM, end: 2001}\n    - {sector: REX, start: 2002}\n"),
+     "unknown sector 'REX'", 7),
+    (("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: REB\n  part_of: [MOR]\n"
+     "  governs: [{code: ZZZ_ZZ, start: 2001}]\n"), "governs 'ZZZ_ZZ' is not a known actor", 1),
     ("- code: ITH\n  kind: region\n  names: [Ithilien]\n", "region ITH is not placed", 1),
     ("- code: ARN\n  kind: state\n  names: [Arnor]\n  sector: REB\n",
      "'sector' is only for armed groups, and ARN is a state", 1),
@@ -171,5 +172,6 @@ def test_package_kb_exports_taiwan_as_itself_and_other_de_facto_states_as_parent
 def test_an_organisation_cannot_reuse_a_state_code(tmp_path: Path) -> None:
     path = tmp_path / "clash.yaml"
     path.write_text("igos:\n  - code: NAM\n    names: [Non-Aligned Movement]\n", encoding="utf-8")
-    with pytest.raises(DictionaryError, match="line 2: code NAM is already used by an actor of kind state"):
+    with pytest.raises(DictionaryError,
+                       match="line 2: code NAM is already used by an actor of kind state"):
         load_kb([str(path)])

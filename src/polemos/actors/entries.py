@@ -103,8 +103,9 @@ class Actor:
         held = [t for t in self.sectors if t.period.covers(when)]
         if held:
             return held[-1].sector
-        if when is not None and self.sectors[0].period.start and when < self.sectors[0].period.start:
-            return self.sectors[0].sector
+        first = self.sectors[0]
+        if when is not None and first.period.start and when < first.period.start:
+            return first.sector
         return self.sectors[-1].sector
 
     def governed_at(self, when: dt.date | None) -> str | None:

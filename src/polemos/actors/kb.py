@@ -366,5 +366,6 @@ def check_file(path: str) -> int:
 
 
 __all__ = [
-    "SECTIONS", "Candidate", "KnowledgeBase", "PloverEntity", "Standing", "check_file", "kb_from_files", "load_kb", "normalise",
+    "SECTIONS", "Candidate", "KnowledgeBase", "PloverEntity", "Standing", "check_file",
+    "kb_from_files", "load_kb", "normalise",
 ]

@@ -18,7 +18,8 @@ from polemos.actors.entries import ALWAYS, Actor, Period
 Links = Mapping[str, tuple[tuple[str, Period], ...]]
 
 
-def whole_links(actors: Mapping[str, Actor], *, members: bool) -> dict[str, tuple[tuple[str, Period], ...]]:
+def whole_links(actors: Mapping[str, Actor], *, members: bool
+                ) -> dict[str, tuple[tuple[str, Period], ...]]:
     """code → its direct wholes with the period each link holds."""
     links: dict[str, list[tuple[str, Period]]] = {}
     for actor in actors.values():

@@ -1,4 +1,5 @@
-"""How a KB actor is coded: in a mention (``stands_for``) and in a PLOVER export (``plover_entity``).
+"""How a KB actor is coded: in a mention (``stands_for``) and in a PLOVER export
+(``plover_entity``).
 
 PLOVER codes an entity by a country and a primary sector and keeps its identity beside them.
 De facto states become their parent state with sector PRE (the manual's rule); organisations

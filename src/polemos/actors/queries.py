@@ -93,7 +93,8 @@ def _partonomy(kb: KnowledgeBase, code: str) -> dict[str, Any]:
     if wholes:
         info["within"] = list(wholes)
     if parts:
-        info["parts"] = list(parts[:30]) + ([f"… {len(parts) - 30} more"] if len(parts) > 30 else [])
+        more = [f"… {len(parts) - 30} more"] if len(parts) > 30 else []
+        info["parts"] = list(parts[:30]) + more
     return info
 
 

@@ -164,7 +164,8 @@ def _antecedent(text: str, previous: list[Mention]) -> str | None:
     if not ANAPHOR.search(text) or not previous:
         return None
     first = previous[0]
-    return first.code if first.kind in ("state", "igo", "defacto", "person") else None
+    actor_kinds = ("state", "igo", "defacto", "armed_group", "person")
+    return first.code if first.kind in actor_kinds else None
 
 
 def _toward(cue: Cue, here: list[Mention], holder: str, start: int, end: int) -> tuple[str, ...]:
