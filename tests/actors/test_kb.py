@@ -94,6 +94,8 @@ def test_fuzzy_accepts_small_misspellings_only(kb: KnowledgeBase) -> None:
     (("- code: ORC\n  kind: armed_group\n  names: [Orcs]\n  sector: REB\n  part_of: [MOR]\n"
      "  governs: [{code: ZZZ_ZZ, start: 2001}]\n"), "governs 'ZZZ_ZZ' is not a known actor", 1),
     ("- code: ITH\n  kind: region\n  names: [Ithilien]\n", "region ITH is not placed", 1),
+    ("- code: ITH\n  kind: region\n  names: [Ithilien]\n  part_of:\n    - {code: GON, strat: 2001}\n",
+     "unknown key 'strat' in part_of entry", 5),
     ("- code: ARN\n  kind: state\n  names: [Arnor]\n  sector: REB\n",
      "'sector' is only for armed groups, and ARN is a state", 1),
     ("- code: ARN\n  kind: state\n  names: [Arnor\n", "not valid YAML", None),

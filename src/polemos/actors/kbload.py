@@ -196,6 +196,7 @@ def _memberships(item: dict[str, Any], key: str, where: str) -> list[Membership]
         if not isinstance(entry, dict) or "code" not in entry:
             raise DictionaryError(where, f"each of {key!r} is a code or {{code: RUS, start: …}}.",
                                   line=item["__line__"])
+        _check_keys(entry, {"code", "start", "end", "note"}, where, key)
         out.append(Membership(_check_code(entry["code"], where, entry["__line__"], key),
                               _period(entry, where)))
     return out
@@ -274,6 +275,8 @@ def _sectors(item: dict[str, Any], where: str) -> list[SectorTerm]:
     if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
         raise DictionaryError(where, "'sector' is a sector code or a list of "
                               "{sector: PRM, start: …, end: …}.", line=line)
+    for term in value:
+        _check_keys(term, {"sector", "start", "end", "note"}, where, "sector")
     terms = [SectorTerm(_sector(v.get("sector"), where, v["__line__"]), _period(v, where))
              for v in value]
     return sorted(terms, key=lambda t: t.period.start or dt.date.min)
