@@ -61,6 +61,14 @@ def test_a_region_name_codes_as_its_state_and_says_so(doc_of: DocOf, kb: Knowled
     assert (m.code, m.kind, m.rule) == ("GON", "state", "region")
 
 
+def test_a_region_found_by_the_entity_path_keeps_the_region_rule(doc_of: DocOf,
+                                                                  kb: KnowledgeBase) -> None:
+    doc = doc_of([("Troops", 1, "nsubj"), ("entered", None, "ROOT", {"tag": "VBD"}),
+                  ("ANORIEN", 1, "dobj", GPE), (".", 1, "punct")])
+    m = mention_of(doc, kb, "ANORIEN", 2005)
+    assert (m.code, m.kind, m.rule) == ("GON", "state", "region")
+
+
 def test_a_group_leader_is_a_person_of_the_group_then_of_the_state(
         doc_of: DocOf, kb: KnowledgeBase) -> None:
     doc = doc_of([("Lugburz", 1, "compound", {"ent": "PERSON"}),

@@ -102,3 +102,30 @@ def test_unknown_president_keeps_name_and_country(nlp: Language, real_kb: Knowle
     mentions = resolve(nlp, real_kb, "Azerbaijani President Rufat Gasimzade met the press.", 2020)
     person = [m for m in mentions if m.kind == "person"]
     assert [(m.code, m.sector, m.person) for m in person] == [("AZE", "GOV", "Rufat Gasimzade")]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Al-Shabaab fighters attacked a military base in southern Somalia.", "Al-Shabaab",
+     ("SHABAAB", "armed_group", "REB")),
+    ("The Baloch Liberation Army claimed the attack on the railway.", "Baloch Liberation Army",
+     ("BLA", "armed_group", "REB")),
+    ("Hezbollah fired rockets across the border.", "Hezbollah", ("HEZBOLLAH", "armed_group", "REB")),
+])
+def test_armed_groups_are_actors_of_their_own(nlp: Language, real_kb: KnowledgeBase, text: str,
+                                             name: str, expected: tuple[str, str, str]) -> None:
+    [group] = [m for m in resolve(nlp, real_kb, text, 2024) if m.text == name]
+    assert (group.code, group.kind, group.sector) == expected
+
+
+@pytest.mark.parametrize(("year", "expected"), [(2019, ("TALIBAN", "REB")), (2023, ("AFG", "GOV"))])
+def test_the_taliban_become_the_government_in_2021(nlp: Language, real_kb: KnowledgeBase,
+                                                   year: int, expected: tuple[str, str]) -> None:
+    [taliban] = [m for m in resolve(nlp, real_kb, "The Taliban rejected the proposal.", year)
+                 if m.text == "Taliban"]
+    assert (taliban.code, taliban.sector) == expected
+
+
+def test_a_region_codes_as_its_state(nlp: Language, real_kb: KnowledgeBase) -> None:
+    [region] = [m for m in resolve(nlp, real_kb, "Militants attacked a bus in Balochistan.", 2024)
+                if m.text == "Balochistan"]
+    assert (region.code, region.rule) == ("PAK", "region")

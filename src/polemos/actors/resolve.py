@@ -36,6 +36,7 @@ from polemos.records import Mention, TimeAnalysis
 NER_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ROLE_ORDER = {"name": 0, "metonym": 1, "adjective": 2, "demonym": 3}
+STANDING_RULES = frozenset({"region", "governs"})  # set by apply_standing; kept over a path's rule
 
 
 def find_mentions(parsed: Parsed, kb: KnowledgeBase, *, time: TimeAnalysis,
@@ -129,7 +130,7 @@ def resolve_surface(doc: Doc, kb: KnowledgeBase, start: int, end: int, surface: 
         apply_standing(kb, found, when)
     found.kind = kind_of(kb, found)
     assign_sector(doc, found, next((e.sector for e in entries if e.sector), "GOV"))
-    if rule:
+    if rule and found.rule not in STANDING_RULES:  # "region" says more than "kb" or "fuzzy"
         found.rule = rule
     if confidence is not None:
         found.confidence = confidence
