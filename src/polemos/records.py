@@ -68,6 +68,7 @@ class EventDate:
     basis: DateBasis = "none"
     end: dt.date | None = None  # last day when the text gives a range ("9-10 October 2020")
     text: str | None = None  # the temporal expression it came from, when basis is "text"
+    reason: str | None = None  # how the date was chosen, or why none was given (docs/data-model.md)
 
     @property
     def iso(self) -> str | None:

@@ -1,25 +1,42 @@
-"""The date each sentence speaks of, and the date of one event inside a sentence.
+"""The date each sentence speaks of.
 
-Rules for a sentence (``analyse_time``), in order:
+Every temporal expression is first resolved where it stands (``_resolve_sentence``):
 
-1. **text**: the sentence has a resolved temporal expression of its own; when it has
-   several, the one attached to the main clause (else the first). A sentence whose
-   only expressions cannot be resolved ("yesterday" without a publication date) gets
-   no date rather than a neighbour's.
-2. **narrative**: the running anchor of the paragraph (the last date of a sentence
-   before it in the same paragraph). Paragraphs are blocks separated by blank lines.
-   The anchor also carries into the next paragraph, but only for past-tense sentences
-   and only when the previous paragraph was itself mostly past-tense narration (a
-   continuous history); a present-tense sentence gets the narrative anchor only inside
-   its own paragraph and only when there is no publication date.
-3. **publication**: the article's published date, only for present, present-perfect
-   or future sentences.
-4. **none**.
+- absolute ones ("27 September 2020", "in 1994", "the 2000s") carry their own date;
+- a bare month or day ("In December", "on 27 September"): in a dated article (one with a
+  publication date) it takes the year stated earlier in its own sentence, else the nearest
+  such month or day on or before publication, or the next one when its clause is about the
+  future ("will", "plans to", "is expected to", "is to", "an expected arrival of ..."); in an
+  undated article it takes the year of the last date stated before it;
+- a weekday ("on Tuesday") is the nearest one on or before publication, the coming one in a
+  future or present-tense clause ("meets Wednesday"); "last week", "this month", "yesterday",
+  "three years ago" count from publication;
+- a relative one ("two days later", "the following year") moves the last date stated before
+  it; in a dated article a sentence dated by publication (present tense, no time of its
+  own) stands between them and nothing is counted across it;
+- "two days after X" dates X two days before the date of its sentence.
 
-The publication date is never given to a past-tense sentence. Relative expressions
-("Twenty-six years later", "the following year") resolve against the last anchor before
-them anywhere in the document; deictic ones ("yesterday", "on Thursday") against the
-publication date.
+Two checks then apply in a dated article: a date after publication is kept only when its
+clause is future, planned, present or hedged (would, could), not in a past-tense statement of
+fact; and a relative date in a past-tense clause is kept only if it falls within two years of
+publication (older events need a year in their own clause).
+
+A sentence then takes, in order:
+
+1. **text**: the date of an expression in its main clause or in an adverbial clause of it
+   ("after X collapsed in 1991"); the most precise one when there are several. Dates in
+   relative, reported or coordinated clauses date those clauses only (see ``date_for_span``).
+   When such an expression could not be dated, or its date was withheld, the sentence gets
+   no date, with that reason.
+2. **publication**: the publication date, for present and future tense sentences.
+3. **narrative**: the date of the sentence just before it, if that one is in the same
+   paragraph and the same tense and had a date from its text (or inherited one itself).
+   In a dated article an inherited date that ends more than two years before publication
+   is withheld. A sentence in another tense, past perfect, or after a sentence dated by
+   publication or undated, inherits nothing.
+4. **none**, with the reason.
+
+Every date carries ``reason``: how it was chosen or why none was given (``reasons.py``).
 """
 
 from __future__ import annotations
@@ -32,25 +49,66 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from polemos.nlp.annotate import Parsed
-from polemos.records import NO_DATE, EventDate, Sentence, TimeAnalysis, Timex
-from polemos.timex.clauses import Tense, clause_of, span_of, tense_of
-from polemos.timex.resolve import resolve
+from polemos.records import EventDate, TimeAnalysis, Timex
+from polemos.timex import reasons
+from polemos.timex.clauses import (
+    Role,
+    Tense,
+    clause_of,
+    clause_role,
+    has_future_word,
+    is_perfect,
+    is_prospective,
+    is_reporting,
+    may_be_later,
+    span_of,
+    subject_of,
+    tense_of,
+    tense_of_verb,
+)
+from polemos.timex.resolve import resolve, shift
 from polemos.timex.scan import Found, scan
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, None: 4}
+_TWO_YEARS = 730  # days
+_RECENT = 7  # days: "has said on Monday" is still the present of a weekly news cycle
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """A sentence's date as offered to the sentence after it."""
+
+    date: EventDate
+    tense: Tense
+    paragraph: int
+    subject: str  # of its main verb (see ``subject_of``)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What the rules need to know about a sentence besides its expressions."""
+
+    tense: Tense
+    paragraph: int
+    subject: str
+    is_report: bool  # its main verb reports speech ("said", "told VOA")
 
 
 @dataclass
 class _State:
     """The running anchors while reading a document."""
 
-    reference: dt.date | None
-    anchor: EventDate | None = None  # the last date given by the text (any paragraph)
-    paragraph: int = -1
-    paragraph_anchor: EventDate | None = None
-    carried: EventDate | None = None  # anchor offered to the next paragraph's history
-    n_past: int = 0
-    n_tensed: int = 0
+    reference: dt.date | None  # the publication date
+    antecedent: EventDate | None = None  # the last date stated, for relative expressions
+    told: _Told | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    found: Found
+    timex: Timex
+    role: Role
 
 
 def analyse_time(parsed: Parsed) -> TimeAnalysis:
@@ -63,140 +121,192 @@ def analyse_time(parsed: Parsed) -> TimeAnalysis:
     timexes: list[Timex] = []
     dates: list[EventDate] = []
     for sentence in parsed.sentences:
-        _enter_paragraph(state, bisect.bisect_right(breaks, sentence.start))
+        paragraph = bisect.bisect_right(breaks, sentence.start)
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         sent = span_of(parsed.doc, sentence.start, sentence.end)
-        tense: Tense = tense_of(sent) if sent is not None else "unknown"
-        own = _resolve_all([_with_tense(f, tense) for f in found[lo:hi]], state)
-        timexes.extend(timex for _, timex in own)
-        date, is_anchor = _sentence_date(parsed, sent, own, tense, state)
+        about = _about(sent, paragraph)
+        own = _resolve_sentence(parsed, sent, found[lo:hi], state)
+        date, offers = _sentence_date(own, about, state)
+        own = [_with_offset(item, date) for item in own]
+        timexes.extend(item.timex for item in own)
         dates.append(date)
-        _after_sentence(state, date, tense, is_anchor=is_anchor)
+        _after_sentence(state, date, about, own, offers=offers)
     return TimeAnalysis(tuple(timexes), tuple(dates))
 
 
-def _enter_paragraph(state: _State, paragraph: int) -> None:
-    if paragraph == state.paragraph:
-        return
-    # a paragraph without tensed sentences (a heading, a caption) does not break a history
-    is_history = state.n_tensed == 0 or 2 * state.n_past >= state.n_tensed
-    state.carried = (state.paragraph_anchor or state.carried) if is_history else None
-    state.paragraph, state.paragraph_anchor = paragraph, None
-    state.n_past = state.n_tensed = 0
+def _about(sent: Span | None, paragraph: int) -> _Sentence:
+    if sent is None:
+        return _Sentence("unknown", paragraph, "", is_report=False)
+    root = sent.root
+    return _Sentence(tense_of(sent), paragraph, subject_of(root), is_report=is_reporting(root))
 
 
-def _after_sentence(state: _State, date: EventDate, tense: Tense, *, is_anchor: bool) -> None:
-    state.n_tensed += tense != "unknown"
-    state.n_past += tense == "past"
-    if is_anchor and date.value is not None and date.basis == "text":
-        state.paragraph_anchor = replace(date, basis="narrative", text=None)
-
-
-def _with_tense(item: Found, tense: Tense) -> Found:
-    """A bare weekday in a present or future sentence is the coming one ("meets Wednesday")."""
-    if item.unit == "weekday" and item.amount == 0 and tense in ("present", "future"):
-        return replace(item, is_future=True)
-    return item
-
-
-def _resolve_all(found: list[Found], state: _State) -> list[tuple[Found, Timex]]:
-    out: list[tuple[Found, Timex]] = []
-    for item in found:
-        date = resolve(item, state.anchor, state.reference)
+def _resolve_sentence(
+    parsed: Parsed, sent: Span | None, items: list[Found], state: _State
+) -> list[_Dated]:
+    out: list[_Dated] = []
+    for item in items:
+        span = span_of(parsed.doc, item.start, item.end)
+        head = None if span is None else span.root
+        is_past_story = sent is not None and tense_of(sent) in ("past", "past_perfect")
+        date = _resolve_one(item, head, out, state, is_past_story=is_past_story)
         if date.value is not None and item.is_anchor:
-            state.anchor = date
-        out.append((item, Timex(item.start, item.end, item.text, date)))
+            state.antecedent = date
+        role: Role = "main" if head is None or sent is None else clause_role(head, sent.root)
+        out.append(_Dated(item, Timex(item.start, item.end, item.text, date), role))
     return out
 
 
-def _sentence_date(
-    parsed: Parsed,
-    sent: Span | None,
-    own: list[tuple[Found, Timex]],
-    tense: Tense,
-    state: _State,
-) -> tuple[EventDate, bool]:
-    """The sentence's date, and whether it may anchor the sentences after it.
-
-    A date anchors the narrative when it is a point (not "since 1994") and either
-    the sentence is past tense or the expression belongs to the main clause: "...
-    the first since the revolution of 1979" in a present-tense sentence does not.
-    """
-    dated = [(item, timex) for item, timex in own if timex.date.value is not None]
-    if dated:
-        item, main, is_main = _main_timex(parsed, sent, dated)
-        is_anchor = item.is_anchor and (is_main or tense == "past")
-        if is_anchor:
-            state.anchor = main.date
-        return main.date, is_anchor
-    if own:  # it names a time ("yesterday", "two days later") that cannot be resolved
-        return NO_DATE, False
-    return context_date(tense, state.paragraph_anchor, state.carried, state.reference), False
-
-
-def context_date(
-    tense: Tense,
-    paragraph_anchor: EventDate | None,
-    carried: EventDate | None,
-    reference: dt.date | None,
+def _resolve_one(
+    item: Found, head: Token | None, earlier: list[_Dated], state: _State, *, is_past_story: bool
 ) -> EventDate:
-    """The date of a sentence without its own expression (rules 2-4 of the module doc)."""
-    if tense in ("present", "future") and reference is not None:
-        return EventDate(reference, "day", "publication")
-    if paragraph_anchor is not None:
-        return paragraph_anchor
-    if tense == "past" and carried is not None:
-        return carried
-    return NO_DATE
+    """The date of one expression, with the rules of the module doc."""
+    reference = state.reference
+    clause = None if head is None else clause_of(head)
+    if head is not None and clause is not None:
+        item = _with_direction(item, head, clause, is_past_story=is_past_story)
+    if item.kind == "partial" and reference is not None:
+        year = _sentence_year(earlier)
+        if year is None:
+            return _checked(item, resolve(item, None, reference), head, clause, reference)
+        anchor = EventDate(dt.date(year, 1, 1), "year")
+        date = replace(resolve(item, anchor, reference), reason=reasons.SAME_SENTENCE_YEAR)
+        return _checked(item, date, head, clause, reference)
+    date = resolve(item, state.antecedent, reference)
+    return _checked(item, date, head, clause, reference)
 
 
-def _main_timex(
-    parsed: Parsed, sent: Span | None, dated: list[tuple[Found, Timex]]
-) -> tuple[Found, Timex, bool]:
-    """The expression attached to the main clause (else the first), and whether it is.
+def _with_direction(item: Found, head: Token, clause: Token, *, is_past_story: bool) -> Found:
+    """Whether a bare month or weekday looks forward, from the clause it sits in (the
+    parse is surer than the words around it: "signed Thursday a text that will serve").
+    A weekday in a present-tense clause is the coming one ("meets Wednesday"), unless the
+    sentence around it tells the past ("chanted as they march Thursday")."""
+    if item.kind == "partial" or (item.unit == "weekday" and item.amount == 0):
+        is_future = is_prospective(clause) or has_future_word(head, clause)
+        if item.unit == "weekday":
+            is_present = (
+                tense_of_verb(clause) == "present" and not is_perfect(clause) and not is_past_story
+            )
+            is_future = is_future or is_present or item.text.lower().startswith("next")
+        return replace(item, is_future=is_future)
+    return item
 
-    When the main clause has several ("Twenty-six years later, on 9 October 2020"),
-    the most precise one wins.
-    """
-    if sent is not None:
-        main = [
-            (item, timex)
-            for item, timex in dated
-            if (head := timex_head(parsed, timex)) is not None and clause_of(head) == sent.root
+
+def _sentence_year(earlier: list[_Dated]) -> int | None:
+    """The year of the last absolute date stated earlier in the same sentence."""
+    for item in reversed(earlier):
+        date = item.timex.date
+        if item.found.kind == "absolute" and date.value is not None and date.precision != "decade":
+            return date.value.year
+    return None
+
+
+def _checked(
+    item: Found, date: EventDate, head: Token | None, clause: Token | None, reference: dt.date | None
+) -> EventDate:
+    """The date, or none with the reason, after the two checks of the module doc."""
+    if reference is None or date.value is None or head is None or clause is None:
+        return date
+    is_deictic_future = item.kind == "deictic" and (item.amount or 0) > 0  # "next week"
+    is_forward = is_deictic_future or item.is_future or has_future_word(head, clause)
+    if date.value > reference and not is_forward and not may_be_later(clause):
+        return EventDate(text=item.text, reason=reasons.LATER_NOT_FUTURE)
+    is_past = tense_of_verb(clause) in ("past", "past_perfect")
+    if item.kind == "anaphoric" and is_past and is_too_old(date, reference):
+        return EventDate(text=item.text, reason=reasons.TOO_OLD_RELATIVE)
+    return date
+
+
+def is_too_old(date: EventDate, reference: dt.date) -> bool:
+    """The whole period of ``date`` ends more than two years before ``reference``."""
+    last = date.end or _period_end(date)
+    return last is not None and (reference - last).days > _TWO_YEARS
+
+
+def is_past_for_present(date: EventDate, tense: Tense, reference: dt.date | None) -> bool:
+    """A present-tense clause of news does not take a date that ended before publication
+    ("the 1994 ceasefire is fragile", "a report on fatalities in 2024 follows"): the time
+    belongs to a noun of the clause, and the clause speaks of now."""
+    if tense != "present" or reference is None or date.value is None:
+        return False
+    last = date.end or _period_end(date)
+    return last is not None and last < reference - dt.timedelta(days=_RECENT)
+
+
+def _period_end(date: EventDate) -> dt.date | None:
+    value = date.value
+    if value is None:
+        return None
+    if date.precision == "year":
+        return dt.date(value.year, 12, 31)
+    if date.precision == "decade":
+        return dt.date(value.year + 9, 12, 31)
+    if date.precision == "month":
+        return dt.date(value.year + value.month // 12, value.month % 12 + 1, 1) - dt.timedelta(1)
+    return value
+
+
+def _sentence_date(own: list[_Dated], about: _Sentence, state: _State) -> tuple[EventDate, bool]:
+    """The sentence's date, and whether it may be offered to the sentence after it."""
+    for role in ("main", "adverbial"):
+        group = [
+            d
+            for d in own
+            if d.role == role and d.found.kind != "offset"
+            and not is_past_for_present(d.timex.date, about.tense, state.reference)
         ]
-        if main:
-            item, timex = min(main, key=lambda pair: _PRECISION_RANK[pair[1].date.precision])
-            return item, timex, True
-    return dated[0][0], dated[0][1], sent is None
+        dated = [d for d in group if d.timex.date.value is not None]
+        if dated:
+            best = min(dated, key=lambda d: _PRECISION_RANK[d.timex.date.precision])
+            return best.timex.date, best.found.is_anchor
+        if group:  # it names a time that could not be dated, or whose date was withheld
+            return EventDate(reason=group[0].timex.date.reason), False
+    return _context(about, state), True
 
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, None: 4}
+def _context(about: _Sentence, state: _State) -> EventDate:
+    """The date of a sentence without a time of its own (rules 2-4 of the module doc)."""
+    reference = state.reference
+    tense = about.tense
+    if tense in ("present", "future") and reference is not None:
+        return EventDate(reference, "day", "publication", reason=reasons.PUBLICATION)
+    told = state.told
+    if told is None or told.paragraph != about.paragraph:
+        return EventDate(reason=reasons.NO_CONTEXT)
+    if tense != told.tense or tense in ("unknown", "past_perfect"):
+        return EventDate(reason=reasons.OTHER_TENSE)
+    if about.is_report and about.subject not in ("pronoun", told.subject):
+        return EventDate(reason=reasons.OTHER_SPEAKER)
+    if reference is not None and is_too_old(told.date, reference):
+        return EventDate(reason=reasons.TOO_OLD_INHERITED)
+    return replace(told.date, basis="narrative", text=None, reason=reasons.INHERITED)
+
+
+def _with_offset(item: _Dated, date: EventDate) -> _Dated:
+    """ "two days after X": X's date, counted back from its sentence's date."""
+    found = item.found
+    if found.kind != "offset" or found.amount is None or found.unit is None:
+        return item
+    if date.value is None:
+        return item
+    moved = shift(date, found.amount, found.unit, found.text, reason=reasons.CLAUSE_DATE)
+    return replace(item, timex=replace(item.timex, date=moved))
+
+
+def _after_sentence(
+    state: _State, date: EventDate, about: _Sentence, own: list[_Dated], *, offers: bool
+) -> None:
+    if offers and date.value is not None and date.basis in ("text", "narrative"):
+        state.told = _Told(date, about.tense, about.paragraph, about.subject)
+    else:
+        state.told = None
+    # a present-tense sentence of news states the time of publication: relative
+    # expressions after it do not count from a date told before it
+    if date.basis == "publication" and not any(d.timex.date.value for d in own):
+        state.antecedent = None
 
 
 def timex_head(parsed: Parsed, timex: Timex) -> Token | None:
     span = span_of(parsed.doc, timex.start, timex.end)
     return None if span is None else span.root
-
-
-def sentence_context(parsed: Parsed, time: TimeAnalysis, index: int) -> EventDate:
-    """What sentence ``index`` would be dated by without its own expressions."""
-    sentences = parsed.sentences
-    sentence: Sentence = sentences[index]
-    sent = span_of(parsed.doc, sentence.start, sentence.end)
-    tense: Tense = tense_of(sent) if sent is not None else "unknown"
-    text = parsed.article.text
-    paragraph_start = text.rfind("\n\n", 0, sentence.start)
-    anchor: EventDate | None = None
-    carried: EventDate | None = None
-    for before in range(index - 1, -1, -1):
-        date = time.date_of(before)
-        if date.value is None or date.basis not in ("text", "narrative"):
-            continue
-        narrative = replace(date, basis="narrative", text=None)
-        if sentences[before].start > paragraph_start:
-            anchor = narrative
-        else:
-            carried = narrative
-        break
-    return context_date(tense, anchor, carried, parsed.article.published)

@@ -6,12 +6,33 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-Tense = Literal["past", "present", "future", "unknown"]
+Tense = Literal["past", "past_perfect", "present", "future", "unknown"]
+Role = Literal["main", "adverbial", "other"]
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 _PRESENT_MODALS = frozenset({"can", "may", "must", "should", "ought", "ca", "need"})
+# present-tense heads that put their complement in the future: "plans to meet", "is expected to"
+_PLANNING = frozenset({
+    "plan", "expect", "schedule", "intend", "aim", "due", "set", "prepare", "pledge", "promise",
+    "vow", "propose",
+})  # fmt: skip
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "'d", "’d"})
+# verbs that report speech or a conclusion: their date is the date of saying
+_REPORTING = frozenset({
+    "say", "tell", "add", "note", "write", "state", "claim", "cite", "accuse", "warn", "argue",
+    "insist", "explain", "stress", "emphasize", "emphasise", "determine", "conclude", "reply",
+    "respond", "comment", "deny", "reiterate", "acknowledge", "confirm", "suggest", "assert",
+    "allege", "contend", "caution", "recall", "urge", "call", "describe", "characterize",
+    "dismiss", "reject", "condemn", "criticize", "criticise", "praise", "welcome", "announce",
+})  # fmt: skip
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# words in the noun phrase of a time that make it a future one: "an expected arrival of March 26"
+_FUTURE_WORDS = frozenset({
+    "expected", "scheduled", "planned", "upcoming", "coming", "next", "forthcoming", "future",
+    "proposed", "due",
+})  # fmt: skip
 
 
 def tense_of(sent: Span) -> Tense:
@@ -35,7 +56,7 @@ def tense_of_verb(verb: Token) -> Tense:
             return "present" if word in _PRESENT_MODALS else "unknown"
     for aux in auxes:
         if aux.tag_ == "VBD":
-            return "past"
+            return "past_perfect" if aux.lemma_ == "have" and verb.tag_ == "VBN" else "past"
         if aux.tag_ in ("VBZ", "VBP"):
             return "present"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "ROOT"):
@@ -105,3 +126,83 @@ def is_adverbial_of(clause: Token, governor: Token) -> bool:
             return True
         clause = clause.head
     return False
+
+
+def is_prospective(clause: Token) -> bool:
+    """The clause tells of something still to come: "will meet", "plans to meet", "is
+    expected to meet", "is due to meet", "is to meet", "is going to meet"."""
+    tense = tense_of_verb(clause)
+    if tense == "future":
+        return True
+    if tense != "present" and clause.tag_ != "VBG":
+        return False
+    if clause.lemma_ in _PLANNING or (clause.lemma_ == "go" and clause.tag_ == "VBG"):
+        return any(c.dep_ == "xcomp" for c in clause.children)
+    return any(
+        c.dep_ in ("xcomp", "acomp")
+        and (c.lemma_ in _PLANNING or (clause.lemma_ == "be" and _has_to(c)))
+        for c in clause.children
+    )
+
+
+def may_be_later(clause: Token) -> bool:
+    """A date after publication is possible for this clause: it is not a past-tense
+    statement of fact (future, planned, present, or hedged with would/could/might)."""
+    if is_prospective(clause):
+        return True
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _HYPOTHETICAL for a in auxes):
+        return True
+    return tense_of_verb(clause) not in ("past", "past_perfect")
+
+
+def is_perfect(verb: Token) -> bool:
+    """ "has said", "had said": a perfect, which looks back from its tense's time."""
+    return verb.tag_ == "VBN" and any(
+        c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children
+    )
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.tag_ == "TO" for c in verb.children)
+
+
+def has_future_word(head: Token, clause: Token) -> bool:
+    """A word such as "expected", "upcoming" or "next" modifies the phrase of a time
+    expression below its clause ("an expected arrival of March 26")."""
+    token = head
+    while token.i != clause.i:
+        if token.lower_ in _FUTURE_WORDS or any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _FUTURE_WORDS
+            for c in token.children
+        ):
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def clause_role(head: Token, root: Token) -> Role:
+    """Where a token's clause sits: "main" (the root's own clause), "adverbial" (an
+    adverbial clause of it, "after X collapsed in 1991") or "other" (relative, reported,
+    coordinated or nominal clauses)."""
+    clause = clause_of(head)
+    if clause == root:
+        return "main"
+    return "adverbial" if is_adverbial_of(clause, root) else "other"
+
+
+def is_reporting(verb: Token) -> bool:
+    """A verb of saying or concluding ("said", "told", "warned", "determined")."""
+    return verb.lemma_ in _REPORTING
+
+
+def subject_of(verb: Token) -> str:
+    """Who does it, coarsely: "pronoun" for he/she/they..., else the lemma of the head
+    of its subject; "" when it has none."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return ""
+    head = subjects[0]
+    return "pronoun" if head.lower_ in _PRONOUNS else head.lemma_.lower()

@@ -88,6 +88,15 @@ MONTH_ALONE = re.compile(
     r"through|throughout)\s+)"
     rf"(?P<t>{_MOD}?(?P<m>{_MONTH_FULL}))(?![A-Za-z]|[\s,]+\d)"
 )
+# "September's delivery", "the September deal" (not "the May government": May is a name too)
+_MONTH_NOT_MAY = (
+    r"January|February|March|April|June|July|August|September|October|November|December"
+)
+MONTH_ATTRIBUTE = re.compile(
+    rf"(?<![A-Za-z])(?P<t>(?P<m>{_MONTH_FULL}))(?=['’]s\b)"
+    rf"|(?i:\bthe\s+)(?P<t2>(?P<m2>{_MONTH_NOT_MAY}))"
+    r"(?=\s+(?!of\b|and\b|to\b|the\b|or\b)[a-z]{3,})"
+)
 ISO_DATE = re.compile(rf"{_NOT_NUM_BEFORE}(?P<y>{_YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 SEASON_YEAR = re.compile(
     rf"(?<![A-Za-z]){_MOD}?(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
@@ -138,7 +147,19 @@ DEICTIC = re.compile(
 )
 WEEKDAY = re.compile(
     rf"(?:(?P<rel>(?i:last|next|this|on|since|by|until))\s+)?(?<![A-Za-z])(?P<wd>{_WEEKDAY})"
-    r"(?![A-Za-z'’])"
+    r"(?:(?=['’]s\b)|(?![A-Za-z'’]))"
+)
+# "two days after Erdogan denounced Israel": the clause after "after" is two days before
+# its sentence's time (an "offset" expression, resolved against the sentence's date)
+OFFSET = re.compile(
+    rf"(?<![\w-])(?P<n>{_NUMBER})\s+(?P<unit>{_UNITS})s?\s+(?P<dir>(?i:after|before))"
+    r"(?=\s+(?!that\b)[A-Za-z])"
+)
+OFFSET_WHOLE = re.compile(rf"{_NUMBER}\s+{_UNITS}s?\s+(?i:after|before)")
+# "later", "subsequently": a time of its own, after the one told before, but not a date
+VAGUE = re.compile(
+    r"(?i:\b(?:later|earlier|subsequently|afterwards?|eventually|thereafter|since\s+then)\b)"
+    r"(?!\s+than\b)"
 )
 FUTURE_CUE = re.compile(
     r"(?i:\b(?:will|shall|'ll|is\s+due|are\s+due|is\s+expected|are\s+expected|scheduled|"

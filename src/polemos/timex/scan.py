@@ -21,7 +21,7 @@ from polemos.records import EventDate, Precision
 from polemos.timex import lexicon as lx
 from polemos.timex.eras import default_eras
 
-Kind = Literal["absolute", "partial", "anaphoric", "deictic"]
+Kind = Literal["absolute", "partial", "anaphoric", "deictic", "offset", "vague"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,11 @@ def _mark_since(item: Found, text: str) -> Found:
     if _SINCE.search(text, max(0, item.start - 52), item.start):
         return replace(item, is_anchor=False)
     return item
+
+
+def is_offset(text: str) -> bool:
+    """The text of an "offset" expression ("two days after"), which dates the clause after it."""
+    return lx.OFFSET_WHOLE.fullmatch(text) is not None
 
 
 def last_day(year: int, month: int) -> dt.date:
@@ -177,6 +182,20 @@ def _month_alone(match: re.Match[str], text: str) -> Found | None:
     )
 
 
+def _month_attribute(match: re.Match[str], text: str) -> Found | None:
+    group = "t" if match["t"] else "t2"
+    start, stop, span = _span(match, text, group)
+    return Found(
+        start,
+        stop,
+        span,
+        "partial",
+        precision="month",
+        month=month_number(match["m"] or match["m2"]),
+        is_future=_is_future(text, start, stop),
+    )
+
+
 def _iso(match: re.Match[str], text: str) -> Found | None:
     year, month, day = int(match["y"]), int(match["mo"]), int(match["d"])
     if not 1 <= month <= 12 or not _valid_day(year, month, day):
@@ -261,6 +280,24 @@ def _shift(match: re.Match[str], text: str) -> Found | None:
     return Found(start, stop, span, kind, amount=sign * amount, unit=unit)
 
 
+def _offset(match: re.Match[str], text: str) -> Found | None:
+    """"two days after X": X is two days before the time of the sentence around it."""
+    amount = parse_number(match["n"])
+    if amount is None:
+        return None
+    unit = match["unit"].lower()
+    if unit == "fortnight":
+        unit, amount = "week", amount * 2
+    sign = -1 if match["dir"].lower() == "after" else 1
+    start, stop, span = _span(match, text)
+    return Found(start, stop, span, "offset", amount=sign * amount, unit=unit, is_anchor=False)
+
+
+def _vague(match: re.Match[str], text: str) -> Found | None:
+    start, stop, span = _span(match, text)
+    return Found(start, stop, span, "vague", is_anchor=False)
+
+
 _ANAPHORIC_SHIFT = {
     "the following": 1,
     "the next": 1,
@@ -336,6 +373,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (lx.MONTH_DAY, _day_range),
     (lx.MONTH_YEAR, _month_year),
     (lx.MONTH_ALONE, _month_alone),
+    (lx.MONTH_ATTRIBUTE, _month_attribute),
     (lx.ISO_DATE, _iso),
     (lx.SEASON_YEAR, _season),
     (lx.DECADE, _decade),
@@ -343,7 +381,9 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (lx.YEAR_ADJECTIVE, _year),
     (lx.YEAR_RANGE, _year_range),
     (lx.SHIFT, _shift),
+    (lx.OFFSET, _offset),
     (lx.ANAPHORIC, _anaphoric),
     (lx.DEICTIC, _deictic),
     (lx.WEEKDAY, _weekday),
+    (lx.VAGUE, _vague),
 )

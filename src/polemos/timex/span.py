@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import datetime as dt
+
+from spacy.tokens import Span, Token
 
 from polemos.nlp.annotate import Parsed
 from polemos.records import EventDate, TimeAnalysis, Timex
-from polemos.timex.analyse import sentence_context, timex_head
+from polemos.timex import reasons
+from polemos.timex.analyse import is_past_for_present, timex_head
 from polemos.timex.clauses import (
     clause_ancestors,
     clause_of,
     is_adverbial_of,
     path_to_clause,
     span_of,
+    tense_of_verb,
 )
+from polemos.timex.scan import is_offset
 
 
 def date_for_span(parsed: Parsed, time: TimeAnalysis, start: int, end: int) -> EventDate:
     """The date of an event whose trigger is at characters [start, end).
 
-    In order: a temporal expression attached to the trigger or to its finite clause
-    (the nearest one); one in an adverbial clause of that clause ("after X collapsed
-    in 1991"); one in an enclosing clause (not across a relative or reported clause);
-    else the sentence's date, except when every expression of the sentence sits in
-    a clause the trigger reports ("X said that ... in 1994") and the narrative gives
-    the report a date of its own. A publication date is never returned for a
-    sentence that states a date.
+    In order: an "offset" expression whose clause holds the trigger ("two days after X
+    attacked"); a temporal expression attached to the trigger or to its finite clause (the
+    nearest one); one in an adverbial clause of that clause ("after X collapsed in 1991");
+    one in an enclosing clause (not across a relative or reported clause); else the
+    sentence's date (from its main clause, or its context: see ``analyse_time``). A
+    sentence dated by publication gives no date to a past-tense clause in it ("officials
+    say rebels attacked villages"): the publication date is never a past event's date.
     """
     index = parsed.sentence_at(start)
     sentence = parsed.sentences[index]
@@ -35,35 +40,74 @@ def date_for_span(parsed: Parsed, time: TimeAnalysis, start: int, end: int) -> E
         if sentence.start <= t.start < sentence.end and t.date.value is not None
     ]
     trigger = span_of(parsed.doc, start, end)
-    if not own or trigger is None:
-        return time.date_of(index)  # no expression of its own: already its context date
-    heads = {id(t): timex_head(parsed, t) for t in own}
+    if trigger is None:
+        return time.date_of(index)
     clause = clause_of(trigger.root)
-    chosen = _attached(own, heads, {tok.i for tok in trigger}, clause)
-    if chosen is not None:
-        return chosen.date
-    if all(_reports(clause, heads[id(t)]) for t in own):  # "X said that ... in 1994"
-        context = sentence_context(parsed, time, index)
-        if context.basis == "narrative":
-            return context
-    return time.date_of(index)
+    reference = parsed.article.published
+    if own:
+        heads = {id(t): timex_head(parsed, t) for t in own}
+        fits = [t for t in own if not is_past_for_present(t.date, tense_of_verb(clause), reference)]
+        chosen = (
+            _offset_over(parsed, own, trigger)
+            or _modified_time(own, clause)
+            or _attached(own, heads, {tok.i for tok in trigger}, clause, direct_only=True)
+            or _attached(fits, heads, {tok.i for tok in trigger}, clause)
+        )
+        if chosen is not None:
+            return chosen.date
+    return _for_clause(time.date_of(index), clause, reference)
 
 
-def _reports(clause: Token, head: Token | None) -> bool:
-    """``head`` sits in a clausal complement (reported speech) below ``clause``."""
-    if head is None:
-        return False
-    token = clause_of(head)
-    while token.head.i != token.i and token != clause:
-        if token.dep_ == "ccomp" and clause_of(token.head) == clause:
-            return True
+def _for_clause(date: EventDate, clause: Token, reference: dt.date | None) -> EventDate:
+    """The sentence's date as it fits the tense of the trigger's own clause."""
+    tense = tense_of_verb(clause)
+    if date.basis == "publication" and tense in ("past", "past_perfect"):
+        return EventDate(reason=reasons.PAST_IN_PRESENT)
+    if date.value is None and reference is not None and tense in ("present", "future"):
+        return EventDate(reference, "day", "publication", reason=reasons.PUBLICATION_CLAUSE)
+    return date
+
+
+def _modified_time(own: list[Timex], clause: Token) -> Timex | None:
+    """The time a clause modifies: "in August 2022, when the president called for war"."""
+    token = clause
+    while token.dep_ in ("relcl", "acl", "advcl") and token.head.i != token.i:
+        at = token.head.idx
+        for timex in own:
+            if timex.start <= at < timex.end:
+                return timex
         token = clause_of(token.head)
-    return False
+    return None
+
+
+def _offset_over(parsed: Parsed, own: list[Timex], trigger: Span) -> Timex | None:
+    """The offset expression ("two days after") whose complement holds the trigger."""
+    for timex in own:
+        if not is_offset(timex.text):
+            continue
+        span = span_of(parsed.doc, timex.start, timex.end)
+        if span is None:
+            continue
+        word = span[-1]  # "after" / "before": a preposition or the mark of a clause
+        scope = word.head if word.dep_ == "mark" else word
+        if all(tok.i in {t.i for t in scope.subtree} for tok in trigger) and word not in trigger:
+            return timex
+    return None
 
 
 def _attached(
-    own: list[Timex], heads: dict[int, Token | None], trigger: set[int], clause: Token
+    own: list[Timex],
+    heads: dict[int, Token | None],
+    trigger: set[int],
+    clause: Token,
+    *,
+    direct_only: bool = False,
 ) -> Timex | None:
+    """The expression that dates the trigger's clause (see ``date_for_span``); with
+    ``direct_only``, only one that modifies the trigger itself ("attacked on Monday",
+    "the 1994 ceasefire"), at most a preposition away."""
+    own = [t for t in own if not is_offset(t.text)]
+
     def distance(timex: Timex) -> int:
         head = heads[id(timex)]
         return 10_000 if head is None else min(abs(head.i - i) for i in trigger)
@@ -76,12 +120,15 @@ def _attached(
             continue
         path = path_to_clause(head)
         clause_by_timex[id(timex)] = path[-1]
-        if any(tok.i in trigger for tok in path[1:]) or head.i in trigger:
+        near = path[:3] if direct_only else path
+        if any(tok.i in trigger for tok in near):
             direct.append(timex)
         elif path[-1] == clause:
             same.append(timex)
         elif is_adverbial_of(path[-1], clause):
             adverbial.append(timex)
+    if direct_only:
+        return min(direct, key=distance) if direct else None
     for group in (direct, same, adverbial):
         if group:
             return min(group, key=distance)
