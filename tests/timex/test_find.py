@@ -151,3 +151,52 @@ def test_since_reaches_over_a_noun_phrase_but_not_past_another_date() -> None:
     assert [t.date.iso for t in find_timexes(text)] == ["1994", "2016", "2016-05"]
     text = "Peace has held since the fall of the old kingdom in 1994. It ended in May."
     assert [t.date.iso for t in find_timexes(text, anchor=PUBLISHED)] == ["1994", "2020-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Despite September's delivery, they waited.", "September", "2020-09"),
+        ("The September deal set the rules.", "September", "2020-09"),
+        ("Gondor condemned Tuesday's attack.", "Tuesday", "2021-03-16"),
+        ("At Friday’s meeting, Rohan objected.", "Friday", "2021-03-12"),
+    ],
+)
+def test_possessive_and_attributive_months_and_weekdays(text: str, found: str, iso: str) -> None:
+    timex = only(text)
+    assert (timex.text, timex.date.iso) == (found, iso)
+
+
+@pytest.mark.parametrize(
+    "text", ["The May government fell.", "The March of the Ents began.", "They march on."]
+)
+def test_month_names_that_are_not_dates(text: str) -> None:
+    assert find_timexes(text, anchor=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The talks come two days after Gondor attacked.", "two days after"),
+        ("Rohan later retaliated.", "later"),
+        ("Subsequently, the envoys left.", "Subsequently"),
+    ],
+)
+def test_offsets_and_vague_times_are_found_but_not_dated_alone(text: str, found: str) -> None:
+    timex = only(text)
+    assert (timex.text, timex.date.value) == (found, None)
+    assert timex.date.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Envoys met in May.", "bare month resolved to the nearest past May before publication"),
+        ("Gondor protested on Monday.",
+         "weekday resolved to the nearest past Monday before publication"),
+        ("Gondor protested yesterday.", "counted from the publication date"),
+        ("Arnor declared independence in 1992.", "stated in the text"),
+    ],
+)
+def test_every_resolved_date_says_how_it_was_chosen(text: str, reason: str) -> None:
+    assert only(text).date.reason == reason

@@ -76,12 +76,14 @@ def summary_row(merged_id: str, reports: Sequence[Event]) -> dict[str, Any]:
 
 def evidence_row(merged_id: str, reports: Sequence[Event]) -> dict[str, Any]:
     row = summary_row(merged_id, reports)
+    row["date_reason"] = reports[0].date.reason
     row["evidence"] = [
         {"event_id": e.event_id, "doc_id": e.doc_id, "sentence": e.sentence,
          "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
          "sentence_text": e.sentence_text, "sentence_start": e.sentence_start,
          "sentence_end": e.sentence_end, "date": e.date.iso, "date_basis": e.date.basis,
-         "date_text": e.date.text, "pattern": e.pattern, "coder": e.coder,
+         "date_text": e.date.text, "date_reason": e.date.reason, "pattern": e.pattern,
+         "coder": e.coder,
          "confidence": e.confidence,
          "actors": [p.code for p in e.actors], "recipients": [p.code for p in e.recipients]}
         for e in reports

@@ -1,4 +1,4 @@
--- Polemos store, schema version 1. The single description of the tables.
+-- Polemos store, schema version 2. The single description of the tables.
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     date_end DATE,
     date_precision VARCHAR,
     date_basis VARCHAR,
+    date_reason VARCHAR,  -- how the date was chosen or why none was given (EventDate.reason)
     PRIMARY KEY (doc_id, idx)
 );
 
@@ -87,7 +88,8 @@ CREATE TABLE IF NOT EXISTS events (
     coder VARCHAR,
     confidence DOUBLE,
     merged_id VARCHAR,
-    is_secondary BOOLEAN
+    is_secondary BOOLEAN,
+    date_reason VARCHAR  -- how the date was chosen or why none was given (EventDate.reason)
 );
 
 CREATE TABLE IF NOT EXISTS claims (

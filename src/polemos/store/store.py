@@ -23,7 +23,7 @@ from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _schema_sql() -> str:
@@ -231,7 +231,7 @@ def _result_tables(results: Sequence[Result]) -> dict[str, pa.Table]:
             sentences.append({
                 "doc_id": s.doc_id, "idx": s.index, "start_char": s.start, "end_char": s.end,
                 "text": s.text, "date_value": d.value, "date_end": d.end,
-                "date_precision": d.precision, "date_basis": d.basis,
+                "date_precision": d.precision, "date_basis": d.basis, "date_reason": d.reason,
             })
     mentions = [
         {
@@ -292,7 +292,7 @@ def event_to_row(e: Event) -> dict[str, Any]:
         "is_attempted": e.is_attempted, "sentence_text": e.sentence_text,
         "sentence_start": e.sentence_start, "sentence_end": e.sentence_end,
         "pattern": e.pattern, "coder": e.coder, "confidence": float(e.confidence),
-        "merged_id": None, "is_secondary": e.is_secondary,
+        "merged_id": None, "is_secondary": e.is_secondary, "date_reason": e.date.reason,
     }
 
 
@@ -306,7 +306,7 @@ def event_from_row(r: dict[str, Any]) -> Event:
         trigger_start=r["trigger_start"] or 0, trigger_end=r["trigger_end"] or 0,
         date=EventDate(
             value=r["date_value"], precision=r["date_precision"], basis=r["date_basis"] or "none",
-            end=r["date_end"], text=r["date_text"],
+            end=r["date_end"], text=r["date_text"], reason=r.get("date_reason"),
         ),
         is_negated=bool(r["is_negated"]), is_hypothetical=bool(r["is_hypothetical"]),
         is_attempted=bool(r["is_attempted"]), sentence_text=r["sentence_text"] or "",

@@ -6,8 +6,11 @@ Every temporal expression is first resolved where it stands (``_resolve_sentence
 - a bare month or day ("In December", "on 27 September"): in a dated article (one with a
   publication date) it takes the year stated earlier in its own sentence, else the nearest
   such month or day on or before publication, or the next one when its clause is about the
-  future ("will", "plans to", "is expected to", "is to", "an expected arrival of ..."); in an
-  undated article it takes the year of the last date stated before it;
+  future ("will", "plans to", "is expected to", "is to", "an expected arrival of ..."); when
+  the sentence before it (same paragraph) tells of another year, that year's month instead,
+  unless it falls after publication, and none if it is more than two years before
+  publication ("In 2014, X. In April, Y."); in an undated article it takes the year of the
+  last date stated before it;
 - a weekday ("on Tuesday") is the nearest one on or before publication, the coming one in a
   future or present-tense clause ("meets Wednesday"); "last week", "this month", "yesterday",
   "three years ago" count from publication;
@@ -126,7 +129,7 @@ def analyse_time(parsed: Parsed) -> TimeAnalysis:
         hi = bisect.bisect_left(starts, sentence.end)
         sent = span_of(parsed.doc, sentence.start, sentence.end)
         about = _about(sent, paragraph)
-        own = _resolve_sentence(parsed, sent, found[lo:hi], state)
+        own = _resolve_sentence(parsed, sent, found[lo:hi], about, state)
         date, offers = _sentence_date(own, about, state)
         own = [_with_offset(item, date) for item in own]
         timexes.extend(item.timex for item in own)
@@ -143,14 +146,13 @@ def _about(sent: Span | None, paragraph: int) -> _Sentence:
 
 
 def _resolve_sentence(
-    parsed: Parsed, sent: Span | None, items: list[Found], state: _State
+    parsed: Parsed, sent: Span | None, items: list[Found], about: _Sentence, state: _State
 ) -> list[_Dated]:
     out: list[_Dated] = []
     for item in items:
         span = span_of(parsed.doc, item.start, item.end)
         head = None if span is None else span.root
-        is_past_story = sent is not None and tense_of(sent) in ("past", "past_perfect")
-        date = _resolve_one(item, head, out, state, is_past_story=is_past_story)
+        date = _resolve_one(item, head, out, about, state)
         if date.value is not None and item.is_anchor:
             state.antecedent = date
         role: Role = "main" if head is None or sent is None else clause_role(head, sent.root)
@@ -159,22 +161,44 @@ def _resolve_sentence(
 
 
 def _resolve_one(
-    item: Found, head: Token | None, earlier: list[_Dated], state: _State, *, is_past_story: bool
+    item: Found, head: Token | None, earlier: list[_Dated], about: _Sentence, state: _State
 ) -> EventDate:
     """The date of one expression, with the rules of the module doc."""
     reference = state.reference
     clause = None if head is None else clause_of(head)
     if head is not None and clause is not None:
+        is_past_story = about.tense in ("past", "past_perfect")
         item = _with_direction(item, head, clause, is_past_story=is_past_story)
-    if item.kind == "partial" and reference is not None:
-        year = _sentence_year(earlier)
-        if year is None:
-            return _checked(item, resolve(item, None, reference), head, clause, reference)
+    if item.kind != "partial" or reference is None:
+        date = resolve(item, state.antecedent, reference)
+        return _checked(item, date, head, clause, reference)
+    year = _sentence_year(earlier)
+    if year is not None:
         anchor = EventDate(dt.date(year, 1, 1), "year")
         date = replace(resolve(item, anchor, reference), reason=reasons.SAME_SENTENCE_YEAR)
         return _checked(item, date, head, clause, reference)
-    date = resolve(item, state.antecedent, reference)
-    return _checked(item, date, head, clause, reference)
+    told = state.told if state.told and state.told.paragraph == about.paragraph else None
+    return _bare_in_news(item, told, head, clause, reference)
+
+
+def _bare_in_news(
+    item: Found, told: _Told | None, head: Token | None, clause: Token | None, reference: dt.date
+) -> EventDate:
+    """A bare month or day in a dated article: the nearest one before publication, unless
+    the sentence before tells of another year ("In 2014, X. In April, Y."): then that
+    year's, if it is not after publication; withheld if it is more than two years before."""
+    nearest = _checked(item, resolve(item, None, reference), head, clause, reference)
+    if told is None or told.date.value is None or nearest.value is None:
+        return nearest
+    narrated = resolve(item, _year_near(item, told.date), reference)
+    if narrated.value is None or narrated.value.year == nearest.value.year:
+        return nearest
+    if narrated.value > reference:
+        return nearest
+    is_past = clause is None or tense_of_verb(clause) in ("past", "past_perfect")
+    if is_past and is_too_old(narrated, reference):
+        return EventDate(text=item.text, reason=reasons.TOO_OLD_BARE)
+    return narrated
 
 
 def _with_direction(item: Found, head: Token, clause: Token, *, is_past_story: bool) -> Found:
@@ -191,6 +215,17 @@ def _with_direction(item: Found, head: Token, clause: Token, *, is_past_story: b
             is_future = is_future or is_present or item.text.lower().startswith("next")
         return replace(item, is_future=is_future)
     return item
+
+
+def _year_near(item: Found, told: EventDate) -> EventDate:
+    """The year a bare month takes from the date told before it: that year when the date
+    is a year ("In 2014 ... In April"), else the first such month from it on, as a story
+    moves forward ("in December ... In January" is the January after)."""
+    value = told.value
+    if value is None or item.month is None or told.precision not in ("day", "month"):
+        return told
+    year = value.year if item.month >= value.month else value.year + 1
+    return EventDate(dt.date(year, 1, 1), "year")
 
 
 def _sentence_year(earlier: list[_Dated]) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 
 # how a date was chosen
+STATED = "stated in the text"
 SAME_SENTENCE_YEAR = "takes the year stated earlier in its sentence"
 ANTECEDENT_YEAR = "takes the year of the date before it"
 FROM_PUBLICATION = "counted from the publication date"
@@ -22,6 +23,10 @@ INHERITED = "inherited from the sentence before (same paragraph, same tense)"
 TOO_OLD_INHERITED = "inherited year would be more than two years before publication"
 TOO_OLD_RELATIVE = (
     "relative date would be more than two years before publication without a year in its clause"
+)
+TOO_OLD_BARE = (
+    "bare month or day would take the year of the sentence before, more than two years "
+    "before publication"
 )
 LATER_NOT_FUTURE = "later than publication but its clause is not future or planned"
 VAGUE = "a vague time of its own (later, earlier, subsequently ...): not a date"

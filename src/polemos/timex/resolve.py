@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from polemos.records import EventDate, Precision
 from polemos.timex import lexicon as lx
@@ -70,7 +71,7 @@ def resolve(found: Found, anchor: EventDate | None, reference: dt.date | None) -
         reference: the publication date (for "yesterday", "on Thursday", "this year").
     """
     if found.kind == "absolute" and found.date is not None:
-        return found.date
+        return replace(found.date, reason=reasons.STATED)
     if found.kind == "partial":
         return _partial(found, anchor, reference)
     if found.kind == "offset":  # needs the date of its sentence: see analyse.py

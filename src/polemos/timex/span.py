@@ -68,6 +68,13 @@ def _for_clause(date: EventDate, clause: Token, reference: dt.date | None) -> Ev
     return date
 
 
+def _near(path: list[Token]) -> list[Token]:
+    """The time's head and what it modifies directly, or through one preposition."""
+    if len(path) > 2 and path[1].dep_ in ("prep", "agent"):
+        return path[:3]
+    return path[:2]
+
+
 def _modified_time(own: list[Timex], clause: Token) -> Timex | None:
     """The time a clause modifies: "in August 2022, when the president called for war"."""
     token = clause
@@ -120,7 +127,7 @@ def _attached(
             continue
         path = path_to_clause(head)
         clause_by_timex[id(timex)] = path[-1]
-        near = path[:3] if direct_only else path
+        near = _near(path) if direct_only else path
         if any(tok.i in trigger for tok in near):
             direct.append(timex)
         elif path[-1] == clause:
