@@ -19,10 +19,10 @@ Every temporal expression is first resolved where it stands (``_resolve_sentence
   own) stands between them and nothing is counted across it;
 - "two days after X" dates X two days before the date of its sentence.
 
-Two checks then apply in a dated article: a date after publication is kept only when its
-clause is future, planned, present or hedged (would, could), not in a past-tense statement of
-fact; and a relative date in a past-tense clause is kept only if it falls within two years of
-publication (older events need a year in their own clause).
+Two checks then apply in a dated article (``checks.py``): a date after publication is kept
+only when its clause is future, planned, present or hedged (would, could), not in a
+past-tense statement of fact; and a relative date in a past-tense clause is kept only if it
+falls within two years of publication (older events need a year in their own clause).
 
 A sentence then takes, in order:
 
@@ -54,6 +54,7 @@ from spacy.tokens import Span, Token
 from polemos.nlp.annotate import Parsed
 from polemos.records import EventDate, TimeAnalysis, Timex
 from polemos.timex import reasons
+from polemos.timex.checks import checked, is_past_for_present, is_too_old
 from polemos.timex.clauses import (
     Role,
     Tense,
@@ -63,7 +64,6 @@ from polemos.timex.clauses import (
     is_perfect,
     is_prospective,
     is_reporting,
-    may_be_later,
     span_of,
     subject_of,
     tense_of,
@@ -74,8 +74,6 @@ from polemos.timex.scan import Found, scan
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, None: 4}
-_TWO_YEARS = 730  # days
-_RECENT = 7  # days: "has said on Monday" is still the present of a weekly news cycle
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,12 +169,12 @@ def _resolve_one(
         item = _with_direction(item, head, clause, is_past_story=is_past_story)
     if item.kind != "partial" or reference is None:
         date = resolve(item, state.antecedent, reference)
-        return _checked(item, date, head, clause, reference)
+        return checked(item, date, head, clause, reference)
     year = _sentence_year(earlier)
     if year is not None:
         anchor = EventDate(dt.date(year, 1, 1), "year")
         date = replace(resolve(item, anchor, reference), reason=reasons.SAME_SENTENCE_YEAR)
-        return _checked(item, date, head, clause, reference)
+        return checked(item, date, head, clause, reference)
     told = state.told if state.told and state.told.paragraph == about.paragraph else None
     return _bare_in_news(item, told, head, clause, reference)
 
@@ -187,7 +185,7 @@ def _bare_in_news(
     """A bare month or day in a dated article: the nearest one before publication, unless
     the sentence before tells of another year ("In 2014, X. In April, Y."): then that
     year's, if it is not after publication; withheld if it is more than two years before."""
-    nearest = _checked(item, resolve(item, None, reference), head, clause, reference)
+    nearest = checked(item, resolve(item, None, reference), head, clause, reference)
     if told is None or told.date.value is None or nearest.value is None:
         return nearest
     narrated = resolve(item, _year_near(item, told.date), reference)
@@ -235,51 +233,6 @@ def _sentence_year(earlier: list[_Dated]) -> int | None:
         if item.found.kind == "absolute" and date.value is not None and date.precision != "decade":
             return date.value.year
     return None
-
-
-def _checked(
-    item: Found, date: EventDate, head: Token | None, clause: Token | None, reference: dt.date | None
-) -> EventDate:
-    """The date, or none with the reason, after the two checks of the module doc."""
-    if reference is None or date.value is None or head is None or clause is None:
-        return date
-    is_deictic_future = item.kind == "deictic" and (item.amount or 0) > 0  # "next week"
-    is_forward = is_deictic_future or item.is_future or has_future_word(head, clause)
-    if date.value > reference and not is_forward and not may_be_later(clause):
-        return EventDate(text=item.text, reason=reasons.LATER_NOT_FUTURE)
-    is_past = tense_of_verb(clause) in ("past", "past_perfect")
-    if item.kind == "anaphoric" and is_past and is_too_old(date, reference):
-        return EventDate(text=item.text, reason=reasons.TOO_OLD_RELATIVE)
-    return date
-
-
-def is_too_old(date: EventDate, reference: dt.date) -> bool:
-    """The whole period of ``date`` ends more than two years before ``reference``."""
-    last = date.end or _period_end(date)
-    return last is not None and (reference - last).days > _TWO_YEARS
-
-
-def is_past_for_present(date: EventDate, tense: Tense, reference: dt.date | None) -> bool:
-    """A present-tense clause of news does not take a date that ended before publication
-    ("the 1994 ceasefire is fragile", "a report on fatalities in 2024 follows"): the time
-    belongs to a noun of the clause, and the clause speaks of now."""
-    if tense != "present" or reference is None or date.value is None:
-        return False
-    last = date.end or _period_end(date)
-    return last is not None and last < reference - dt.timedelta(days=_RECENT)
-
-
-def _period_end(date: EventDate) -> dt.date | None:
-    value = date.value
-    if value is None:
-        return None
-    if date.precision == "year":
-        return dt.date(value.year, 12, 31)
-    if date.precision == "decade":
-        return dt.date(value.year + 9, 12, 31)
-    if date.precision == "month":
-        return dt.date(value.year + value.month // 12, value.month % 12 + 1, 1) - dt.timedelta(1)
-    return value
 
 
 def _sentence_date(own: list[_Dated], about: _Sentence, state: _State) -> tuple[EventDate, bool]:

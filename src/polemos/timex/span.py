@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 from polemos.nlp.annotate import Parsed
 from polemos.records import EventDate, TimeAnalysis, Timex
 from polemos.timex import reasons
-from polemos.timex.analyse import is_past_for_present, timex_head
+from polemos.timex.analyse import timex_head
+from polemos.timex.checks import is_past_for_present
 from polemos.timex.clauses import (
     clause_ancestors,
     clause_of,
