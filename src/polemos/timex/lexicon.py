@@ -124,11 +124,12 @@ YEAR_ADJECTIVE = re.compile(
 YEAR_RANGE = re.compile(
     rf"{_NOT_NUM_BEFORE}(?P<y>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR}|\d\d){_NOT_NUM_AFTER}(?![-–])"
 )
-# "Twenty-six years later", "two days earlier", "a year on", "three weeks ago"
+# "Twenty-six years later", "two days earlier", "a year on", "three weeks ago",
+# "twenty-six years ago today" (that very day)
 SHIFT = re.compile(
     rf"(?<![\w-])(?P<n>{_NUMBER})\s+(?P<unit>{_UNITS})s?\s+"
     r"(?P<dir>(?i:later|earlier|on|ago|before(?=\s*[,.;)]|\s+that\b)|after(?=\s*[,.;)]|\s+that\b)))"
-    r"(?P<that>\s+(?i:that))?(?![\w])(?!\s+than\b)"
+    r"(?P<that>\s+(?i:that))?(?P<today>\s+(?i:today))?(?![\w])(?!\s+than\b)"
 )
 # "the following year", "the next day", "that same month", "later that year"
 ANAPHORIC = re.compile(

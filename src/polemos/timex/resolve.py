@@ -141,6 +141,10 @@ def _deictic(found: Found, reference: dt.date | None) -> EventDate:
         return EventDate(monday, "day", "text", end, found.text, reasons.FROM_PUBLICATION)
     if found.unit in lx.SEASONS:
         return _season(found, reference)
+    if found.precision == "day" and found.unit in ("year", "month"):  # "N years ago today"
+        months = found.amount * (12 if found.unit == "year" else 1)
+        value = add_months(reference, months)
+        return EventDate(value, "day", "text", None, found.text, reasons.FROM_PUBLICATION)
     base = EventDate(reference, "day")
     return shift(base, found.amount, found.unit, found.text, reason=reasons.FROM_PUBLICATION)
 

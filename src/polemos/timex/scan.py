@@ -33,7 +33,7 @@ class Found:
     text: str
     kind: Kind
     date: EventDate | None = None  # absolute expressions only
-    precision: Precision | None = None  # partial: day or month
+    precision: Precision | None = None  # partial: day or month; "N years ago today": day
     month: int | None = None
     day: int | None = None
     month_end: int | None = None  # partial ranges
@@ -277,7 +277,8 @@ def _shift(match: re.Match[str], text: str) -> Found | None:
         unit, amount = "week", amount * 2
     kind: Kind = "deictic" if direction == "ago" else "anaphoric"
     start, stop, span = _span(match, text)
-    return Found(start, stop, span, kind, amount=sign * amount, unit=unit)
+    precision: Precision | None = "day" if match["today"] and direction == "ago" else None
+    return Found(start, stop, span, kind, precision=precision, amount=sign * amount, unit=unit)
 
 
 def _offset(match: re.Match[str], text: str) -> Found | None:

@@ -26,12 +26,17 @@ def date_for_span(parsed: Parsed, time: TimeAnalysis, start: int, end: int) -> E
     """The date of an event whose trigger is at characters [start, end).
 
     In order: an "offset" expression whose clause holds the trigger ("two days after X
-    attacked"); a temporal expression attached to the trigger or to its finite clause (the
-    nearest one); one in an adverbial clause of that clause ("after X collapsed in 1991");
-    one in an enclosing clause (not across a relative or reported clause); else the
-    sentence's date (from its main clause, or its context: see ``analyse_time``). A
-    sentence dated by publication gives no date to a past-tense clause in it ("officials
-    say rebels attacked villages"): the publication date is never a past event's date.
+    attacked"); the time a clause of the trigger modifies ("in 2022, when X called for
+    war"); an expression modifying the trigger itself ("attacked on Monday", "the 1994
+    ceasefire"); one inside the trigger's noun phrase ("the truce that began on 12 May
+    1994") or the phrase of the noun a participle trigger modifies ("..., mediated by
+    Russia"); one attached to the trigger's finite clause (the nearest one; a present-tense
+    clause skips dates that ended before publication); one in an adverbial clause of that
+    clause ("after X collapsed in 1991"); one in an enclosing clause (not across a relative
+    or reported clause); else the sentence's date (from its main clause, or its context:
+    see ``analyse_time``), as it fits the clause's tense: a past-tense clause gets no
+    publication date ("officials say rebels attacked villages"), a present-tense clause of
+    an undated sentence gets it.
     """
     index = parsed.sentence_at(start)
     sentence = parsed.sentences[index]
@@ -52,6 +57,7 @@ def date_for_span(parsed: Parsed, time: TimeAnalysis, start: int, end: int) -> E
             _offset_over(parsed, own, trigger)
             or _modified_time(own, clause)
             or _attached(own, heads, {tok.i for tok in trigger}, clause, direct_only=True)
+            or _in_phrase(trigger.root, own, heads)
             or _attached(fits, heads, {tok.i for tok in trigger}, clause)
         )
         if chosen is not None:
@@ -67,6 +73,21 @@ def _for_clause(date: EventDate, clause: Token, reference: dt.date | None) -> Ev
     if date.value is None and reference is not None and tense in ("present", "future"):
         return EventDate(reference, "day", "publication", reason=reasons.PUBLICATION_CLAUSE)
     return date
+
+
+def _in_phrase(root: Token, own: list[Timex], heads: dict[int, Token | None]) -> Timex | None:
+    """A time inside the noun phrase of a noun trigger ("the truce that began on 12 May
+    1994"), or of the noun a participle trigger modifies ("the truce that began on 12 May
+    1994, mediated by Russia")."""
+    if root.pos_ in ("NOUN", "PROPN"):
+        noun, own_subtree = root, set[int]()
+    elif root.dep_ in ("acl", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+        noun, own_subtree = root.head, {t.i for t in root.subtree}
+    else:
+        return None
+    scope = {t.i for t in noun.subtree} - own_subtree
+    inside = [t for t in own if (head := heads[id(t)]) is not None and head.i in scope]
+    return min(inside, key=lambda t: abs((heads[id(t)] or root).i - root.i)) if inside else None
 
 
 def _near(path: list[Token]) -> list[Token]:
