@@ -200,3 +200,9 @@ def test_offsets_and_vague_times_are_found_but_not_dated_alone(text: str, found:
 )
 def test_every_resolved_date_says_how_it_was_chosen(text: str, reason: str) -> None:
     assert only(text).date.reason == reason
+
+
+def test_a_habit_is_not_a_day_and_years_ago_today_is_a_day() -> None:
+    assert find_timexes("They march every Sunday and rest each Monday.", anchor=PUBLISHED) == []
+    timex = only("Twenty-six years ago today the guns fell silent.")
+    assert (timex.text, timex.date.iso) == ("Twenty-six years ago today", "1995-03-18")

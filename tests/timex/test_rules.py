@@ -238,3 +238,15 @@ def test_a_bare_month_after_a_month_told_just_before_moves_forward() -> None:
                 "Gondor|NNP|nsubj|5 attacked|VBD|ROOT|5|attack Rohan|NNP|dobj|5 .|.|punct|5")
     january = IN_APRIL_RETALIATED.replace("April", "January")
     assert isos(december, january) == ["2029-12", "2030-01"]
+
+
+def test_a_promise_is_dated_apart_from_what_it_promises() -> None:
+    # "Gondor has vowed to leave Rohan by 2031 ."
+    parsed = parse("Gondor|NNP|nsubj|2 has|VBZ|aux|2|have vowed|VBN|ROOT|2|vow to|TO|aux|4 "
+                   "leave|VB|xcomp|2 Rohan|NNP|dobj|4 by|IN|prep|4 2031|CD|pobj|6 .|.|punct|2")
+    assert date_at(parsed, "leave").iso == "2031"
+    assert date_at(parsed, "vowed").basis == "publication"
+    # a schedule shares its infinitive's time: "Gondor is due to leave Rohan in 2031 ."
+    due = parse("Gondor|NNP|nsubj|1 is|VBZ|ROOT|1|be due|JJ|acomp|1 to|TO|aux|4 "
+                "leave|VB|xcomp|2 Rohan|NNP|dobj|4 in|IN|prep|4 2031|CD|pobj|6 .|.|punct|1")
+    assert sentence_dates(due)[0].iso == "2031"

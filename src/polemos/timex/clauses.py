@@ -18,6 +18,12 @@ _PLANNING = frozenset({
     "plan", "expect", "schedule", "intend", "aim", "due", "set", "prepare", "pledge", "promise",
     "vow", "propose",
 })  # fmt: skip
+# acts and attitudes whose infinitive happens at a time of its own ("vowed to make it neutral
+# by 2050"); schedules ("is due to", "is expected to", "plans to") share their infinitive's time
+_PROJECTING = frozenset({
+    "vow", "promise", "pledge", "threaten", "agree", "decide", "hope", "want", "seek", "offer",
+    "urge", "ask", "call", "need", "wish", "vote", "refuse", "propose",
+})  # fmt: skip
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "'d", "’d"})
 # verbs that report speech or a conclusion: their date is the date of saying
 _REPORTING = frozenset({
@@ -183,11 +189,22 @@ def has_future_word(head: Token, clause: Token) -> bool:
     return False
 
 
+def projected_verb(head: Token) -> Token | None:
+    """The infinitive a time belongs to when a verb of planning or promising governs it
+    ("vowed to make the region neutral by 2050": 2050 is the making's, not the vow's)."""
+    for token in path_to_clause(head)[:-1]:
+        if token.dep_ == "xcomp" and token.pos_ == "VERB" and token.head.lemma_ in _PROJECTING:
+            return token
+    return None
+
+
 def clause_role(head: Token, root: Token) -> Role:
     """Where a token's clause sits: "main" (the root's own clause), "adverbial" (an
     adverbial clause of it, "after X collapsed in 1991") or "other" (relative, reported,
     coordinated or nominal clauses)."""
     clause = clause_of(head)
+    if projected_verb(head) is not None:
+        return "other"
     if clause == root:
         return "main"
     return "adverbial" if is_adverbial_of(clause, root) else "other"

@@ -352,8 +352,13 @@ def _deictic(match: re.Match[str], text: str) -> Found | None:
     )
 
 
+_HABITUAL = re.compile(r"(?i:\b(?:every|each)\s+$)")
+
+
 def _weekday(match: re.Match[str], text: str) -> Found | None:
     rel = (match["rel"] or "").lower()
+    if _HABITUAL.search(text, max(0, match.start() - 6), match.start()) and not rel:
+        return None  # "every Sunday": a habit, not a day
     start = match.start("rel") if rel in ("last", "next", "this") else match.start("wd")
     stop = match.end("wd")
     is_future = rel == "next" or (rel != "last" and _is_future(text, start, stop))

@@ -16,6 +16,7 @@ from polemos.timex.clauses import (
     clause_of,
     is_adverbial_of,
     path_to_clause,
+    projected_verb,
     span_of,
     tense_of_verb,
 )
@@ -149,9 +150,14 @@ def _attached(
             continue
         path = path_to_clause(head)
         clause_by_timex[id(timex)] = path[-1]
+        projected = projected_verb(head)
+        if projected is not None:  # the time is the infinitive's, not its governor's
+            path = path[: path.index(projected) + 1]
         near = _near(path) if direct_only else path
         if any(tok.i in trigger for tok in near):
             direct.append(timex)
+        elif projected is not None:
+            continue
         elif path[-1] == clause:
             same.append(timex)
         elif is_adverbial_of(path[-1], clause):
