@@ -49,3 +49,10 @@ def test_events_jsonl_shows_the_reason(tmp_path: Path) -> None:
     assert rows["e1"]["date_reason"] == MONTH.reason
     assert rows["e1"]["evidence"][0]["date_reason"] == MONTH.reason
     assert rows["e2"]["date"] is None and rows["e2"]["date_reason"] == WITHHELD.reason
+
+
+def test_every_fixed_reason_is_documented() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "data-model.md").read_text("utf-8")
+    fixed = [v for k, v in vars(reasons).items() if k.isupper() and isinstance(v, str)]
+    assert len(fixed) > 10
+    assert [r for r in fixed if f"`{r}`" not in doc] == []
