@@ -7,10 +7,8 @@ so Ctrl-C or kill -9 never leaves half a document, and a re-run resumes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any, Self
@@ -20,6 +18,9 @@ import pyarrow as pa
 
 from polemos.errors import SchemaVersionError, StoreError
 from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
+from polemos.store.convert import claim_from_row, date_from_row, participants_to_json
+from polemos.store.eventsql import event_from_row
+from polemos.store.read import ReadAPI
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,11 @@ def _schema_sql() -> str:
     return resources.files("polemos.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-class Store:
-    """A Polemos database. Open it with ``Store.open(path)``; ``":memory:"`` works in tests."""
+class Store(ReadAPI):
+    """A Polemos database. Open it with ``Store.open(path)``; ``":memory:"`` works in tests.
+
+    The read methods (``documents``, ``events``, ``event_counts`` …) come from ``ReadAPI``.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self.con = con
@@ -97,18 +101,6 @@ class Store:
     def document_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()}
 
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Run a read query and return its rows as dicts."""
-        cur = self.con.execute(sql, list(params))
-        names = [d[0] for d in cur.description or []]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-    def events(self, where: str = "", params: Sequence[Any] = ()) -> list[Event]:
-        """Events as records; ``where`` is a SQL condition with ``?`` placeholders."""
-        sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "")
-        sql += " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
-        return [event_from_row(r) for r in self.rows(sql, params)]
-
     def events_for_merging(self) -> list[Event]:
         """Every event with only what merging reads (type, flags, codes, date).
 
@@ -126,14 +118,11 @@ class Store:
                 quad=0, actors=tuple(Participant(c, None, "", 0, 0) for c in r[5] or ()),
                 recipients=tuple(Participant(c, None, "", 0, 0) for c in r[6] or ()),
                 is_negated=bool(r[7]), is_hypothetical=bool(r[8]), is_attempted=bool(r[9]),
-                date=EventDate(value=r[10], end=r[11], precision=r[12], basis="text"),
+                date=date_from_row({"date_value": r[10], "date_end": r[11],
+                                    "date_precision": r[12]}),
             )
             for r in cur.fetchall()
         ]
-
-    def claims(self, where: str = "", params: Sequence[Any] = ()) -> list[Claim]:
-        sql = "SELECT * FROM claims" + (f" WHERE {where}" if where else "")
-        return [claim_from_row(r) for r in self.rows(sql + " ORDER BY doc_id, sentence", params)]
 
     # -- writing -------------------------------------------------------------------
 
@@ -200,15 +189,6 @@ class Store:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _participants_json(parts: tuple[Participant, ...]) -> str:
-    return json.dumps([asdict(p) for p in parts])
-
-
-def _participants(value: Any) -> tuple[Participant, ...]:
-    items = json.loads(value) if isinstance(value, str) else (value or [])
-    return tuple(Participant(**item) for item in items)
 
 
 def _result_tables(results: Sequence[Result]) -> dict[str, pa.Table]:
@@ -280,8 +260,9 @@ def event_to_row(e: Event) -> dict[str, Any]:
         "event_id": e.event_id, "doc_id": e.doc_id, "sentence": e.sentence, "type": e.type,
         "mode": e.mode, "contexts": list(e.contexts), "cameo": e.cameo,
         "goldstein": float(e.goldstein), "quad": e.quad,
-        "actors": _participants_json(e.actors), "recipients": _participants_json(e.recipients),
-        "mediators": _participants_json(e.mediators),
+        "actors": participants_to_json(e.actors),
+        "recipients": participants_to_json(e.recipients),
+        "mediators": participants_to_json(e.mediators),
         "actor_codes": [p.code for p in e.actors],
         "recipient_codes": [p.code for p in e.recipients],
         "mediator_codes": [p.code for p in e.mediators],
@@ -296,26 +277,6 @@ def event_to_row(e: Event) -> dict[str, Any]:
     }
 
 
-def event_from_row(r: dict[str, Any]) -> Event:
-    return Event(
-        event_id=r["event_id"], doc_id=r["doc_id"], sentence=r["sentence"], type=r["type"],
-        cameo=r["cameo"], goldstein=r["goldstein"], quad=r["quad"],
-        actors=_participants(r["actors"]), recipients=_participants(r["recipients"]),
-        mode=r["mode"], contexts=tuple(r["contexts"] or ()),
-        mediators=_participants(r["mediators"]), trigger=r["trigger"] or "",
-        trigger_start=r["trigger_start"] or 0, trigger_end=r["trigger_end"] or 0,
-        date=EventDate(
-            value=r["date_value"], precision=r["date_precision"], basis=r["date_basis"] or "none",
-            end=r["date_end"], text=r["date_text"], reason=r.get("date_reason"),
-        ),
-        is_negated=bool(r["is_negated"]), is_hypothetical=bool(r["is_hypothetical"]),
-        is_attempted=bool(r["is_attempted"]), sentence_text=r["sentence_text"] or "",
-        sentence_start=r["sentence_start"] or 0, sentence_end=r["sentence_end"] or 0,
-        pattern=r["pattern"] or "", coder=r["coder"] or "", confidence=r["confidence"] or 0.0,
-        is_secondary=bool(r.get("is_secondary")),
-    )
-
-
 def claim_to_row(c: Claim) -> dict[str, Any]:
     return {
         "claim_id": c.claim_id, "doc_id": c.doc_id, "sentence": c.sentence, "kind": c.kind,
@@ -326,12 +287,4 @@ def claim_to_row(c: Claim) -> dict[str, Any]:
     }
 
 
-def claim_from_row(r: dict[str, Any]) -> Claim:
-    return Claim(
-        claim_id=r["claim_id"], doc_id=r["doc_id"], sentence=r["sentence"], kind=r["kind"],
-        holder=r["holder"], text=r["text"], start=r["start_char"], end=r["end_char"],
-        toward=tuple(r["toward"] or ()), polarity=r["polarity"] or 0.0, topic=r["topic"] or "",
-        rule=r["rule"] or "",
-        date=EventDate(value=r["date_value"], precision=r["date_precision"],
-                       basis=r["date_basis"] or "none"),
-    )
+__all__ = ["Store", "claim_from_row", "claim_to_row", "event_from_row", "event_to_row"]

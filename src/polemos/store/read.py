@@ -1,0 +1,390 @@
+"""The typed read API of the store: documents, sentences, mentions, events, claims, counts.
+
+``Store`` inherits these methods. Filtering, paging and counting run in DuckDB, so a
+filtered page of events costs the same on a store of ten events as on one of a million;
+nothing here loops in Python over every row of a table. Rows become records through the
+converters of ``polemos.store.convert``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any, overload
+
+import duckdb
+import pyarrow as pa
+
+from polemos.errors import QueryError
+from polemos.records import Claim, Event, Mention
+from polemos.store.convert import (
+    actor_count_from_row,
+    claim_from_row,
+    document_from_row,
+    mention_from_row,
+    sentence_from_row,
+    skip_from_row,
+)
+from polemos.store.eventsql import (
+    event_conditions,
+    event_from_row,
+    event_record_from_row,
+    export_sql,
+    merged_sql,
+)
+from polemos.store.model import (
+    ActorCount,
+    CorpusStats,
+    Count,
+    Document,
+    DyadCount,
+    EventFilter,
+    EventRecord,
+    SkippedItem,
+    StoredSentence,
+)
+
+DOCUMENT_COLUMNS = ("doc_id, title, source, url, published, author, text_date, language, "
+                    "n_sentences, status, ingested_at")
+DOCUMENT_ORDERS = {
+    "source": "source, ingested_at, doc_id",
+    "date": "coalesce(published, text_date) NULLS LAST, title, doc_id",
+    "newest": "coalesce(published, text_date) DESC NULLS LAST, title, doc_id",
+    "title": "title NULLS LAST, doc_id",
+}
+UNFLAGGED = ("NOT (coalesce(is_negated, false) OR coalesce(is_hypothetical, false) "
+             "OR coalesce(is_attempted, false))")
+PERIOD_KEYS = {
+    "month": ("strftime(date_value, '%Y-%m')", "('day', 'month')"),
+    "year": ("CAST(year(date_value) AS VARCHAR)", "('day', 'month', 'year')"),
+}
+UNFLAGGED_EVENTS = EventFilter()
+EVERY_REPORT = EventFilter(flags="include")
+GROUP_KEYS = {"type": "type", "quad": "CAST(quad AS VARCHAR)", "cameo": "cameo",
+              "doc": "doc_id", "pattern": "pattern"}
+
+
+class ReadAPI:
+    """Read methods shared by every ``Store``; they only need ``con`` and ``path``."""
+
+    con: duckdb.DuckDBPyConnection
+    path: str
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query and return its rows as dicts (for ``polemos.store`` itself)."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        """Run a read query and return an Arrow table, typed as DuckDB typed it."""
+        return self.con.sql(sql, params=list(params)).to_arrow_table()
+
+    # -- documents -------------------------------------------------------------------
+
+    def documents(self, *, doc_ids: Collection[str] | None = None, search: str | None = None,
+                  order: str = "source", limit: int | None = None, offset: int = 0,
+                  with_text: bool = False, count_events: bool = False) -> list[Document]:
+        """Stored documents (without their text unless ``with_text``), filtered and paged.
+
+        ``search`` is a case-insensitive phrase of the title or the text.
+        Raises:
+            QueryError: an unknown ``order`` (the message lists the valid ones).
+        """
+        where, params = _document_where(doc_ids, search)
+        columns = DOCUMENT_COLUMNS + (", text" if with_text else "")
+        if count_events:
+            columns += ", (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events"
+        sql = (f"SELECT {columns} FROM documents d{where} ORDER BY {_order(order)}"
+               f"{_page(limit, offset, params)}")
+        return [document_from_row(r) for r in self.rows(sql, params)]
+
+    def count_documents(self, *, doc_ids: Collection[str] | None = None,
+                        search: str | None = None) -> int:
+        where, params = _document_where(doc_ids, search)
+        return self._scalar(f"SELECT count(*) FROM documents d{where}", params)
+
+    def documents_table(self, *, doc_ids: Collection[str] | None = None,
+                        search: str | None = None, with_text: bool = False) -> pa.Table:
+        where, params = _document_where(doc_ids, search)
+        columns = DOCUMENT_COLUMNS + (", text" if with_text else "")
+        return self.arrow(f"SELECT {columns} FROM documents d{where} ORDER BY {_order('source')}",
+                          params)
+
+    def document(self, doc_id: str) -> Document | None:
+        """The document with this exact id, with its text; None when there is none."""
+        rows = self.rows(f"SELECT {DOCUMENT_COLUMNS}, text FROM documents WHERE doc_id = ?",
+                         [doc_id])
+        return document_from_row(rows[0]) if rows else None
+
+    def find_document(self, prefix: str) -> Document:
+        """The document whose id is or starts with ``prefix``, with its text.
+
+        Raises:
+            QueryError: no such document, or the prefix fits several.
+        """
+        wanted = prefix.strip().lower()
+        rows = self.rows(f"SELECT {DOCUMENT_COLUMNS}, text FROM documents "
+                         "WHERE starts_with(doc_id, ?) ORDER BY doc_id LIMIT 6", [wanted])
+        if not rows:
+            raise QueryError(f"no document with id {prefix!r} in {self.path}. "
+                             f"List the ids with: polemos docs --db {self.path}")
+        if len(rows) > 1 and rows[0]["doc_id"] != wanted:
+            ids = ", ".join(r["doc_id"] for r in rows[:5])
+            raise QueryError(f"the id prefix {prefix!r} fits several documents ({ids} …). "
+                             "Give more characters.")
+        return document_from_row(rows[0])
+
+    def skipped(self) -> list[SkippedItem]:
+        """Items kept out of the store, one per item and reason, in the order first seen."""
+        return [skip_from_row(r) for r in self.rows(
+            "SELECT item, any_value(stage) AS stage, reason, doc_id, any_value(title) AS title, "
+            "min(skipped_at) AS skipped_at FROM skips GROUP BY doc_id, item, reason "
+            "ORDER BY min(skipped_at), item")]
+
+    # -- sentences and mentions ---------------------------------------------------------
+
+    def sentences(self, doc_ids: Collection[str], *,
+                  indexes: Collection[int] | None = None) -> list[StoredSentence]:
+        """The sentences of these documents (only ``indexes`` when given), in text order."""
+        where = "list_contains(?, doc_id)"
+        params: list[Any] = [sorted(doc_ids)]
+        if indexes is not None:
+            where += " AND list_contains(?, idx)"
+            params.append(sorted(indexes))
+        return [sentence_from_row(r) for r in self.rows(
+            "SELECT doc_id, idx, start_char, end_char, text, date_value, date_end, "
+            f"date_precision, date_basis FROM sentences WHERE {where} ORDER BY doc_id, idx",
+            params)]
+
+    def mentions(self, *, doc_ids: Collection[str] | None = None, doc_prefix: str | None = None,
+                 codes: Collection[str] | None = None, resolved: bool | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[Mention]:
+        """Actor mentions in text order, narrowed by document, code and resolution."""
+        where, params = _mention_where(doc_ids, doc_prefix, codes, resolved)
+        return [mention_from_row(r) for r in self.rows(
+            f"SELECT * FROM mentions{where} ORDER BY doc_id, start_char, end_char"
+            f"{_page(limit, offset, params)}", params)]
+
+    def mentions_table(self, *, doc_ids: Collection[str] | None = None,
+                       doc_prefix: str | None = None, codes: Collection[str] | None = None,
+                       resolved: bool | None = None) -> pa.Table:
+        where, params = _mention_where(doc_ids, doc_prefix, codes, resolved)
+        return self.arrow("SELECT doc_id, sentence, start_char, end_char, text, code, sector, "
+                          f"person, kind, confidence, members, rule FROM mentions{where} "
+                          "ORDER BY doc_id, start_char, end_char", params)
+
+    def actor_counts(self, *, limit: int | None = None, offset: int = 0,
+                     codes: Collection[str] | None = None) -> list[ActorCount]:
+        """Resolved actors (code, sector, person) with mention and document counts, most first."""
+        where = "code IS NOT NULL"
+        params: list[Any] = []
+        if codes is not None:
+            where += " AND list_contains(?, code)"
+            params.append(sorted(codes))
+        return [actor_count_from_row(r) for r in self.rows(
+            "SELECT code, kind, sector, person, count(*) AS n_mentions, "
+            f"count(DISTINCT doc_id) AS n_documents FROM mentions WHERE {where} "
+            "GROUP BY code, kind, sector, person ORDER BY n_mentions DESC, code, "
+            f"sector NULLS FIRST, person NULLS FIRST{_page(limit, offset, params)}", params)]
+
+    def mention_names(self, codes: Collection[str]) -> dict[str, str]:
+        """A readable name per code from the texts: the commonest name a KB entry matched
+        (not a person's), else the commonest mention; codes never mentioned are left out."""
+        wanted = sorted(set(codes))
+        if not wanted:
+            return {}
+        rows = self.rows(
+            "SELECT code, text FROM (SELECT code, text, count(*) AS n, "
+            "max(CASE WHEN rule = 'kb' THEN 1 ELSE 0 END) AS is_kb, "
+            "max(CASE WHEN person IS NULL THEN 1 ELSE 0 END) AS is_name FROM mentions "
+            "WHERE list_contains(?, code) GROUP BY code, text) "
+            "QUALIFY row_number() OVER (PARTITION BY code "
+            "ORDER BY is_name DESC, is_kb DESC, n DESC, text) = 1", [wanted])
+        return {r["code"]: r["text"] for r in rows}
+
+    # -- events -----------------------------------------------------------------------
+
+    @overload
+    def events(self, query: EventFilter) -> list[EventRecord]: ...
+
+    @overload
+    def events(self, query: str = "", params: Sequence[Any] = ()) -> list[Event]: ...
+
+    def events(self, query: EventFilter | str = "",
+               params: Sequence[Any] = ()) -> list[EventRecord] | list[Event]:
+        """Events that pass ``query``, with their document and merged event, paged in DuckDB.
+
+        A string instead of an ``EventFilter`` is a SQL condition with ``?`` placeholders
+        and gives bare ``Event`` records of every report; it stays for
+        ``analysis/corpus.py`` until that reads through the filter.
+        """
+        if isinstance(query, str):
+            sql = "SELECT * FROM events" + (f" WHERE {query}" if query else "")
+            sql += " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
+            return [event_from_row(r) for r in self.rows(sql, params)]
+        sql, args = merged_sql(query, "r.*")
+        return [event_record_from_row(r) for r in self.rows(sql, args)]
+
+    def count_events(self, query: EventFilter = UNFLAGGED_EVENTS) -> int:
+        """How many records ``events(query)`` gives without its limit and offset."""
+        where, params = event_conditions(query)
+        what = "count(DISTINCT coalesce(merged_id, event_id))" if query.merged else "count(*)"
+        return self._scalar(f"SELECT {what} FROM events{where}", params)
+
+    def events_table(self, query: EventFilter = UNFLAGGED_EVENTS) -> pa.Table:
+        """``events(query)`` as an Arrow table that leads back to the source: document id,
+        URL, title and date, sentence and trigger offsets, the date with its precision and
+        basis, participants as lists of {code, sector, …}, flags and pattern."""
+        sql, params = export_sql(query)
+        return self.arrow(sql, params)
+
+    def merged_ids(self, doc_ids: Collection[str] | None = None) -> dict[str, str]:
+        """event id → the id of its merged event (its own when it stands alone)."""
+        where, params = ("", []) if doc_ids is None else (
+            " WHERE list_contains(?, doc_id)", [sorted(doc_ids)])
+        return {r[0]: r[1] for r in self.con.execute(
+            f"SELECT event_id, coalesce(merged_id, event_id) FROM events{where}",
+            params).fetchall()}
+
+    # -- counts -------------------------------------------------------------------------
+
+    def event_counts(self, by: str, query: EventFilter = EVERY_REPORT
+                     ) -> list[Count]:
+        """Events grouped by ``type``, ``quad``, ``cameo``, ``doc``, ``pattern``, ``month`` or
+        ``year``: merged unflagged events, reports and flagged reports per group.
+
+        ``month``/``year`` keep only dates at least that precise, in time order; the other
+        groupings come most events first.
+
+        Raises:
+            QueryError: an unknown grouping.
+        """
+        key, extra, order = _group_key(by)
+        where, params = event_conditions(query)
+        where = f"{where} AND {extra}" if where and extra else where or (
+            f" WHERE {extra}" if extra else "")
+        rows = self.con.execute(
+            f"SELECT {key} AS k, count(DISTINCT coalesce(merged_id, event_id)) "
+            f"FILTER (WHERE {UNFLAGGED}) AS n_events, count(*) AS n_reports, "
+            f"count(*) FILTER (WHERE NOT {UNFLAGGED}) AS n_flagged FROM events{where} "
+            f"GROUP BY k ORDER BY {order}", params).fetchall()
+        return [Count(str(k), int(e), int(r), int(f)) for k, e, r, f in rows]
+
+    def dyad_counts(self, query: EventFilter = UNFLAGGED_EVENTS, *,
+                    limit: int | None = 50) -> list[DyadCount]:
+        """Directed actor → recipient pairs with their merged events, busiest first."""
+        where, params = event_conditions(query)
+        rows = self.con.execute(
+            "SELECT a.code, r.code, count(DISTINCT coalesce(merged_id, event_id)) AS n, "
+            f"avg(goldstein) FROM (SELECT * FROM events{where}) e, "
+            "unnest(e.actor_codes) AS a(code), unnest(e.recipient_codes) AS r(code) "
+            "WHERE a.code <> r.code GROUP BY 1, 2 ORDER BY n DESC, 1, 2"
+            + _page(limit, 0, params), params).fetchall()
+        return [DyadCount(a, r, int(n), float(g or 0.0)) for a, r, n, g in rows]
+
+    def stats(self) -> CorpusStats:
+        """Counts of everything the store holds, in one query."""
+        row = self.con.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
+            "(SELECT count(*) FROM mentions), "
+            "(SELECT count(*) FROM mentions WHERE code IS NOT NULL), "
+            "(SELECT count(DISTINCT coalesce(merged_id, event_id)) FROM events), "
+            f"(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE NOT {UNFLAGGED}), "
+            "(SELECT count(*) FROM events WHERE date_value IS NULL), "
+            "(SELECT count(*) FROM claims), "
+            "(SELECT count(DISTINCT (item, reason)) FROM skips), "
+            "(SELECT min(date_value) FROM events), (SELECT max(date_value) FROM events)"
+        ).fetchone()
+        assert row is not None  # an aggregate without GROUP BY always gives one row
+        n = [int(v) for v in row[:10]]
+        return CorpusStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9],
+                           first=row[10], last=row[11])
+
+    # -- claims ----------------------------------------------------------------------------
+
+    def claims(self, where: str = "", params: Sequence[Any] = (), *,
+               doc_ids: Collection[str] | None = None, holder: str | None = None,
+               limit: int | None = None) -> list[Claim]:
+        """Claims in text order, narrowed by document and holder.
+
+        ``where`` (a SQL condition) stays for ``analysis/corpus.py`` until it moves onto
+        the keyword filters.
+        """
+        parts = [where] if where else []
+        args = list(params)
+        if doc_ids is not None:
+            parts.append("list_contains(?, doc_id)")
+            args.append(sorted(doc_ids))
+        if holder is not None:
+            parts.append("holder = ?")
+            args.append(holder)
+        sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(parts) if parts else "")
+        sql += " ORDER BY doc_id, sentence" + _page(limit, 0, args)
+        return [claim_from_row(r) for r in self.rows(sql, args)]
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> int:
+        row = self.con.execute(sql, list(params)).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+
+def _order(order: str) -> str:
+    if order not in DOCUMENT_ORDERS:
+        raise QueryError(f"unknown document order {order!r}. Use one of: "
+                         f"{', '.join(DOCUMENT_ORDERS)}.")
+    return DOCUMENT_ORDERS[order]
+
+
+def _page(limit: int | None, offset: int, params: list[Any]) -> str:
+    """A LIMIT/OFFSET clause; its values go into ``params``."""
+    clause = ""
+    if limit is not None:
+        clause += " LIMIT ?"
+        params.append(max(limit, 0))
+    if offset:
+        clause += " OFFSET ?"
+        params.append(max(offset, 0))
+    return clause
+
+
+def _document_where(doc_ids: Collection[str] | None, search: str | None
+                    ) -> tuple[str, list[Any]]:
+    parts: list[str] = []
+    params: list[Any] = []
+    if doc_ids is not None:
+        parts.append("list_contains(?, doc_id)")
+        params.append(sorted(doc_ids))
+    if search:
+        parts.append("(contains(lower(coalesce(title, '')), lower(?)) "
+                     "OR contains(lower(text), lower(?)))")
+        params += [search, search]
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _mention_where(doc_ids: Collection[str] | None, doc_prefix: str | None,
+                   codes: Collection[str] | None, resolved: bool | None
+                   ) -> tuple[str, list[Any]]:
+    parts: list[str] = []
+    params: list[Any] = []
+    if doc_ids is not None:
+        parts.append("list_contains(?, doc_id)")
+        params.append(sorted(doc_ids))
+    if doc_prefix:
+        parts.append("starts_with(doc_id, ?)")
+        params.append(doc_prefix.strip().lower())
+    if codes is not None:
+        parts.append("list_contains(?, code)")
+        params.append(sorted(codes))
+    if resolved is not None:
+        parts.append("code IS NOT NULL" if resolved else "code IS NULL")
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _group_key(by: str) -> tuple[str, str, str]:
+    """(SQL key, extra condition, order) of an event grouping."""
+    if by in PERIOD_KEYS:
+        key, precisions = PERIOD_KEYS[by]
+        return key, f"date_precision IN {precisions}", "k"
+    if by in GROUP_KEYS:
+        return GROUP_KEYS[by], "", "n_events DESC, n_reports DESC, k"
+    raise QueryError(f"cannot count events by {by!r}. Use one of: "
+                     f"{', '.join([*GROUP_KEYS, *PERIOD_KEYS])}.")
