@@ -16,16 +16,19 @@ from polemos.store.model import EventFilter, EventRecord
 FLAGGED = ("(coalesce(is_negated, false) OR coalesce(is_hypothetical, false) "
            "OR coalesce(is_attempted, false))")
 ORDERS = {
-    "date": "r.date_value NULLS LAST, r.doc_id, r.sentence, r.trigger_start, r.event_id",
-    "newest": "r.date_value DESC NULLS LAST, r.doc_id, r.sentence, r.trigger_start, r.event_id",
-    "goldstein": "r.goldstein, r.date_value NULLS LAST, r.event_id",
-    "document": "r.doc_id, r.sentence, r.trigger_start, r.event_id",
+    "date": "p.date_value NULLS LAST, p.doc_id, p.sentence, p.trigger_start, p.event_id",
+    "newest": "p.date_value DESC NULLS LAST, p.doc_id, p.sentence, p.trigger_start, p.event_id",
+    "goldstein": "p.goldstein, p.date_value NULLS LAST, p.event_id",
+    "document": "p.doc_id, p.sentence, p.trigger_start, p.event_id",
 }
+# what ordering and merging read: narrow, so the window over a large store stays cheap
+NARROW = ("event_id, hash(coalesce(merged_id, event_id)) AS merged_hash, confidence, "
+          "date_value, doc_id, sentence, trigger_start, goldstein")
 PARTICIPANT = ('[{"code": "VARCHAR", "sector": "VARCHAR", "person": "VARCHAR", '
                '"text": "VARCHAR", "start": "INTEGER", "end": "INTEGER"}]')
 EXPORT_COLUMNS = (
-    "r.merged_key AS merged_id, r.event_id, r.n_reports, r.doc_id, d.url, d.title, "
-    "d.published, d.source, r.sentence, r.sentence_start, r.sentence_end, r.trigger, "
+    "coalesce(r.merged_id, r.event_id) AS merged_id, r.event_id, p.n_reports, r.doc_id, d.url, "
+    "d.title, d.published, d.source, r.sentence, r.sentence_start, r.sentence_end, r.trigger, "
     "r.trigger_start, r.trigger_end, r.date_value AS date, r.date_end, r.date_precision, "
     "r.date_basis, r.date_text, r.type, r.mode, r.contexts, r.cameo, r.goldstein, r.quad, "
     f"from_json(r.actors, '{PARTICIPANT}') AS actors, "
@@ -87,39 +90,45 @@ def event_conditions(query: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 
-def _ranked(query: EventFilter) -> tuple[str, list[Any]]:
-    """The filtered reports as ``r``: one per merged event when ``query.merged``."""
+def page_sql(query: EventFilter) -> tuple[str, list[Any]]:
+    """The page ``query`` asks for as narrow rows ``p`` (ids, order columns, ``n_reports``).
+
+    Merging and ordering run on a few columns and a 64-bit hash of the merged id, so a
+    page of a million-event store costs a fraction of a second; the full rows of the page
+    are fetched afterwards by id.
+    """
     where, params = event_conditions(query)
-    base = f"SELECT *, coalesce(merged_id, event_id) AS merged_key FROM events{where}"
-    if not query.merged:
-        return f"SELECT *, 1 AS n_reports FROM ({base})", params
-    sql = (f"SELECT *, count(*) OVER (PARTITION BY merged_key) AS n_reports FROM ({base}) "
-           "QUALIFY row_number() OVER (PARTITION BY merged_key "
-           "ORDER BY confidence DESC, event_id) = 1")
-    return sql, params
-
-
-def _paged(query: EventFilter, columns: str, *, with_page: bool) -> tuple[str, list[Any]]:
-    ranked, params = _ranked(query)
-    sql = (f"SELECT {columns} FROM ({ranked}) r JOIN documents d ON d.doc_id = r.doc_id "
-           f"ORDER BY {ORDERS[query.order]}")
-    if with_page and query.limit is not None:
+    narrow = f"SELECT {NARROW} FROM events{where}"
+    if query.merged:
+        ranked = (f"SELECT *, count(*) OVER (PARTITION BY merged_hash) AS n_reports "
+                  f"FROM ({narrow}) QUALIFY row_number() OVER (PARTITION BY merged_hash "
+                  "ORDER BY confidence DESC, event_id) = 1")
+    else:
+        ranked = f"SELECT *, 1 AS n_reports FROM ({narrow})"
+    sql = f"SELECT * FROM ({ranked}) p ORDER BY {ORDERS[query.order]}"
+    if query.limit is not None:
         sql += " LIMIT ?"
         params.append(max(query.limit, 0))
-    if with_page and query.offset:
+    if query.offset:
         sql += " OFFSET ?"
         params.append(max(query.offset, 0))
     return sql, params
 
 
-def merged_sql(query: EventFilter, columns: str = "r.*") -> tuple[str, list[Any]]:
-    """The page of event rows ``query`` asks for, with their document's columns."""
-    return _paged(query, f"{columns}, {DOCUMENT_COLUMNS}", with_page=True)
+def rows_sql(event_ids: list[str]) -> tuple[str, list[Any]]:
+    """The full rows of a page's events with their document's columns."""
+    sql = (f"SELECT r.*, coalesce(r.merged_id, r.event_id) AS merged_key, {DOCUMENT_COLUMNS} "
+           "FROM events r JOIN documents d ON d.doc_id = r.doc_id "
+           "WHERE r.event_id IN (SELECT unnest(?))")
+    return sql, [event_ids]
 
 
 def export_sql(query: EventFilter) -> tuple[str, list[Any]]:
-    """The same page with the export columns (see ``EXPORT_COLUMNS``)."""
-    return _paged(query, EXPORT_COLUMNS, with_page=True)
+    """The page with the export columns (see ``EXPORT_COLUMNS``), in the page's order."""
+    page, params = page_sql(query)
+    sql = (f"SELECT {EXPORT_COLUMNS} FROM ({page}) p JOIN events r ON r.event_id = p.event_id "
+           f"JOIN documents d ON d.doc_id = r.doc_id ORDER BY {ORDERS[query.order]}")
+    return sql, params
 
 
 def event_from_row(r: Row) -> Event:
@@ -140,10 +149,10 @@ def event_from_row(r: Row) -> Event:
     )
 
 
-def event_record_from_row(r: Row) -> EventRecord:
-    """A row of ``merged_sql`` as an event with its merged id and document."""
+def event_record_from_row(r: Row, n_reports: int) -> EventRecord:
+    """A row of ``rows_sql`` as an event with its merged id and document."""
     return EventRecord(
-        event=event_from_row(r), merged_id=r["merged_key"], n_reports=int(r["n_reports"]),
+        event=event_from_row(r), merged_id=r["merged_key"], n_reports=n_reports,
         title=r["doc_title"], url=r["doc_url"], published=r["doc_published"],
         source=r["doc_source"],
     )

@@ -8,6 +8,7 @@ converters of ``polemos.store.convert``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any, overload
 
@@ -29,7 +30,8 @@ from polemos.store.eventsql import (
     event_from_row,
     event_record_from_row,
     export_sql,
-    merged_sql,
+    page_sql,
+    rows_sql,
 )
 from polemos.store.model import (
     ActorCount,
@@ -53,9 +55,9 @@ DOCUMENT_ORDERS = {
 }
 UNFLAGGED = ("NOT (coalesce(is_negated, false) OR coalesce(is_hypothetical, false) "
              "OR coalesce(is_attempted, false))")
-PERIOD_KEYS = {
-    "month": ("strftime(date_value, '%Y-%m')", "('day', 'month')"),
-    "year": ("CAST(year(date_value) AS VARCHAR)", "('day', 'month', 'year')"),
+PERIOD_KEYS = {  # grouped on a truncated date (cheap), named afterwards
+    "month": ("date_trunc('month', date_value)", "('day', 'month')"),
+    "year": ("date_trunc('year', date_value)", "('day', 'month', 'year')"),
 }
 UNFLAGGED_EVENTS = EventFilter()
 EVERY_REPORT = EventFilter(flags="include")
@@ -222,13 +224,18 @@ class ReadAPI:
             sql = "SELECT * FROM events" + (f" WHERE {query}" if query else "")
             sql += " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
             return [event_from_row(r) for r in self.rows(sql, params)]
-        sql, args = merged_sql(query, "r.*")
-        return [event_record_from_row(r) for r in self.rows(sql, args)]
+        sql, args = page_sql(query)
+        page = [(r[0], int(r[1])) for r in self.con.execute(
+            f"SELECT event_id, n_reports FROM ({sql})", args).fetchall()]
+        if not page:
+            return []
+        full = {r["event_id"]: r for r in self.rows(*rows_sql([i for i, _ in page]))}
+        return [event_record_from_row(full[i], n) for i, n in page]
 
     def count_events(self, query: EventFilter = UNFLAGGED_EVENTS) -> int:
         """How many records ``events(query)`` gives without its limit and offset."""
         where, params = event_conditions(query)
-        what = "count(DISTINCT coalesce(merged_id, event_id))" if query.merged else "count(*)"
+        what = "count(DISTINCT hash(coalesce(merged_id, event_id)))" if query.merged else "count(*)"
         return self._scalar(f"SELECT {what} FROM events{where}", params)
 
     def events_table(self, query: EventFilter = UNFLAGGED_EVENTS) -> pa.Table:
@@ -264,22 +271,21 @@ class ReadAPI:
         where = f"{where} AND {extra}" if where and extra else where or (
             f" WHERE {extra}" if extra else "")
         rows = self.con.execute(
-            f"SELECT {key} AS k, count(DISTINCT coalesce(merged_id, event_id)) "
+            f"SELECT {key} AS k, count(DISTINCT hash(coalesce(merged_id, event_id))) "
             f"FILTER (WHERE {UNFLAGGED}) AS n_events, count(*) AS n_reports, "
             f"count(*) FILTER (WHERE NOT {UNFLAGGED}) AS n_flagged FROM events{where} "
             f"GROUP BY k ORDER BY {order}", params).fetchall()
-        return [Count(str(k), int(e), int(r), int(f)) for k, e, r, f in rows]
+        return [Count(_key_name(k, by), int(e), int(r), int(f)) for k, e, r, f in rows]
 
     def dyad_counts(self, query: EventFilter = UNFLAGGED_EVENTS, *,
                     limit: int | None = 50) -> list[DyadCount]:
         """Directed actor → recipient pairs with their merged events, busiest first."""
         where, params = event_conditions(query)
         rows = self.con.execute(
-            "SELECT a.code, r.code, count(DISTINCT coalesce(merged_id, event_id)) AS n, "
-            f"avg(goldstein) FROM (SELECT * FROM events{where}) e, "
-            "unnest(e.actor_codes) AS a(code), unnest(e.recipient_codes) AS r(code) "
-            "WHERE a.code <> r.code GROUP BY 1, 2 ORDER BY n DESC, 1, 2"
-            + _page(limit, 0, params), params).fetchall()
+            "SELECT a, r, count(DISTINCT k) AS n, avg(g) FROM (SELECT k, a, unnest(rc) AS r, g "
+            "FROM (SELECT hash(coalesce(merged_id, event_id)) AS k, unnest(actor_codes) AS a, "
+            f"recipient_codes AS rc, goldstein AS g FROM events{where})) WHERE a <> r "
+            "GROUP BY a, r ORDER BY n DESC, a, r" + _page(limit, 0, params), params).fetchall()
         return [DyadCount(a, r, int(n), float(g or 0.0)) for a, r, n, g in rows]
 
     def stats(self) -> CorpusStats:
@@ -288,7 +294,7 @@ class ReadAPI:
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
             "(SELECT count(*) FROM mentions), "
             "(SELECT count(*) FROM mentions WHERE code IS NOT NULL), "
-            "(SELECT count(DISTINCT coalesce(merged_id, event_id)) FROM events), "
+            "(SELECT count(DISTINCT hash(coalesce(merged_id, event_id))) FROM events), "
             f"(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE NOT {UNFLAGGED}), "
             "(SELECT count(*) FROM events WHERE date_value IS NULL), "
             "(SELECT count(*) FROM claims), "
@@ -377,6 +383,12 @@ def _mention_where(doc_ids: Collection[str] | None, doc_prefix: str | None,
     if resolved is not None:
         parts.append("code IS NOT NULL" if resolved else "code IS NULL")
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _key_name(key: object, by: str) -> str:
+    if isinstance(key, dt.date):
+        return key.strftime("%Y-%m") if by == "month" else str(key.year)
+    return str(key)
 
 
 def _group_key(by: str) -> tuple[str, str, str]:
