@@ -21,6 +21,7 @@ from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
 from polemos.store.convert import claim_from_row, date_from_row, participants_to_json
 from polemos.store.eventsql import event_from_row
 from polemos.store.read import ReadAPI
+from polemos.store.signals import SignalsAPI
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +32,11 @@ def _schema_sql() -> str:
     return resources.files("polemos.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-class Store(ReadAPI):
+class Store(ReadAPI, SignalsAPI):
     """A Polemos database. Open it with ``Store.open(path)``; ``":memory:"`` works in tests.
 
-    The read methods (``documents``, ``events``, ``event_counts`` …) come from ``ReadAPI``.
+    The read methods (``documents``, ``events``, ``event_counts`` …) come from ``ReadAPI``,
+    the document-ranking aggregates of the positions layer from ``SignalsAPI``.
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
