@@ -1,23 +1,83 @@
-"""Polemos: sourced, dated conflict events, actor roles and cited answers from articles."""
+"""Polemos: sourced, dated conflict events, actor roles and cited answers from articles.
 
+Reading a store needs no language model: ``db = polemos.open("x.duckdb")`` then
+``db.events(actor="RUS", since=2020).to_pandas()``. The names below are imported on first
+use, so ``import polemos`` (and ``polemos --help``) does not load spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib
 import logging
-
-from polemos.errors import PolemosError
-from polemos.pipeline import Coder, IngestReport, ingest, run
-from polemos.records import Article, Claim, Event, EventDate, Mention, Participant, Result, Skip
-from polemos.settings import Settings, load_settings
-from polemos.store.store import Store
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+_LAZY = {
+    "Article": "polemos.records",
+    "Claim": "polemos.records",
+    "Event": "polemos.records",
+    "EventDate": "polemos.records",
+    "Mention": "polemos.records",
+    "Participant": "polemos.records",
+    "Result": "polemos.records",
+    "Skip": "polemos.records",
+    "PolemosError": "polemos.errors",
+    "Settings": "polemos.settings",
+    "load_settings": "polemos.settings",
+    "Store": "polemos.store.store",
+    "EventFilter": "polemos.store.model",
+    "Database": "polemos.api",
+    "open": "polemos.api",
+    "Coder": "polemos.pipeline",
+    "IngestReport": "polemos.pipeline",
+    "ingest": "polemos.pipeline",
+    "run": "polemos.pipeline",
+}
+
+if TYPE_CHECKING:
+    from polemos.api import Database, open
+    from polemos.errors import PolemosError
+    from polemos.pipeline import Coder, IngestReport, ingest, run
+    from polemos.records import (
+        Article,
+        Claim,
+        Event,
+        EventDate,
+        Mention,
+        Participant,
+        Result,
+        Skip,
+    )
+    from polemos.settings import Settings, load_settings
+    from polemos.store.model import EventFilter
+    from polemos.store.store import Store
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'polemos' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
 __all__ = [
     "Article",
     "Claim",
     "Coder",
+    "Database",
     "Event",
     "EventDate",
+    "EventFilter",
     "IngestReport",
     "Mention",
     "Participant",
@@ -28,5 +88,6 @@ __all__ = [
     "Store",
     "ingest",
     "load_settings",
+    "open",
     "run",
 ]

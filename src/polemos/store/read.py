@@ -79,7 +79,11 @@ class ReadAPI:
 
     def arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run a read query and return an Arrow table, typed as DuckDB typed it."""
-        return self.con.sql(sql, params=list(params)).to_arrow_table()
+        cursor = self.con.cursor()  # its own result: no unfinished fetch on ``con`` can block it
+        try:
+            return cursor.sql(sql, params=list(params)).to_arrow_table()
+        finally:
+            cursor.close()
 
     # -- documents -------------------------------------------------------------------
 
@@ -89,28 +93,27 @@ class ReadAPI:
         """Stored documents (without their text unless ``with_text``), filtered and paged.
 
         ``search`` is a case-insensitive phrase of the title or the text.
+
         Raises:
             QueryError: an unknown ``order`` (the message lists the valid ones).
         """
-        where, params = _document_where(doc_ids, search)
-        columns = DOCUMENT_COLUMNS + (", text" if with_text else "")
-        if count_events:
-            columns += ", (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events"
-        sql = (f"SELECT {columns} FROM documents d{where} ORDER BY {_order(order)}"
-               f"{_page(limit, offset, params)}")
+        sql, params = _documents_sql(doc_ids, search, order, limit, offset,
+                                     with_text=with_text, count_events=count_events)
         return [document_from_row(r) for r in self.rows(sql, params)]
+
+    def documents_table(self, *, doc_ids: Collection[str] | None = None,
+                        search: str | None = None, order: str = "source",
+                        limit: int | None = None, offset: int = 0,
+                        with_text: bool = False) -> pa.Table:
+        """``documents(…)`` as an Arrow table, with the number of event reports of each."""
+        sql, params = _documents_sql(doc_ids, search, order, limit, offset,
+                                     with_text=with_text, count_events=True)
+        return self.arrow(sql, params)
 
     def count_documents(self, *, doc_ids: Collection[str] | None = None,
                         search: str | None = None) -> int:
         where, params = _document_where(doc_ids, search)
         return self._scalar(f"SELECT count(*) FROM documents d{where}", params)
-
-    def documents_table(self, *, doc_ids: Collection[str] | None = None,
-                        search: str | None = None, with_text: bool = False) -> pa.Table:
-        where, params = _document_where(doc_ids, search)
-        columns = DOCUMENT_COLUMNS + (", text" if with_text else "")
-        return self.arrow(f"SELECT {columns} FROM documents d{where} ORDER BY {_order('source')}",
-                          params)
 
     def document(self, doc_id: str) -> Document | None:
         """The document with this exact id, with its text; None when there is none."""
@@ -300,8 +303,7 @@ class ReadAPI:
             "(SELECT count(*) FROM claims), "
             "(SELECT count(DISTINCT (item, reason)) FROM skips), "
             "(SELECT min(date_value) FROM events), (SELECT max(date_value) FROM events)"
-        ).fetchone()
-        assert row is not None  # an aggregate without GROUP BY always gives one row
+        ).fetchall()[0]  # an aggregate without GROUP BY always gives one row
         n = [int(v) for v in row[:10]]
         return CorpusStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9],
                            first=row[10], last=row[11])
@@ -329,8 +331,8 @@ class ReadAPI:
         return [claim_from_row(r) for r in self.rows(sql, args)]
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> int:
-        row = self.con.execute(sql, list(params)).fetchone()
-        return int(row[0]) if row and row[0] is not None else 0
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
 def _order(order: str) -> str:
@@ -350,6 +352,18 @@ def _page(limit: int | None, offset: int, params: list[Any]) -> str:
         clause += " OFFSET ?"
         params.append(max(offset, 0))
     return clause
+
+
+def _documents_sql(doc_ids: Collection[str] | None, search: str | None, order: str,
+                   limit: int | None, offset: int, *, with_text: bool, count_events: bool
+                   ) -> tuple[str, list[Any]]:
+    where, params = _document_where(doc_ids, search)
+    columns = DOCUMENT_COLUMNS + (", text" if with_text else "")
+    if count_events:
+        columns += ", (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events"
+    sql = (f"SELECT {columns} FROM documents d{where} ORDER BY {_order(order)}"
+           f"{_page(limit, offset, params)}")
+    return sql, params
 
 
 def _document_where(doc_ids: Collection[str] | None, search: str | None
