@@ -19,11 +19,24 @@ REPO = Path(__file__).resolve().parents[1]
 def test_all_lists_the_public_api() -> None:
     import types
 
+    for name in polemos.__all__:
+        assert getattr(polemos, name) is not None, name  # every lazy name resolves
     public = {
-        n for n, v in vars(polemos).items()
-        if not n.startswith("_") and not isinstance(v, types.ModuleType)
-    } - {"logging"}
+        n for n in dir(polemos)
+        if not n.startswith("_") and not isinstance(getattr(polemos, n), types.ModuleType)
+    } - {"logging", "annotations", "importlib", "TYPE_CHECKING", "Any"}
     assert set(polemos.__all__) == public
+
+
+def test_importing_the_package_or_the_cli_loads_no_model_code() -> None:
+    """`polemos --help` and the read commands must start fast: no spaCy, no Arrow."""
+    import subprocess
+    import sys
+
+    code = ("import sys, polemos, polemos.cli; "
+            "print(sorted(m for m in ('spacy', 'thinc', 'pyarrow', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:

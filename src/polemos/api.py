@@ -149,13 +149,13 @@ class Database:
                 message lists the nearest names).
         """
         wanted = name.strip()
+        if self.store.actor_counts(codes=[wanted.upper()], limit=1):
+            return wanted.upper()  # a code the texts use: no need to load the KB
         if self.kb.actor(wanted.upper()) is not None:
             return wanted.upper()
         codes = [c.code for c in self.kb.lookup(wanted) if c.code]
         if codes:
             return codes[0]
-        if self.store.actor_counts(codes=[wanted.upper()], limit=1):
-            return wanted.upper()
         near = ", ".join(self.kb.near(wanted, 5))
         raise QueryError(f"unknown actor {name!r}: no such name or code in the knowledge base "
                          f"or the store. Nearest known names: {near}.")

@@ -13,19 +13,18 @@ from polemos.store.store import Store
 
 def mention_rows(store: Store, *, doc_id: str | None = None) -> list[dict[str, Any]]:
     """Stored mentions in text order, optionally of one document (id prefix)."""
-    where, params = ("WHERE doc_id LIKE ? || '%'", [doc_id]) if doc_id else ("", [])
-    return store.rows(
-        "SELECT doc_id, sentence AS sentence_id, start_char AS start, end_char AS \"end\", text, "
-        "code, sector, person, kind, confidence, CASE WHEN len(members) > 0 THEN array_to_string(members, '+') END AS members, rule "
-        f"FROM mentions {where} ORDER BY doc_id, start_char, end_char", params)
+    return [
+        {"doc_id": m.doc_id, "sentence_id": m.sentence, "start": m.start, "end": m.end,
+         "text": m.text, "code": m.code, "sector": m.sector, "person": m.person, "kind": m.kind,
+         "confidence": m.confidence, "members": "+".join(m.members) or None, "rule": m.rule}
+        for m in store.mentions(doc_prefix=doc_id)
+    ]
 
 
 def actor_rows(store: Store) -> list[dict[str, Any]]:
     """Resolved actors (code, sector, person) with mention and document counts, most first."""
-    return store.rows(
-        "SELECT code, kind, sector, person, count(*) AS mentions, count(DISTINCT doc_id) AS docs "
-        "FROM mentions WHERE code IS NOT NULL GROUP BY code, kind, sector, person "
-        "ORDER BY mentions DESC, code, sector NULLS FIRST, person NULLS FIRST")
+    return [{"code": a.code, "kind": a.kind, "sector": a.sector, "person": a.person,
+             "mentions": a.n_mentions, "docs": a.n_documents} for a in store.actor_counts()]
 
 
 def _dates(period: Period) -> str:

@@ -6,12 +6,9 @@ import sys
 
 import click
 
-from polemos.actors.kb import check_file, load_kb
-from polemos.actors.queries import actor_rows, describe, mention_rows
 from polemos.cli.base import cli, db_option
 from polemos.cli.core import print_rows
 from polemos.errors import DictionaryError, QueryError
-from polemos.store.store import Store
 
 
 @cli.command("mentions")
@@ -27,6 +24,9 @@ def mentions_cmd(db: str, doc_id: str | None, fmt: str) -> None:
     \b
         polemos mentions --doc 3f2a9c0d --format jsonl
     """
+    from polemos.actors.queries import mention_rows
+    from polemos.store.store import Store
+
     with Store.open(db, read_only=True) as store:
         print_rows(mention_rows(store, doc_id=doc_id), fmt, title="mentions")
 
@@ -43,6 +43,9 @@ def actors_cmd(db: str, fmt: str) -> None:
     \b
         polemos actors --format csv > actors.csv
     """
+    from polemos.actors.queries import actor_rows
+    from polemos.store.store import Store
+
     with Store.open(db, read_only=True) as store:
         print_rows(actor_rows(store), fmt, title="actors")
 
@@ -69,6 +72,9 @@ def kb_show_cmd(name: str, actors: tuple[str, ...]) -> None:
     \b
         polemos kb show "Sergei Lavrov"
     """
+    from polemos.actors.kb import load_kb
+    from polemos.actors.queries import describe
+
     try:
         entries = describe(load_kb(actors), name)
     except (QueryError, DictionaryError) as err:
@@ -95,6 +101,8 @@ def kb_check_cmd(path: str) -> None:
     \b
         polemos kb check my_actors.yaml
     """
+    from polemos.actors.kb import check_file
+
     try:
         n = check_file(path)
     except DictionaryError as err:

@@ -8,25 +8,24 @@ import json
 import sys
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from polemos.cli.base import cli, db_option
-from polemos.pipeline import IngestReport, ingest
 from polemos.records import Article, Failure, Skip
-from polemos.settings import load_settings
-from polemos.store.store import Store
+from polemos.store.model import Document
 
-err_console = Console(stderr=True)
+if TYPE_CHECKING:  # imported where used: `polemos --help` loads neither spaCy nor DuckDB
+    from polemos.pipeline import IngestReport
+    from polemos.store.store import Store
 
 
 def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = None) -> None:
     """Write rows to stdout as a rich table, JSON or CSV."""
+    from rich.console import Console
+    from rich.table import Table
+
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, default=str, ensure_ascii=False))
     elif fmt == "jsonl":
@@ -70,6 +69,14 @@ def run_ingest(
     sources: Sequence[str], *, db: str, quiet: bool, settings_overrides: dict[str, Any]
 ) -> IngestReport:
     """Ingest with a progress bar and one stderr line per problem; shared by ingest and demo."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    from polemos.pipeline import ingest
+    from polemos.settings import load_settings
+
+    err_console = Console(stderr=True)
     settings = load_settings(settings_overrides.pop("config", None), **settings_overrides)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
@@ -123,22 +130,19 @@ def ingest_cmd(
 
 def document_rows(store: Store, *, include_skipped: bool = False) -> list[dict[str, Any]]:
     """One row per stored document, then (when asked) one per skipped item."""
-    rows = store.rows(
-        "SELECT doc_id AS id, title, source, url, published, text_date AS latest_date_in_text, "
-        "n_sentences AS sentences, status FROM documents ORDER BY source, ingested_at"
-    )
+    rows = [_document_row(d) for d in store.documents(order="source")]
     if include_skipped:
-        rows += store.rows(
-            "SELECT coalesce(doc_id, '') AS id, any_value(title) AS title, item AS source, "
-            "NULL AS url, NULL AS published, NULL AS latest_date_in_text, 0 AS sentences, "
-            "'skipped: ' || reason AS status FROM skips GROUP BY doc_id, item, reason "
-            "ORDER BY min(skipped_at)"
-        )
-    for row in rows:
-        for key in ("published", "latest_date_in_text"):
-            if row[key] is not None:
-                row[key] = str(row[key])
+        rows += [{"id": s.doc_id or "", "title": s.title, "source": s.item, "url": None,
+                  "published": None, "latest_date_in_text": None, "sentences": 0,
+                  "status": f"skipped: {s.reason}"} for s in store.skipped()]
     return rows
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {"id": doc.doc_id, "title": doc.title, "source": doc.source, "url": doc.url,
+            "published": None if doc.published is None else str(doc.published),
+            "latest_date_in_text": None if doc.text_date is None else str(doc.text_date),
+            "sentences": doc.n_sentences, "status": doc.status}
 
 
 @cli.command("docs")
@@ -153,31 +157,10 @@ def docs_cmd(db: str, fmt: str, skipped: bool) -> None:
     \b
         polemos docs --format json | jq '.[].title'
     """
+    from polemos.store.store import Store
+
     with Store.open(db, read_only=True) as store:
         print_rows(document_rows(store, include_skipped=skipped), fmt, title="documents")
-
-
-def find_document(store: Store, doc_id: str) -> dict[str, Any]:
-    """The stored document whose id is or starts with DOC_ID.
-
-    Raises:
-        click.ClickException: no document, or the prefix fits several.
-    """
-    rows = store.rows(
-        "SELECT * FROM documents WHERE doc_id LIKE ? || '%' ORDER BY doc_id LIMIT 6",
-        [doc_id.strip().lower()],
-    )
-    if not rows:
-        raise click.ClickException(
-            f"no document with id {doc_id!r} in {store.path}. "
-            f"List the ids with: polemos docs --db {store.path}"
-        )
-    if len(rows) > 1 and rows[0]["doc_id"] != doc_id:
-        ids = ", ".join(r["doc_id"] for r in rows[:5])
-        raise click.ClickException(
-            f"the id prefix {doc_id!r} fits several documents ({ids} …). Give more characters."
-        )
-    return rows[0]
 
 
 @cli.command("show")
@@ -192,20 +175,20 @@ def show_cmd(doc_id: str, db: str, sentences: bool) -> None:
     \b
         polemos show 3f2a9c0d --sentences
     """
+    from polemos.store.store import Store
+
     with Store.open(db, read_only=True) as store:
-        doc = find_document(store, doc_id)
+        doc = store.find_document(doc_id)
         for key in ("doc_id", "title", "source", "url", "published", "author", "text_date",
                     "language", "n_sentences", "status"):
-            click.echo(f"{key}: {'' if doc[key] is None else doc[key]}")
+            value = getattr(doc, key)
+            click.echo(f"{key}: {'' if value is None else value}")
         click.echo("")
         if sentences:
-            for s in store.rows(
-                "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx",
-                [doc["doc_id"]],
-            ):
-                click.echo(f"[{s['idx']}] {s['start_char']}-{s['end_char']}  {s['text']}")
+            for s in store.sentences([doc.doc_id]):
+                click.echo(f"[{s.index}] {s.start}-{s.end}  {s.text}")
         else:
-            click.echo(doc["text"])
+            click.echo(doc.text)
 
 
 def demo_corpus_path() -> str:
@@ -219,12 +202,15 @@ DEMO_CONFLICT = "Nagorno-Karabakh"
 
 def demo_overview(store: Store) -> list[dict[str, Any]]:
     """What the pipeline found, one row per PLOVER type (flagged events counted apart)."""
-    return store.rows(
-        "SELECT type, count(DISTINCT merged_id) FILTER (WHERE NOT (is_negated OR is_hypothetical "
-        "OR is_attempted)) AS events, count(*) AS reports, "
-        "count(*) FILTER (WHERE is_negated OR is_hypothetical OR is_attempted) AS flagged "
-        "FROM events GROUP BY type ORDER BY events DESC, type"
-    )
+    return [{"type": c.key, "events": c.n_events, "reports": c.n_reports, "flagged": c.n_flagged}
+            for c in store.event_counts("type")]
+
+
+def demo_stats(store: Store) -> dict[str, int]:
+    stats = store.stats()
+    return {"documents": stats.n_documents, "sentences": stats.n_sentences,
+            "resolved_mentions": stats.n_resolved_mentions, "events": stats.n_events,
+            "event_reports": stats.n_reports}
 
 
 @cli.command("demo")
@@ -243,17 +229,12 @@ def demo_cmd(db: str, report_path: str, quiet: bool) -> None:
     from polemos.actors import load_kb
     from polemos.analysis import build_brief, render_brief
     from polemos.report.build import build_report
+    from polemos.store.store import Store
 
     result = run_ingest([demo_corpus_path()], db=db, quiet=quiet, settings_overrides={})
     kb = load_kb()
     with Store.open(db, read_only=True) as store:
-        stats = store.rows(
-            "SELECT (SELECT count(*) FROM documents) AS documents, "
-            "(SELECT count(*) FROM sentences) AS sentences, "
-            "(SELECT count(*) FROM mentions WHERE code IS NOT NULL) AS resolved_mentions, "
-            "(SELECT count(DISTINCT merged_id) FROM events) AS events, "
-            "(SELECT count(*) FROM events) AS event_reports"
-        )[0]
+        stats = demo_stats(store)
         click.echo(" · ".join(f"{v} {k.replace('_', ' ')}" for k, v in stats.items()))
         print_rows(demo_overview(store), "table", title="events by PLOVER type")
         brief = build_brief(store, DEMO_ACTOR, conflict=DEMO_CONFLICT, kb=kb)

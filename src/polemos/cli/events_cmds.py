@@ -1,169 +1,126 @@
-"""`polemos events`: the stored events, one row per merged event, in several formats."""
+"""`polemos events`: the stored events in several formats, every one leading back to its
+sentence; the twin of ``polemos.open(db).events(...)``."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
 from polemos.cli.base import cli, db_option
-from polemos.cli.core import print_rows
-from polemos.events.export import CountryMap, identity_country, plover_record
-from polemos.records import Event
-from polemos.store.store import Store
+from polemos.cli.tables import render_table, write_output
+from polemos.records import EventDate
 
 FORMATS = ["table", "jsonl", "csv", "parquet", "plover"]
+MAX_SENTENCE = 70
 
 
-def _where(actor: str | None, recipient: str | None, event_type: str | None,
-           since: int | None, until: int | None, include_flagged: bool) -> tuple[str, list[Any]]:
-    parts: list[str] = []
-    params: list[Any] = []
-    if actor:
-        parts.append("(list_contains(actor_codes, ?) OR list_contains(mediator_codes, ?))")
-        params += [actor.upper(), actor.upper()]
-    if recipient:
-        parts.append("list_contains(recipient_codes, ?)")
-        params.append(recipient.upper())
-    if event_type:
-        parts.append("(type = ? OR cameo LIKE ?)")
-        params += [event_type.upper(), f"{event_type}%"]
-    if since is not None:
-        parts.append("year(date_value) >= ?")
-        params.append(since)
-    if until is not None:
-        parts.append("year(date_value) <= ?")
-        params.append(until)
-    if not include_flagged:
-        parts.append("NOT (is_negated OR is_hypothetical OR is_attempted)")
-    return " AND ".join(parts), params
+def _who(parts: Sequence[dict[str, Any]] | None) -> str:
+    """Participants as "RUS:GOV, ARM": code, and sector when there is one."""
+    return ", ".join(p["code"] + (f":{p['sector']}" if p["sector"] else "")
+                     for p in parts or ())
 
 
-def merged_events(store: Store, where: str = "", params: Sequence[Any] = ()
-                  ) -> list[tuple[str, list[Event]]]:
-    """(merged id, its reports) for the events matching ``where``, in date order."""
-    ids = {r["event_id"]: r["merged_id"] or r["event_id"] for r in store.rows(
-        "SELECT event_id, merged_id FROM events" + (f" WHERE {where}" if where else ""), params)}
-    groups: dict[str, list[Event]] = {}
-    for event in store.events(where, params):
-        groups.setdefault(ids.get(event.event_id, event.event_id), []).append(event)
-    for reports in groups.values():
-        reports.sort(key=lambda e: -e.confidence)
-    return list(groups.items())
-
-
-def _flags(event: Event) -> str:
-    return ",".join(n for n, on in (("negated", event.is_negated),
-                                    ("hypothetical", event.is_hypothetical),
-                                    ("attempted", event.is_attempted)) if on)
-
-
-def summary_row(merged_id: str, reports: Sequence[Event]) -> dict[str, Any]:
-    event = reports[0]
+def table_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One export row cut to fit a terminal, still leading back to its sentence."""
+    sentence = row["sentence_text"] or ""
+    date = EventDate(row["date"], row["date_precision"]).iso or ""
+    document = " · ".join(str(v) for v in (row["title"], row["published"], row["url"]) if v)
     return {
-        "id": merged_id, "date": event.date.iso, "date_basis": event.date.basis,
-        "type": event.type, "mode": event.mode, "cameo": event.cameo,
-        "goldstein": event.goldstein, "quad": event.quad,
-        "actors": "+".join(p.code for p in event.actors),
-        "recipients": "+".join(p.code for p in event.recipients),
-        "mediators": "+".join(p.code for p in event.mediators),
-        "trigger": event.trigger, "flags": _flags(event), "n_reports": len(reports),
-        "confidence": event.confidence, "sentence": event.sentence_text,
+        "id": row["merged_id"][:8],
+        "date": f"{date} ({row['date_basis']})" if date else "",
+        "event": f"{row['type']} {row['cameo']}", "actors": _who(row["actors"]),
+        "recipients": _who(row["recipients"] + row["mediators"]),
+        "flags": ",".join(row["flags"] or ()), "reports": row["n_reports"],
+        "source": (f"{row['doc_id']}:{row['sentence']} "
+                   f"@{row['trigger_start']}-{row['trigger_end']} {row['pattern']}"),
+        "document": document,
+        "sentence": sentence if len(sentence) <= MAX_SENTENCE
+        else sentence[: MAX_SENTENCE - 3] + "...",
     }
 
 
-def evidence_row(merged_id: str, reports: Sequence[Event]) -> dict[str, Any]:
-    row = summary_row(merged_id, reports)
-    row["date_reason"] = reports[0].date.reason
-    row["evidence"] = [
-        {"event_id": e.event_id, "doc_id": e.doc_id, "sentence": e.sentence,
-         "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
-         "sentence_text": e.sentence_text, "sentence_start": e.sentence_start,
-         "sentence_end": e.sentence_end, "date": e.date.iso, "date_basis": e.date.basis,
-         "date_text": e.date.text, "date_reason": e.date.reason, "pattern": e.pattern,
-         "coder": e.coder,
-         "confidence": e.confidence,
-         "actors": [p.code for p in e.actors], "recipients": [p.code for p in e.recipients]}
-        for e in reports
-    ]
-    return row
+def _country_map() -> Any:
+    """PLOVER country codes through the knowledge base."""
+    from polemos.actors.kb import load_kb
+
+    return load_kb().plover_code
 
 
-def _country_map() -> CountryMap:
-    """PLOVER country codes through the knowledge base when it offers them."""
-    from polemos.actors import load_kb
+def _lines(fmt: str, database: Any, records: Any) -> list[str]:
+    from polemos.events.export import json_line, jsonl_records, plover_record
 
-    kb = load_kb()
-    plover_code = getattr(kb, "plover_code", None)
-    return plover_code if plover_code is not None else identity_country
-
-
-def _write(lines: Sequence[str], output: str | None) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.writelines(line + "\n" for line in lines)
-    else:
-        for line in lines:
-            click.echo(line)
+    table = records.to_arrow()
+    reports = database.store.reports_of([r.merged_id for r in records])
+    if fmt == "jsonl":
+        return [json_line(r) for r in jsonl_records(table, reports)]
+    country = _country_map()
+    return [json_line(plover_record(reports[r.merged_id], merged_id=r.merged_id,
+                                    country=country)) for r in records]
 
 
 @cli.command("events")
-@click.option("--actor", default=None, help="only events with this actor (or mediator) code")
-@click.option("--recipient", default=None, help="only events with this recipient code")
+@click.option("--actor", default=None, help="only events with this actor or mediator (code or name)")
+@click.option("--recipient", default=None, help="only events with this recipient (code or name)")
 @click.option("--type", "event_type", default=None, help="PLOVER type (AID) or CAMEO prefix (072)")
 @click.option("--since", type=int, default=None, help="first year (by event date)")
 @click.option("--until", type=int, default=None, help="last year (by event date)")
 @click.option("--include-flagged", is_flag=True,
               help="also negated, hypothetical and attempted events")
+@click.option("--doc", "doc_ids", multiple=True, help="only events from this document id")
+@click.option("--text", default=None, help="only events whose sentence contains this phrase")
+@click.option("--reports", is_flag=True, help="one row per report instead of per merged event")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="at most this many rows")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="write to this file (required for parquet)")
+              help="write to this file instead of stdout (required for parquet)")
 @db_option
 def events_cmd(actor: str | None, recipient: str | None, event_type: str | None,
-               since: int | None, until: int | None, include_flagged: bool, fmt: str,
-               output: str | None, db: str) -> None:
+               since: int | None, until: int | None, include_flagged: bool,
+               doc_ids: tuple[str, ...], text: str | None, reports: bool, limit: int | None,
+               fmt: str, output: str | None, db: str) -> None:
     """List stored events, one row per merged event (reports of the same event merged).
 
-    jsonl and plover carry every report (document, sentence, offsets, pattern).
+    Every format carries the document (id, URL, title, publication date), sentence and
+    trigger offsets, date with precision and basis, participants with their sectors, flags
+    and pattern; jsonl and plover add every report of each merged event.
 
     Example:
 
     \b
-        polemos events --actor RUS --type CONSULT --since 2020 --format jsonl
+        polemos events --actor RUS --type CONSULT --since 2020 --format csv -o rus.csv
     """
+    from polemos.api import open as open_db
+
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet writes a file: add -o events.parquet")
-    where, params = _where(actor, recipient, event_type, since, until, include_flagged)
-    with Store.open(db, read_only=True) as store:
-        groups = merged_events(store, where, params)
-    if fmt == "plover":
-        country = _country_map()
-        _write([json.dumps(plover_record(r, merged_id=m, country=country), ensure_ascii=False,
-                           default=str) for m, r in groups], output)
-    elif fmt == "jsonl":
-        _write([json.dumps(evidence_row(m, r), ensure_ascii=False, default=str)
-                for m, r in groups], output)
-    elif fmt == "parquet":
-        import pyarrow as pa
+    kind = event_type or None
+    with open_db(db) as database:
+        records = database.events(
+            actor, recipient, type=None if kind is None or kind[:1].isdigit() else kind,
+            cameo=kind if kind and kind[:1].isdigit() else None, since=since, until=until,
+            flags="include" if include_flagged else "exclude",
+            doc_ids=doc_ids or None, merged=not reports, text=text, limit=limit)
+        _emit(fmt, database, records, output)
+
+
+def _emit(fmt: str, database: Any, records: Any, output: str | None) -> None:
+    """Write the records in ``fmt`` to ``output`` (or stdout)."""
+    if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pylist([summary_row(m, r) for m, r in groups]),
-                       str(output))
-    elif output:
-        raise click.UsageError("-o is for jsonl, plover and parquet; redirect table/csv output")
+        pq.write_table(records.to_arrow(), str(output))
+        return
+    if fmt in ("jsonl", "plover"):
+        text = "".join(line + "\n" for line in _lines(fmt, database, records))
     elif fmt == "csv":
-        print_rows([summary_row(m, r) for m, r in groups], fmt)
+        from polemos.events.export import csv_text
+
+        text = csv_text(records.to_arrow())
     else:
-        print_rows([table_row(m, r) for m, r in groups], fmt, title="events")
-
-
-def table_row(merged_id: str, reports: Sequence[Event]) -> dict[str, Any]:
-    """The summary cut to fit a terminal: short id, no scores, the sentence truncated."""
-    row = summary_row(merged_id, reports)
-    keep = ("date", "type", "cameo", "actors", "recipients", "mediators", "trigger", "flags",
-            "n_reports")
-    sentence = row["sentence"]
-    return {"id": merged_id[:8], **{k: row[k] for k in keep},
-            "sentence": sentence if len(sentence) <= 70 else sentence[:67] + "..."}
+        rows = [table_row(r) for r in records.to_arrow().to_pylist()]
+        text = render_table(rows, title=f"events ({len(records)} of {records.total})",
+                            width=None if output is None else 200)
+    write_output(text, None if output is None else Path(output))

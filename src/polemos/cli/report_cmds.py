@@ -6,12 +6,7 @@ from pathlib import Path
 
 import click
 
-from polemos.actors.kb import load_kb
-from polemos.analysis.conflicts import load_conflicts
 from polemos.cli.base import cli, db_option
-from polemos.report import build_report
-from polemos.settings import load_settings
-from polemos.store.store import Store
 
 
 @cli.command("report")
@@ -39,6 +34,12 @@ def report_cmd(conflict: str | None, output: str, db: str, config: str | None) -
     \b
         polemos report --conflict Nagorno-Karabakh -o report.html --db polemos.duckdb
     """
+    from polemos.actors.kb import load_kb
+    from polemos.analysis.conflicts import load_conflicts
+    from polemos.report import build_report
+    from polemos.settings import load_settings
+    from polemos.store.store import Store
+
     settings = load_settings(config)
     kb = load_kb(settings.actors)
     conflicts = load_conflicts(settings.conflicts)

@@ -1,6 +1,11 @@
-"""PLOVER 2.0 JSON records from our events (one record per merged event, with all evidence).
+"""Event exports that lead back to the source: JSON lines, CSV, PLOVER records.
 
-Two conventions of the PLOVER manual are applied here, not in the stored events:
+Every format carries, for each event, its document (id, URL, title, publication date), the
+sentence and trigger offsets into the stored text, the date with its precision and basis,
+the participants as lists of {code, sector, …}, the flags and the pattern that fired.
+Tabular exports start from ``Store.events_table`` (one row per merged event or report).
+
+Two conventions of the PLOVER manual are applied to PLOVER records, not to stored events:
 - a future or hypothetical cooperative act is coded AGREE, a hypothetical conflictual one
   THREATEN (manual §"auxiliary modes": code the type that covers the meaning);
 - country codes follow PLOVER: de facto states become the parent state with sector PRE and
@@ -9,13 +14,22 @@ Two conventions of the PLOVER manual are applied here, not in the stored events:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+import pyarrow as pa
+
 from polemos.records import Event, Participant
+from polemos.store.model import EventRecord
 
 CountryMap = Callable[[str], tuple[str, str | None]]
 COOPERATIVE_QUADS = frozenset({1, 2})
+# a spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plover_type(event: Event) -> str:
@@ -32,27 +46,95 @@ def identity_country(code: str) -> tuple[str, str | None]:
     return code, None
 
 
-def _entity(part: Participant, country: CountryMap) -> dict[str, Any]:
-    code, sector = country(part.code)
-    return {"code": code, "sector": sector or part.sector, "entity_text": part.text,
-            "identifier_text": part.person, "polemos_code": part.code}
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: formula starts get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
-def _evidence(event: Event) -> dict[str, Any]:
+def _plain(value: Any) -> Any:
+    """A table cell as CSV text: lists and structs as JSON, dates as ISO dates."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def csv_text(table: pa.Table) -> str:
+    """A table as CSV with a header; list cells as JSON, no cell can start a formula.
+
+    An empty table gives "" (no header), so ``| wc -l`` counts events.
+    """
+    if table.num_rows == 0:
+        return ""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(table.column_names)
+    for row in table.to_pylist():
+        writer.writerow([csv_cell(_plain(v)) for v in row.values()])
+    return buf.getvalue()
+
+
+def json_line(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def evidence(record: EventRecord) -> dict[str, Any]:
+    """Where one report stands: document, sentence, trigger offsets, date, pattern."""
+    e = record.event
     return {
-        "event_id": event.event_id, "doc_id": event.doc_id, "sentence": event.sentence,
-        "event_text": event.trigger, "start": event.trigger_start, "end": event.trigger_end,
-        "sentence_text": event.sentence_text, "sentence_start": event.sentence_start,
-        "sentence_end": event.sentence_end, "pattern": event.pattern, "coder": event.coder,
-        "confidence": event.confidence, "date_basis": event.date.basis,
-        "date_text": event.date.text,
+        "event_id": e.event_id, "doc_id": e.doc_id, "url": record.url, "title": record.title,
+        "published": record.published, "sentence": e.sentence,
+        "sentence_start": e.sentence_start, "sentence_end": e.sentence_end,
+        "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
+        "sentence_text": e.sentence_text, "date": e.date.value, "date_end": e.date.end,
+        "date_precision": e.date.precision, "date_basis": e.date.basis,
+        "date_text": e.date.text, "actors": [_participant(p) for p in e.actors],
+        "recipients": [_participant(p) for p in e.recipients], "flags": list(record.flags),
+        "pattern": e.pattern, "coder": e.coder, "confidence": e.confidence,
     }
 
 
-def plover_record(reports: Sequence[Event], *, merged_id: str,
+def _participant(part: Participant) -> dict[str, Any]:
+    return {"code": part.code, "sector": part.sector, "person": part.person, "text": part.text,
+            "start": part.start, "end": part.end}
+
+
+def jsonl_records(table: pa.Table, reports: Mapping[str, Sequence[EventRecord]]
+                  ) -> Iterator[dict[str, Any]]:
+    """One JSON object per table row: its columns, ``id`` (the merged id) and ``evidence``
+    (every report of the merged event, each leading to its sentence)."""
+    for row in table.to_pylist():
+        group = reports.get(row["merged_id"], ())
+        yield {"id": row["merged_id"], **row, "evidence": [evidence(r) for r in group]}
+
+
+def _entity(part: Participant, country: CountryMap) -> dict[str, Any]:
+    code, sector = country(part.code)
+    return {"code": code, "sector": sector or part.sector, "entity_text": part.text,
+            "identifier_text": part.person, "polemos_code": part.code,
+            "polemos_sector": part.sector, "start": part.start, "end": part.end}
+
+
+def _text_info(record: EventRecord) -> dict[str, Any]:
+    info = evidence(record)
+    info["event_text"] = info.pop("trigger")
+    info["start"], info["end"] = info.pop("trigger_start"), info.pop("trigger_end")
+    return info
+
+
+def plover_record(reports: Sequence[EventRecord], *, merged_id: str,
                   country: CountryMap = identity_country) -> dict[str, Any]:
     """One PLOVER record for a merged event; the first report gives the coding."""
-    event = reports[0]
+    event = reports[0].event
     flags = [name for name, on in (("negation", event.is_negated),
                                    ("hypothetical", event.is_hypothetical),
                                    ("attempted", event.is_attempted)) if on]
@@ -61,6 +143,7 @@ def plover_record(reports: Sequence[Event], *, merged_id: str,
         "date": event.date.value.isoformat() if event.date.value else None,
         "enddate": event.date.end.isoformat() if event.date.end else None,
         "date_precision": event.date.precision,
+        "date_basis": event.date.basis,
         "event": plover_type(event),
         "mode": event.mode,
         "context": list(event.contexts),
@@ -73,5 +156,5 @@ def plover_record(reports: Sequence[Event], *, merged_id: str,
         "auxiliary_modes": flags,
         "coder": event.coder,
         "n_reports": len(reports),
-        "text_info": [_evidence(r) for r in reports],
+        "text_info": [_text_info(r) for r in reports],
     }

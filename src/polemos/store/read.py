@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import duckdb
-import pyarrow as pa
 
 from polemos.errors import QueryError
 from polemos.records import Claim, Event, Mention
@@ -25,6 +24,7 @@ from polemos.store.convert import (
     sentence_from_row,
     skip_from_row,
 )
+from polemos.store.eventsql import DOCUMENT_COLUMNS as DOC_COLUMNS
 from polemos.store.eventsql import (
     event_conditions,
     event_from_row,
@@ -44,6 +44,9 @@ from polemos.store.model import (
     SkippedItem,
     StoredSentence,
 )
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 DOCUMENT_COLUMNS = ("doc_id, title, source, url, published, author, text_date, language, "
                     "n_sentences, status, ingested_at")
@@ -247,6 +250,21 @@ class ReadAPI:
         basis, participants as lists of {code, sector, …}, flags and pattern."""
         sql, params = export_sql(query)
         return self.arrow(sql, params)
+
+    def reports_of(self, merged_ids: Collection[str]) -> dict[str, list[EventRecord]]:
+        """merged id → every report of that merged event (surest first), with documents."""
+        if not merged_ids:
+            return {}
+        rows = self.rows(
+            f"SELECT r.*, coalesce(r.merged_id, r.event_id) AS merged_key, {DOC_COLUMNS} "
+            "FROM events r JOIN documents d ON d.doc_id = r.doc_id "
+            "WHERE coalesce(r.merged_id, r.event_id) IN (SELECT unnest(?)) "
+            "ORDER BY merged_key, r.confidence DESC, r.event_id", [sorted(merged_ids)])
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(row["merged_key"], []).append(row)
+        return {key: [event_record_from_row(r, len(group)) for r in group]
+                for key, group in groups.items()}
 
     def merged_ids(self, doc_ids: Collection[str] | None = None) -> dict[str, str]:
         """event id → the id of its merged event (its own when it stands alone)."""

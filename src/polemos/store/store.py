@@ -11,10 +11,9 @@ import logging
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import duckdb
-import pyarrow as pa
 
 from polemos.errors import SchemaVersionError, StoreError
 from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
@@ -22,6 +21,9 @@ from polemos.store.convert import claim_from_row, date_from_row, participants_to
 from polemos.store.eventsql import event_from_row
 from polemos.store.read import ReadAPI
 from polemos.store.signals import SignalsAPI
+
+if TYPE_CHECKING:  # imported where used: reading a store's counts needs no Arrow
+    import pyarrow as pa
 
 logger = logging.getLogger(__name__)
 
@@ -174,6 +176,8 @@ class Store(ReadAPI, SignalsAPI):
         """Record which merged event each report belongs to (event_id → merged_id)."""
         if not mapping:
             return
+        import pyarrow as pa
+
         table = pa.table({"event_id": list(mapping), "merged_id": list(mapping.values())})
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -195,6 +199,8 @@ def _now() -> dt.datetime:
 
 def _result_tables(results: Sequence[Result]) -> dict[str, pa.Table]:
     """Column tables for the rows of many results, ready for one bulk insert each."""
+    import pyarrow as pa
+
     now = _now()
     docs = [
         {
@@ -228,23 +234,27 @@ def _result_tables(results: Sequence[Result]) -> dict[str, pa.Table]:
     events = [event_to_row(e) for r in results for e in r.events]
     claims = [claim_to_row(c) for r in results for c in r.claims]
     return {
-        "documents": _table(docs, _DOC_TYPES),
+        "documents": _table(docs, {"published": pa.date32(), "text_date": pa.date32(),
+                                   "ingested_at": pa.timestamp("us")}),
         "sentences": _table(sentences, {"date_value": pa.date32(), "date_end": pa.date32()}),
         "mentions": _table(mentions, {"members": pa.list_(pa.string())}),
-        "events": _table(events, _EVENT_TYPES),
+        "events": _table(events, _event_types()),
         "claims": _table(claims, {"toward": pa.list_(pa.string()), "date_value": pa.date32()}),
     }
 
 
-_DOC_TYPES = {"published": pa.date32(), "text_date": pa.date32(), "ingested_at": pa.timestamp("us")}
-_EVENT_TYPES = {
-    "contexts": pa.list_(pa.string()), "actor_codes": pa.list_(pa.string()),
-    "recipient_codes": pa.list_(pa.string()), "mediator_codes": pa.list_(pa.string()),
-    "date_value": pa.date32(), "date_end": pa.date32(), "merged_id": pa.string(),
-}
+def _event_types() -> dict[str, pa.DataType]:
+    import pyarrow as pa
+
+    codes = pa.list_(pa.string())
+    return {"contexts": codes, "actor_codes": codes, "recipient_codes": codes,
+            "mediator_codes": codes, "date_value": pa.date32(), "date_end": pa.date32(),
+            "merged_id": pa.string()}
 
 
 def _table(rows: list[dict[str, Any]], types: dict[str, pa.DataType]) -> pa.Table:
+    import pyarrow as pa
+
     if not rows:
         return pa.table({})
     columns = {name: [row[name] for row in rows] for name in rows[0]}
