@@ -98,7 +98,7 @@ def build_report(
             _series_section(events, scope, outside, names),
             _network_section(events, scope, names),
             _briefs_section(briefs),
-            _events_section(events, names, _titles(store)),
+            _events_section(events, names, _titles(store, scope)),
             "</main>",
             _footer(summary),
         ]
@@ -132,11 +132,8 @@ def _names(
     }
 
 
-def _titles(store: Store) -> dict[str, str]:
-    return {
-        r["doc_id"]: r["title"] or r["source"] or r["doc_id"]
-        for r in store.rows("SELECT doc_id, title, source FROM documents")
-    }
+def _titles(store: Store, scope: Scope) -> dict[str, str]:
+    return {d.doc_id: d.label for d in store.documents(doc_ids=scope.doc_ids)}
 
 
 def _footer(summary: Overview) -> str:

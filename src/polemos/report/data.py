@@ -1,6 +1,7 @@
 """What the report shows, read from the store: scope, events, overview and aggregations.
 
-Reading happens in ``load_events``/``overview``/``actor_names``; everything else is a pure
+Reading happens in ``load_events``/``overview``/``actor_names``, through the store's read
+API (no SQL here); everything else is a pure
 function of the loaded records, so the charts can be tested on hand-made events.
 """
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from polemos.records import EventDate
+from polemos.store.convert import date_from_row
+from polemos.store.model import Document, EventFilter
 from polemos.store.store import Store
 
 
@@ -84,32 +87,17 @@ class Overview:
     by_quad: tuple[tuple[int, int], ...]
 
 
-_EVENT_SQL = (
-    "SELECT event_id, coalesce(merged_id, event_id) AS key, doc_id, type, cameo, goldstein, quad, "
-    "actor_codes, recipient_codes, mediator_codes, date_value, date_end, date_precision, "
-    "date_basis, date_text, is_negated, is_hypothetical, is_attempted, sentence_text, trigger, "
-    "trigger_start, trigger_end, sentence_start FROM events"
-)
-
-
-def _doc_filter(scope: Scope) -> tuple[str, list[Any]]:
-    if scope.doc_ids is None:
-        return "", []
-    return " WHERE list_contains(?, doc_id)", [list(scope.doc_ids)]
-
-
 def load_events(store: Store, scope: Scope) -> list[ReportEvent]:
-    """Every event report in scope, in date order (undated last)."""
-    where, params = _doc_filter(scope)
-    sql = _EVENT_SQL + where + " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
-    return [_event(row) for row in store.rows(sql, params)]
+    """Every event report in scope (flagged ones too), in date order (undated last)."""
+    query = EventFilter(doc_ids=scope.doc_ids, flags="include", merged=False)
+    return [_event(row) for row in store.events_table(query).to_pylist()]
 
 
 def _event(row: dict[str, Any]) -> ReportEvent:
-    flags = tuple(name for name in ("negated", "hypothetical", "attempted") if row[f"is_{name}"])
+    """A row of ``Store.events_table`` as the report's event."""
     return ReportEvent(
         event_id=row["event_id"],
-        key=row["key"],
+        key=row["merged_id"],
         doc_id=row["doc_id"],
         type=row["type"],
         cameo=row["cameo"],
@@ -118,19 +106,19 @@ def _event(row: dict[str, Any]) -> ReportEvent:
         actors=tuple(row["actor_codes"] or ()),
         recipients=tuple(row["recipient_codes"] or ()),
         mediators=tuple(row["mediator_codes"] or ()),
-        date=EventDate(
-            value=row["date_value"],
-            precision=row["date_precision"],
-            basis=row["date_basis"] or "none",
-            end=row["date_end"],
-            text=row["date_text"],
-        ),
-        is_flagged=bool(flags),
-        flags=flags,
+        date=_date(row),
+        is_flagged=bool(row["flags"]),
+        flags=tuple(row["flags"] or ()),
         sentence_text=row["sentence_text"] or "",
         trigger=row["trigger"] or "",
         trigger_at=_trigger_at(row),
     )
+
+
+def _date(row: dict[str, Any]) -> EventDate:
+    return date_from_row({"date_value": row["date"], "date_end": row["date_end"],
+                          "date_precision": row["date_precision"],
+                          "date_basis": row["date_basis"], "date_text": row["date_text"]})
 
 
 def _trigger_at(row: dict[str, Any]) -> tuple[int, int] | None:
@@ -179,32 +167,18 @@ def _combine(group: list[ReportEvent]) -> ReportEvent:
 
 def overview(store: Store, scope: Scope, events: Sequence[ReportEvent]) -> Overview:
     """Counts for the top of the page."""
-    where, params = _doc_filter(scope)
-    docs = store.rows(
-        "SELECT count(*) AS n, coalesce(sum(n_sentences), 0) AS s FROM documents" + where, params
-    )[0]
-    rows = store.rows(
-        "SELECT doc_id, title, source, published, text_date FROM documents"
-        + where
-        + " ORDER BY coalesce(published, text_date) NULLS LAST, title, doc_id",
-        params,
-    )
+    docs = store.documents(doc_ids=scope.doc_ids, order="date")
     kept = distinct(events)
     per_doc = Counter(e.doc_id for e in kept)
     documents = tuple(
-        DocumentRow(
-            r["doc_id"],
-            r["title"] or "(untitled)",
-            r["source"] or "",
-            _doc_date(r),
-            per_doc[r["doc_id"]],
-        )
-        for r in rows
+        DocumentRow(d.doc_id, d.title or "(untitled)", d.source or "", _doc_date(d),
+                    per_doc[d.doc_id])
+        for d in docs
     )
     dated = sorted(e.date.value for e in kept if e.date.value is not None)
     return Overview(
-        n_documents=int(docs["n"]),
-        n_sentences=int(docs["s"]),
+        n_documents=len(docs),
+        n_sentences=sum(d.n_sentences for d in docs),
         n_reports=len(events),
         n_events=len(kept),
         n_flagged=sum(e.is_flagged for e in events),
@@ -217,28 +191,17 @@ def overview(store: Store, scope: Scope, events: Sequence[ReportEvent]) -> Overv
     )
 
 
-def _doc_date(row: dict[str, Any]) -> str:
+def _doc_date(doc: Document) -> str:
     """The publication date, else the latest date the text states (marked: a lower bound)."""
-    if row["published"]:
-        return str(row["published"])
-    return f"≥ {row['text_date']} (latest in text)" if row["text_date"] else ""
+    if doc.published:
+        return str(doc.published)
+    return f"≥ {doc.text_date} (latest in text)" if doc.text_date else ""
 
 
 def actor_names(store: Store, codes: Iterable[str]) -> dict[str, str]:
     """A readable name per code: the most frequent knowledge-base mention text, else the code."""
     wanted = sorted(set(codes))
-    if not wanted:
-        return {}
-    rows = store.rows(
-        "SELECT code, text, count(*) AS n, max(CASE WHEN rule = 'kb' THEN 1 ELSE 0 END) AS is_kb, "
-        "max(CASE WHEN person IS NULL THEN 1 ELSE 0 END) AS is_name FROM mentions "
-        "WHERE list_contains(?, code) GROUP BY code, text ORDER BY code, is_name DESC, is_kb DESC, "
-        "n DESC, text",
-        [wanted],
-    )
-    names: dict[str, str] = {}
-    for row in rows:
-        names.setdefault(row["code"], row["text"])
+    names = store.mention_names(wanted)
     return {code: names.get(code, code) for code in wanted}
 
 
