@@ -11,7 +11,7 @@ import base64
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any
 
@@ -65,6 +65,17 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@dataclass(frozen=True, slots=True)
+class ReportParts:
+    """The report's pieces: escaped HTML fragments the page (or the web app) lays out."""
+
+    title: str
+    header: str
+    sections: tuple[tuple[str, str, str], ...]  # (anchor, label, section HTML)
+    footer: str
+    data: dict[str, Any]
+
+
 def build_report(
     store: Store,
     *,
@@ -80,6 +91,26 @@ def build_report(
     Raises:
         QueryError: no stored document concerns the conflict (defined or not).
     """
+    parts = report_parts(store, conflict=conflict, kb=kb, conflicts=conflicts)
+    links = [(key, label) for key, label, _ in parts.sections]
+    body = "".join([parts.header, _nav(links), '<main class="wrap">',
+                    *(html for _, _, html in parts.sections), "</main>", parts.footer])
+    return _page(parts.title, body, parts.data)
+
+
+def report_parts(
+    store: Store,
+    *,
+    conflict: str | None = None,
+    kb: KnowledgeBase | None = None,
+    conflicts: Conflicts | None = None,
+    with_events: bool = True,
+) -> ReportParts:
+    """The report's sections for ``conflict`` (see :func:`build_report`).
+
+    Raises:
+        QueryError: no stored document concerns the conflict (defined or not).
+    """
     conflicts = conflicts if conflicts is not None else load_conflicts()
     scope = resolve_scope(store, conflict, conflicts=conflicts)
     events = load_events(store, scope)
@@ -88,28 +119,20 @@ def build_report(
     names = _names(store, events, scope, kb)
     summary = overview(store, scope, events)
     briefs = briefs_html(store, outside, scope, events, names, kb=kb, conflicts=conflicts)
-    body = "".join(
-        [
-            _header(scope, names),
-            _nav(),
-            '<main class="wrap">',
-            _overview_section(summary),
-            _timeline_section(events, names, summary),
-            _series_section(events, scope, outside, names),
-            _network_section(events, scope, names),
-            _briefs_section(briefs),
-            _events_section(events, names, _titles(store, scope)),
-            "</main>",
-            _footer(summary),
-        ]
-    )
-    data = {
-        "scope": asdict(scope),
-        "overview": asdict(summary),
-        "outside_actors": outside,
-        "names": names,
-    }
-    return _page(_title(scope), body, data)
+    sections = [
+        ("overview", "Overview", _overview_section(summary)),
+        ("timeline", "Timeline", _timeline_section(events, names, summary)),
+        ("series", "Cooperation & conflict", _series_section(events, scope, outside, names)),
+        ("network", "Actor network", _network_section(events, scope, names)),
+        ("briefs", "Outside actors", _briefs_section(briefs)),
+    ]
+    if with_events:
+        sections.append(("events", "Events",
+                         _events_section(events, names, _titles(store, scope))))
+    data = {"scope": asdict(scope), "overview": asdict(summary), "outside_actors": outside,
+            "names": names}
+    return ReportParts(_title(scope), _header(scope, names), tuple(sections),
+                       _footer(summary), data)
 
 
 def _with_parties(scope: Scope, events: Sequence[ReportEvent]) -> Scope:
@@ -176,15 +199,7 @@ def _header(scope: Scope, names: Mapping[str, str]) -> str:
     )
 
 
-def _nav() -> str:
-    links = [
-        ("overview", "Overview"),
-        ("timeline", "Timeline"),
-        ("series", "Cooperation & conflict"),
-        ("network", "Actor network"),
-        ("briefs", "Outside actors"),
-        ("events", "Events"),
-    ]
+def _nav(links: Sequence[tuple[str, str]]) -> str:
     items = "".join(f'<a href="#{key}">{label}</a>' for key, label in links)
     return f'<nav class="toc"><div class="wrap">{items}</div></nav>'
 
@@ -330,4 +345,4 @@ def _events_section(
     )
 
 
-__all__ = ["build_report", "script_json"]
+__all__ = ["ReportParts", "build_report", "report_parts", "script_json"]
