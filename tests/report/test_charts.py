@@ -129,3 +129,46 @@ def test_long_node_names_are_drawn_as_codes() -> None:
 
     assert short_label(Node("ARN", "Arnor", 1)) == "Arnor"
     assert short_label(Node("WLC", "White Council of the Wise and Mighty", 1)) == "WLC"
+
+
+def test_one_far_date_does_not_squeeze_the_axis_and_is_named() -> None:
+    recent = [Mark(dt.date(2024, m, 1), dt.date(2024, m, 2), 4, "day", f"e{m}") for m in range(1, 9)]
+    far = Mark(dt.date(1950, 6, 1), dt.date(1950, 6, 2), 4, "day", "the 1950 event")
+    svg = timeline_svg([*recent, far], width=1000)
+    assert "the 1950 event" not in svg and svg.count('class="mark p-day"') == 8
+    assert "Left out of the axis: 1 event dated 1950 (far from the rest)." in svg
+    assert ">1950<" not in svg and ">2024<" in svg  # the ticks cover the bulk only
+    few = timeline_svg([recent[0], far])  # too few dates to call one an outlier
+    assert "the 1950 event" in few and "Left out" not in few
+
+
+def test_main_span_keeps_a_long_even_history() -> None:
+    from polemos.report.charts import main_span
+
+    years = [1988.0, 1991.5, 1994.2, 2008.0, 2016.3, 2020.8, 2023.7, 2024.1]
+    assert main_span(years) == (1988.0, 2024.1)
+    assert main_span([2024.1, 2024.3, 2024.5, 2025.0, 2025.2, 1950.0]) == (2024.1, 2025.2)
+
+
+def test_network_labels_cover_no_node_and_no_other_label() -> None:
+    from polemos.report.network import CHAR_WIDTH, LABEL_HEIGHT, place_labels
+
+    # Armenia's label would fall on Russia's node straight below it
+    points = [(300.0, 200.0), (300.0, 240.0), (340.0, 200.0)]
+    radii = [10.0, 22.0, 8.0]
+    labels = ["Armenia", "Russia", "Iran"]
+    placed = place_labels(points, radii, labels, width=960, height=400)
+    boxes = []
+    for (x, y, anchor), label in zip(placed, labels, strict=True):
+        w = CHAR_WIDTH * len(label) + 4
+        x0 = {"middle": x - w / 2, "start": x, "end": x - w}[anchor]
+        boxes.append((x0, y - 11, x0 + w, y - 11 + LABEL_HEIGHT))
+    for i, box in enumerate(boxes):
+        for j, ((cx, cy), r) in enumerate(zip(points, radii, strict=True)):
+            if i != j:  # no label inside another node's square
+                assert box[2] <= cx - r or box[0] >= cx + r or box[3] <= cy - r or box[1] >= cy + r
+        for other in boxes[i + 1:]:
+            assert box[2] <= other[0] or other[2] <= box[0] or box[3] <= other[1] or other[3] <= box[1]
+    svg = network_svg([Node(c, n, 3) for c, n in (("ARM", "Armenia"), ("RUS", "Russia"))],
+                      [Edge("ARM", "RUS", 2, 1.0, "t")])
+    assert svg.rindex("<circle") < svg.index('class="nlabel"')  # labels drawn over every node

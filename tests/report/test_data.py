@@ -117,12 +117,13 @@ def test_overview_counts(war_store: Store) -> None:
 def test_series_sum_goldstein_per_year(war_store: Store) -> None:
     scope = resolve_scope(war_store, "War of the Ring", conflicts=WAR)
     events = load_events(war_store, scope)
-    series, periods, left_out = goldstein_series(events, ["GON", "ROH"], ("GON", "MOR"), NAMES)
+    series, periods, left_out, far = goldstein_series(events, ["GON", "ROH"], ("GON", "MOR"),
+                                                      NAMES)
     assert periods == ["3017", "3018", "3019"]
     gondor, rohan = series
     assert gondor.coop == (0.0, 1.0, 7.0) and gondor.conflict == (0.0, 0.0, -10.0)
     assert rohan.coop == (0.0, 0.0, 7.0) and rohan.conflict == (-6.0, 0.0, 0.0)
-    assert gondor.is_party and not rohan.is_party and left_out == 0
+    assert gondor.is_party and not rohan.is_party and left_out == 0 and far == ""
 
 
 def test_network_edges_weight_and_tone(war_store: Store) -> None:

@@ -46,6 +46,7 @@ from polemos.report.sections import (
     documents_table_html,
     event_table_html,
     goldstein_series,
+    marks_list_html,
     network_parts,
     plural,
     timeline_marks,
@@ -260,10 +261,13 @@ def _timeline_section(
     )
     lead = (
         "Each mark is one event, placed by the date the text gives. A dot is a day; a bar covers "
-        "the month, year or decade when the text is no more precise. Hover for the sentence."
+        "the month, year or decade when the text is no more precise. Hover for the sentence; "
+        "printed, the events are listed under the chart."
     )
+    marks = timeline_marks(events, names)
     content = (
-        f'{legend}<div class="chartbox">{timeline_svg(timeline_marks(events, names))}</div>{note}'
+        f'{legend}<div class="chartbox">{timeline_svg(marks)}</div>{note}'
+        f"{marks_list_html(marks)}"
     )
     return _section("timeline", "Timeline", lead, content)
 
@@ -272,13 +276,13 @@ def _series_section(
     events: Sequence[ReportEvent], scope: Scope, outside: Sequence[str], names: Mapping[str, str]
 ) -> str:
     actors = list(scope.parties) + [c for c in outside if c not in scope.parties]
-    series, periods, n_left_out = goldstein_series(events, actors, scope.parties, names)
+    series, periods, n_left_out, far = goldstein_series(events, actors, scope.parties, names)
     note = (
         f'<p class="note">Not shown: {plural(n_left_out, "event")} of these actors, undated or '
         "dated too coarsely for these periods.</p>"
         if n_left_out
         else ""
-    )
+    ) + (f'<p class="note">{esc(far)}</p>' if far else "")
     legend = legend_svg(
         [
             ("#2f6fb0", "cooperation (sum of positive Goldstein)"),

@@ -64,6 +64,38 @@ def year_fraction(day: dt.date) -> float:
     return day.year + (day - first).days / length
 
 
+MIN_FOR_OUTLIERS = 5  # fewer dated marks than this: every one is kept on the axis
+
+
+def main_span(years: Sequence[float], *, spread: float = 3.0) -> tuple[float, float]:
+    """The span that holds the bulk of the dates: the quartiles widened by ``spread`` times
+    their distance (at least one year), so one event dated decades away from the rest does
+    not squeeze the others into a sliver. Fewer than ``MIN_FOR_OUTLIERS`` dates: all of them.
+    """
+    ordered = sorted(years)
+    if len(ordered) < MIN_FOR_OUTLIERS:
+        return (ordered[0], ordered[-1]) if ordered else (0.0, 0.0)
+
+    def quantile(q: float) -> float:
+        at = q * (len(ordered) - 1)
+        low = math.floor(at)
+        return ordered[low] + (ordered[min(low + 1, len(ordered) - 1)] - ordered[low]) * (at - low)
+
+    q1, q3 = quantile(0.25), quantile(0.75)
+    width = max(q3 - q1, 1.0) * spread
+    inside = [y for y in ordered if q1 - width <= y <= q3 + width]
+    return inside[0], inside[-1]
+
+
+def outside_note(n: int, years: Sequence[int], what: str = "event") -> str:
+    """ "Left out of the axis: 2 events dated 1950, 1962 (far from the rest)." """
+    if not n:
+        return ""
+    shown = ", ".join(str(y) for y in sorted(set(years))[:6])
+    noun = what if n == 1 else what + "s"
+    return f"Left out of the axis: {n} {noun} dated {shown} (far from the rest)."
+
+
 def year_ticks(lo: float, hi: float, *, max_ticks: int = 12) -> list[int]:
     """Whole years between ``lo`` and ``hi`` at a step of 1, 2, 5, 10 … so at most ``max_ticks``."""
     span = max(hi - lo, 1.0)
@@ -159,13 +191,29 @@ def _pack(spans: Sequence[tuple[float, float]], *, max_rows: int) -> list[int]:
     return rows
 
 
+def split_outliers(marks: Sequence[Mark]) -> tuple[list[Mark], list[Mark]]:
+    """(marks on the axis, marks left out because they lie far from the bulk of the dates).
+
+    Decade-precision marks never frame the axis ("in the 1990s" would stretch it); they are
+    drawn clipped when they overlap it and left out when they do not.
+    """
+    framing = [m for m in marks if m.precision != "decade"] or list(marks)
+    lo, hi = main_span([year_fraction(m.start) for m in framing])
+    lo, hi = math.floor(lo), math.floor(hi) + 1  # whole years, the last one included
+    kept = [m for m in marks if year_fraction(m.end) > lo and year_fraction(m.start) < hi]
+    return kept, [m for m in marks if m not in kept]
+
+
 def timeline_svg(marks: Sequence[Mark], *, width: int = 960) -> str:
-    """Events on a time axis, one lane per quad class; a mark spans its date's precision."""
+    """Events on a time axis, one lane per quad class; a mark spans its date's precision.
+
+    Marks far from the bulk of the dates are left out and named under the axis.
+    """
     if not marks:
         return empty_svg("no dated events", width=width)
     left, right, top, sub = 150, 20, 10, 9
-    # a decade-precision date ("in the 1990s") should not stretch the axis past the rest
-    framing = [m for m in marks if m.precision != "decade"] or list(marks)
+    shown, left_out = split_outliers(marks)
+    framing = [m for m in shown if m.precision != "decade"] or shown
     lo = math.floor(min(year_fraction(m.start) for m in framing))
     hi = max(math.ceil(max(year_fraction(m.end) for m in framing)), lo + 1)
     plot_w = width - left - right
@@ -179,7 +227,7 @@ def timeline_svg(marks: Sequence[Mark], *, width: int = 960) -> str:
     for lane in (1, 2, 3, 4):
         # precise dates are packed first so they take the top rows of the lane
         lane_marks = sorted(
-            (m for m in marks if m.lane == lane),
+            (m for m in shown if m.lane == lane),
             key=lambda m: (PRECISION_RANK.get(m.precision, 4), m.start, m.end),
         )
         spans = [(x_of(m.start), max(x_of(m.end), x_of(m.start) + 5)) for m in lane_marks]
@@ -191,7 +239,11 @@ def timeline_svg(marks: Sequence[Mark], *, width: int = 960) -> str:
             body.append(_mark_svg(mark, x0, x1, y + 5 + r * sub, QUAD_COLOURS[lane]))
         y += height + 4
     axis = _time_axis(lo, hi, left, plot_w, top, y)
-    return svg_open(width, y + 30, "events over time", "timeline") + "".join(body) + axis + "</svg>"
+    note = outside_note(len(left_out), [m.start.year for m in left_out])
+    extra = svg_text(left, y + 42, note, cls="muted outliers") if note else ""
+    height = y + (52 if note else 30)
+    return (svg_open(width, height, "events over time", "timeline") + "".join(body) + axis
+            + extra + "</svg>")
 
 
 def _mark_svg(mark: Mark, x0: float, x1: float, y: float, colour: str) -> str:

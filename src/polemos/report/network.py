@@ -91,6 +91,49 @@ def _normalise(points: Sequence[Point]) -> list[Point]:
     return [((x - cx) / half_x, (y - cy) / half_y) for x, y in points]
 
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+CHAR_WIDTH, LABEL_HEIGHT = 7.2, 14.0  # 12 px bold text, generously
+
+
+def _label_options(x: float, y: float, r: float, w: float) -> list[tuple[float, float, str, Box]]:
+    """Where a label can go around its node: below, above, right, left (text x, y, anchor)."""
+    h = LABEL_HEIGHT
+    return [
+        (x, y + r + 13, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + 2 + h)),
+        (x, y - r - 5, "middle", (x - w / 2, y - r - 3 - h, x + w / 2, y - r - 3)),
+        (x + r + 4, y + 4, "start", (x + r + 4, y - 8, x + r + 4 + w, y - 8 + h)),
+        (x - r - 4, y + 4, "end", (x - r - 4 - w, y - 8, x - r - 4, y - 8 + h)),
+    ]
+
+
+def _overlap(a: Box, b: Box) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def place_labels(points: Sequence[Point], radii: Sequence[float], labels: Sequence[str], *,
+                 width: float, height: float) -> list[tuple[float, float, str]]:
+    """(x, y, anchor) per label: the first place around its node that covers no node and no
+    label placed before it, else the least covered one. Bigger nodes choose first."""
+    circles = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(points, radii, strict=True)]
+    placed: list[Box] = []
+    out: dict[int, tuple[float, float, str]] = {}
+    for i in sorted(range(len(points)), key=lambda k: (-radii[k], k)):
+        (x, y), w = points[i], CHAR_WIDTH * len(labels[i]) + 4
+
+        def cost(box: Box, i: int = i) -> float:
+            inside = (max(0.0, -box[0]) + max(0.0, box[2] - width)
+                      + max(0.0, -box[1]) + max(0.0, box[3] - height)) * LABEL_HEIGHT
+            return inside + sum(_overlap(box, c) for j, c in enumerate(circles) if j != i) + sum(
+                _overlap(box, b) for b in placed)
+
+        options = _label_options(x, y, radii[i], w)
+        best = next((o for o in options if cost(o[3]) == 0), None) or min(
+            options, key=lambda o: cost(o[3]))
+        placed.append(best[3])
+        out[i] = best[:3]
+    return [out[i] for i in range(len(points))]
+
+
 def short_label(node: Node, *, limit: int = 20) -> str:
     """The name when it is short, else the code ("OSCE"); the tooltip keeps the full name."""
     return node.label if len(node.label) <= limit else node.code
@@ -132,16 +175,20 @@ def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], *, width: int = 96
                 )
             )
     parts.extend(counts)
-    for node, (x, y) in zip(nodes, xy, strict=True):
-        radius = 6 + 16 * math.sqrt(node.n_events / top_node)
+    radii = [6 + 16 * math.sqrt(node.n_events / top_node) for node in nodes]
+    for node, (x, y), radius in zip(nodes, xy, radii, strict=True):
         cls = "node party" if node.is_party else "node"
         tip = f"{node.label} ({node.code}): {node.n_events} events"
         parts.append(
             f'<g class="{cls}" data-tip="{esc(tip)}">'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
-            + svg_text(x, y + radius + 13, short_label(node), anchor="middle", cls="nlabel")
-            + "</g>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/></g>'
         )
+    # labels after every node, so no node hides one, each where it covers nothing else
+    labels = [short_label(node) for node in nodes]
+    for label, (lx, ly, anchor) in zip(
+        labels, place_labels(xy, radii, labels, width=width, height=height), strict=True
+    ):
+        parts.append(svg_text(lx, ly, label, anchor=anchor, cls="nlabel"))
     parts.append("</svg>")
     return "".join(parts)
 

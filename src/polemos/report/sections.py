@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
-from polemos.report.charts import QUAD_LABELS, Mark, Series, esc
+from polemos.report.charts import (
+    QUAD_LABELS,
+    Mark,
+    Series,
+    esc,
+    main_span,
+    outside_note,
+    year_fraction,
+)
 from polemos.report.data import (
     DocumentRow,
     ReportEvent,
@@ -47,6 +56,17 @@ def describe(event: ReportEvent, names: Mapping[str, str]) -> str:
     )
 
 
+def marks_list_html(marks: Sequence[Mark], *, limit: int = 400) -> str:
+    """The timeline's marks as a list in date order, shown in print (where nothing hovers)."""
+    ordered = sorted(marks, key=lambda m: (m.start, m.lane))
+    items = "".join(f"<li>{esc(QUAD_LABELS.get(m.lane, ''))}: {esc(m.tip)}</li>"
+                    for m in ordered[:limit])
+    more = (f'<p class="note">The list stops at {limit} of {len(ordered)} events.</p>'
+            if len(ordered) > limit else "")
+    return (f'<div class="print-only"><h3>The events of the timeline</h3>'
+            f'<ol class="marks">{items}</ol>{more}</div>')
+
+
 def timeline_marks(events: Sequence[ReportEvent], names: Mapping[str, str]) -> list[Mark]:
     marks = []
     for event in distinct(events):
@@ -61,18 +81,32 @@ def timeline_marks(events: Sequence[ReportEvent], names: Mapping[str, str]) -> l
     return marks
 
 
+def within_main_span(events: Sequence[ReportEvent]) -> tuple[list[ReportEvent], list[ReportEvent]]:
+    """(events inside the span that holds the bulk of the dates, dated events far outside
+    it); undated events count as inside (the caller handles them)."""
+    dated = [e for e in events if e.date.value is not None]
+    lo, hi = main_span([year_fraction(e.date.value) for e in dated if e.date.value is not None])
+    lo, hi = math.floor(lo), math.ceil(hi) + 1
+    far = [e for e in dated if e.date.value is not None
+           and not lo <= year_fraction(e.date.value) < hi]
+    return [e for e in events if e not in far], far
+
+
 def goldstein_series(
     events: Sequence[ReportEvent],
     actors: Sequence[str],
     parties: Sequence[str],
     names: Mapping[str, str],
-) -> tuple[list[Series], list[str], int]:
+) -> tuple[list[Series], list[str], int, str]:
     """Per actor and period: summed positive and negative Goldstein of the events it takes part in.
 
-    Returns the series, the periods and how many events were left out (undated, or dated
-    less precisely than a period).
+    Returns the series, the periods, how many events were left out (undated, or dated less
+    precisely than a period) and a note naming the events of these actors left out because
+    they are dated far from all the others (so they would stretch the axis).
     """
-    kept = distinct(events)
+    kept, far = within_main_span(distinct(events))
+    far = [e for e in far if set(e.actors + e.recipients) & set(actors)]
+    note = outside_note(len(far), [e.date.value.year for e in far if e.date.value])
     freq = choose_freq(kept)
     cells: dict[tuple[str, str], list[ReportEvent]] = defaultdict(list)
     n_left_out = 0
@@ -85,7 +119,7 @@ def goldstein_series(
         for code in codes:
             cells[(code, period)].append(event)
     if not cells:
-        return [], [], n_left_out
+        return [], [], n_left_out, note
     used = sorted({period for _, period in cells})
     periods = periods_between(used[0], used[-1], freq)
     series = []
@@ -104,7 +138,7 @@ def goldstein_series(
                 counts=tuple(len(row) for row in rows),
             )
         )
-    return series, periods, n_left_out
+    return series, periods, n_left_out, note
 
 
 def _period_tip(label: str, period: str, events: Sequence[ReportEvent]) -> str:
