@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from polemos.cli.base import cli, db_option
 from polemos.cli.tables import render_table, write_output
 from polemos.records import EventDate
+
+if TYPE_CHECKING:
+    from polemos.api import Database, Records
+    from polemos.store.model import EventRecord
 
 FORMATS = ["table", "jsonl", "csv", "parquet", "plover"]
 MAX_SENTENCE = 70
@@ -42,23 +46,18 @@ def table_row(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _country_map() -> Any:
-    """PLOVER country codes through the knowledge base."""
-    from polemos.actors.kb import load_kb
-
-    return load_kb().plover_code
-
-
-def _lines(fmt: str, database: Any, records: Any) -> list[str]:
+def _lines(fmt: str, database: Database, records: Records[EventRecord]) -> list[str]:
     from polemos.events.export import json_line, jsonl_records, plover_record
 
     table = records.to_arrow()
     reports = database.store.reports_of([r.merged_id for r in records])
     if fmt == "jsonl":
         return [json_line(r) for r in jsonl_records(table, reports)]
-    country = _country_map()
-    return [json_line(plover_record(reports[r.merged_id], merged_id=r.merged_id,
-                                    country=country)) for r in records]
+    from polemos.actors.kb import load_kb
+
+    kb = load_kb()  # PLOVER country codes and the identity of groups
+    return [json_line(plover_record(reports[r.merged_id], merged_id=r.merged_id, kb=kb))
+            for r in records]
 
 
 @cli.command("events")
@@ -106,7 +105,8 @@ def events_cmd(actor: str | None, recipient: str | None, event_type: str | None,
         _emit(fmt, database, records, output)
 
 
-def _emit(fmt: str, database: Any, records: Any, output: str | None) -> None:
+def _emit(fmt: str, database: Database, records: Records[EventRecord],
+          output: str | None) -> None:
     """Write the records in ``fmt`` to ``output`` (or stdout)."""
     if fmt == "parquet":
         import pyarrow.parquet as pq

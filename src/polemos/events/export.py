@@ -9,7 +9,8 @@ Two conventions of the PLOVER manual are applied to PLOVER records, not to store
 - a future or hypothetical cooperative act is coded AGREE, a hypothetical conflictual one
   THREATEN (manual §"auxiliary modes": code the type that covers the meaning);
 - country codes follow PLOVER: de facto states become the parent state with sector PRE and
-  IGOs become "IGO" (through ``KnowledgeBase.plover_code`` when a KB is given).
+  IGOs become "IGO", armed groups their country with their sector and their own identifier
+  (through ``KnowledgeBase.plover_entity`` when a KB is given).
 """
 
 from __future__ import annotations
@@ -18,15 +19,17 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from polemos.records import Event, Participant
 from polemos.store.model import EventRecord
 
-CountryMap = Callable[[str], tuple[str, str | None]]
+if TYPE_CHECKING:
+    from polemos.actors.kb import KnowledgeBase
+
 COOPERATIVE_QUADS = frozenset({1, 2})
 # a spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,10 +43,6 @@ def plover_type(event: Event) -> str:
         if event.type in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"} and event.actors:
             return "THREATEN"  # a threat needs someone who threatens ("if it is attacked": none)
     return event.type
-
-
-def identity_country(code: str) -> tuple[str, str | None]:
-    return code, None
 
 
 def csv_cell(value: Any) -> Any:
@@ -117,11 +116,18 @@ def jsonl_records(table: pa.Table, reports: Mapping[str, Sequence[EventRecord]]
         yield {"id": row["merged_id"], **row, "evidence": [evidence(r) for r in group]}
 
 
-def _entity(part: Participant, country: CountryMap) -> dict[str, Any]:
-    code, sector = country(part.code)
-    return {"code": code, "sector": sector or part.sector, "entity_text": part.text,
-            "identifier_text": part.person, "polemos_code": part.code,
-            "polemos_sector": part.sector, "start": part.start, "end": part.end}
+def _entity(part: Participant, kb: KnowledgeBase | None, when: dt.date | None
+            ) -> dict[str, Any]:
+    """A PLOVER entity: country and sector as PLOVER codes them, with our identity beside
+    them (an armed group stays itself: al-Shabaab is SOM + REB with identifier SHABAAB)."""
+    entity = kb.plover_entity(part.code, when=when) if kb is not None else None
+    return {"code": entity.country if entity else part.code,
+            "sector": (entity.sector if entity else None) or part.sector,
+            "entity_text": part.text, "identifier_text": part.person,
+            "identifier": entity.identifier if entity else part.code,
+            "name": entity.name if entity else None, "kind": entity.kind if entity else None,
+            "polemos_code": part.code, "polemos_sector": part.sector,
+            "start": part.start, "end": part.end}
 
 
 def _text_info(record: EventRecord) -> dict[str, Any]:
@@ -132,9 +138,14 @@ def _text_info(record: EventRecord) -> dict[str, Any]:
 
 
 def plover_record(reports: Sequence[EventRecord], *, merged_id: str,
-                  country: CountryMap = identity_country) -> dict[str, Any]:
-    """One PLOVER record for a merged event; the first report gives the coding."""
+                  kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """One PLOVER record for a merged event; the first report gives the coding.
+
+    With a ``kb`` country codes follow PLOVER (``KnowledgeBase.plover_entity`` at the event's
+    date); without one our codes are written as they are.
+    """
     event = reports[0].event
+    when = event.date.value
     flags = [name for name, on in (("negation", event.is_negated),
                                    ("hypothetical", event.is_hypothetical),
                                    ("attempted", event.is_attempted)) if on]
@@ -147,9 +158,9 @@ def plover_record(reports: Sequence[EventRecord], *, merged_id: str,
         "event": plover_type(event),
         "mode": event.mode,
         "context": list(event.contexts),
-        "actor": [_entity(p, country) for p in event.actors],
-        "recipient": [_entity(p, country) for p in event.recipients],
-        "mediator": [_entity(p, country) for p in event.mediators],
+        "actor": [_entity(p, kb, when) for p in event.actors],
+        "recipient": [_entity(p, kb, when) for p in event.recipients],
+        "mediator": [_entity(p, kb, when) for p in event.mediators],
         "quad_code": event.quad,
         "cameo": event.cameo,
         "goldstein": event.goldstein,
