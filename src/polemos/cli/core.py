@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from polemos.cli.base import cli, db_option
+from polemos.errors import QueryError
 from polemos.records import Article, Failure, Skip
 from polemos.store.model import Document
 
@@ -178,7 +179,10 @@ def show_cmd(doc_id: str, db: str, sentences: bool) -> None:
     from polemos.store.store import Store
 
     with Store.open(db, read_only=True) as store:
-        doc = store.find_document(doc_id)
+        try:
+            doc = store.find_document(doc_id)
+        except QueryError as err:
+            raise click.ClickException(str(err)) from err
         for key in ("doc_id", "title", "source", "url", "published", "author", "text_date",
                     "language", "n_sentences", "status"):
             value = getattr(doc, key)
