@@ -28,13 +28,18 @@ def test_all_lists_the_public_api() -> None:
     assert set(polemos.__all__) == public
 
 
-def test_importing_the_package_or_the_cli_loads_no_model_code() -> None:
-    """`polemos --help` and the read commands must start fast: no spaCy, no Arrow."""
+@pytest.mark.parametrize("modules,absent", [
+    ("polemos, polemos.cli", ("spacy", "thinc", "pyarrow", "pandas")),  # `polemos --help`
+    ("polemos.api, polemos.events.export, polemos.analysis, polemos.report.build, "
+     "polemos.web.app, polemos.actors.kb", ("spacy", "thinc", "pandas")),  # no model needed
+])
+def test_commands_that_need_no_model_load_no_model_code(modules: str, absent: tuple[str, ...]
+                                                       ) -> None:
+    """`polemos --help` and every command that reads a store must start fast."""
     import subprocess
     import sys
 
-    code = ("import sys, polemos, polemos.cli; "
-            "print(sorted(m for m in ('spacy', 'thinc', 'pyarrow', 'pandas') if m in sys.modules))")
+    code = f"import sys, {modules}; print(sorted(m for m in {absent!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

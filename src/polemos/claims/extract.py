@@ -11,10 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from polemos.claims.lexicon import Cue, Lexicon, load_lexicon
-from polemos.nlp.annotate import Parsed
 from polemos.records import Claim, Mention, Sentence, TimeAnalysis
+
+if TYPE_CHECKING:  # only a type here: reading claims (analysis/) must not load spaCy
+    from polemos.nlp.annotate import Parsed
 
 CODER = "cues.v1"
 ANAPHOR = re.compile(r"\b(?:it|its|it's|the country|the country's|they|their|this state)\b",
