@@ -106,3 +106,14 @@ def test_serve_refuses_a_missing_store_and_knows_loopback(tmp_path: Path) -> Non
     assert result.exit_code != 0 and "no such database" in str(result.exception or result.output)
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
+
+
+def test_the_overview_is_recomputed_after_an_ingest(client: TestClient, war_path: Path) -> None:
+    from polemos.store.store import Store
+    from tests.report.report_seed import OTHER_EVENTS, OTHER_SENTENCES, make_result
+
+    assert client.get("/index.json").json()["stats"]["n_documents"] == 3
+    assert client.get("/index.json").json()["stats"]["n_documents"] == 3  # from the cache
+    with Store.open(war_path) as store:
+        store.add([make_result("trade2", "Another pact", OTHER_SENTENCES, OTHER_EVENTS)])
+    assert client.get("/index.json").json()["stats"]["n_documents"] == 4

@@ -183,17 +183,33 @@ class ReadAPI:
 
     def actor_counts(self, *, limit: int | None = None, offset: int = 0,
                      codes: Collection[str] | None = None) -> list[ActorCount]:
-        """Resolved actors (code, sector, person) with mention and document counts, most first."""
+        """Resolved actors (code, sector, person) with mention and document counts, most first.
+
+        With a ``limit`` the documents are counted for that page only (counting distinct
+        documents is what costs on a large store).
+        """
         where = "code IS NOT NULL"
         params: list[Any] = []
         if codes is not None:
             where += " AND list_contains(?, code)"
             params.append(sorted(codes))
-        return [actor_count_from_row(r) for r in self.rows(
-            "SELECT code, kind, sector, person, count(*) AS n_mentions, "
-            f"count(DISTINCT doc_id) AS n_documents FROM mentions WHERE {where} "
-            "GROUP BY code, kind, sector, person ORDER BY n_mentions DESC, code, "
-            f"sector NULLS FIRST, person NULLS FIRST{_page(limit, offset, params)}", params)]
+        order = "ORDER BY n_mentions DESC, code, sector NULLS FIRST, person NULLS FIRST"
+        if limit is None:
+            return [actor_count_from_row(r) for r in self.rows(
+                "SELECT code, kind, sector, person, count(*) AS n_mentions, "
+                f"count(DISTINCT doc_id) AS n_documents FROM mentions WHERE {where} "
+                f"GROUP BY code, kind, sector, person {order}{_page(None, offset, params)}",
+                params)]
+        page = self.rows(
+            f"SELECT code, kind, sector, person, count(*) AS n_mentions FROM mentions "
+            f"WHERE {where} GROUP BY code, kind, sector, person {order}"
+            f"{_page(limit, offset, params)}", params)
+        docs = {(r[0], r[1], r[2], r[3]): r[4] for r in self.con.execute(
+            "SELECT code, kind, sector, person, count(DISTINCT doc_id) FROM mentions "
+            "WHERE list_contains(?, code) GROUP BY code, kind, sector, person",
+            [sorted({r["code"] for r in page})]).fetchall()}
+        return [actor_count_from_row({**r, "n_documents": docs.get(
+            (r["code"], r["kind"], r["sector"], r["person"]), 0)}) for r in page]
 
     def mention_names(self, codes: Collection[str]) -> dict[str, str]:
         """A readable name per code from the texts: the commonest name a KB entry matched

@@ -65,11 +65,25 @@ class WebApp:
                                autoescape=select_autoescape(default=True), trim_blocks=True,
                                lstrip_blocks=True)
         self.env.globals["db_name"] = Path(self.db).name
+        self._cached: dict[str, tuple[tuple[int, int], View]] = {}
         self.app = Starlette(routes=self._routes())
+
+    def cached(self, key: str, store: Store, build: Callable[[], View]) -> View:
+        """``build()`` once per state of the database file: the store only changes when an
+        ingest writes, and that changes the file's size or time (the whole-store counts of
+        the overview take about a second at a million events)."""
+        stat = Path(self.db).stat()
+        state = (stat.st_mtime_ns, stat.st_size)
+        hit = self._cached.get(key)
+        if hit is None or hit[0] != state:
+            hit = (state, build())
+            self._cached[key] = hit
+        return hit[1]
 
     def _routes(self) -> list[Route]:
         pages: list[tuple[str, str, Handler]] = [
-            ("/", "overview.html", lambda s, r, c: views.overview(s, c)),
+            ("/", "overview.html",
+             lambda s, r, c: self.cached("overview", s, lambda: views.overview(s, c))),
             ("/documents", "documents.html", lambda s, r, c: views.documents(s, r.query_params)),
             ("/documents/{doc_id}", "document.html",
              lambda s, r, c: views.document(s, r.path_params["doc_id"], r.query_params, c)),
