@@ -100,5 +100,6 @@ def skip_from_row(row: Row) -> SkippedItem:
 
 
 def actor_count_from_row(row: Row) -> ActorCount:
+    n_documents = row.get("n_documents")
     return ActorCount(row["code"], row["kind"], row.get("sector"), row.get("person"),
-                      int(row["n_mentions"]), int(row["n_documents"]))
+                      int(row["n_mentions"]), None if n_documents is None else int(n_documents))

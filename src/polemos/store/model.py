@@ -143,7 +143,7 @@ class ActorCount:
     sector: str | None
     person: str | None
     n_mentions: int
-    n_documents: int
+    n_documents: int | None  # None when the query did not count them
 
 
 @dataclass(frozen=True, slots=True)

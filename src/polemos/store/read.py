@@ -62,6 +62,13 @@ PERIOD_KEYS = {  # grouped on a truncated date (cheap), named afterwards
     "month": ("date_trunc('month', date_value)", "('day', 'month')"),
     "year": ("date_trunc('year', date_value)", "('day', 'month', 'year')"),
 }
+# Merging names a merged event after one of its reports (the smallest id, events/merge.py), so
+# each merged event has exactly one report whose id is its merged id: counting those reports
+# counts merged events without a DISTINCT over the store. All the reports of a merged event
+# share its type, flags and date, so the shortcut holds for filters on those; a filter on
+# participants, documents or words can split a merged event and counts distinct ids.
+CANONICAL = "coalesce(merged_id, event_id) = event_id"
+DISTINCT_MERGED = "count(DISTINCT hash(coalesce(merged_id, event_id)))"
 UNFLAGGED_EVENTS = EventFilter()
 EVERY_REPORT = EventFilter(flags="include")
 GROUP_KEYS = {"type": "type", "quad": "CAST(quad AS VARCHAR)", "cameo": "cameo",
@@ -182,11 +189,13 @@ class ReadAPI:
                           "ORDER BY doc_id, start_char, end_char", params)
 
     def actor_counts(self, *, limit: int | None = None, offset: int = 0,
-                     codes: Collection[str] | None = None) -> list[ActorCount]:
+                     codes: Collection[str] | None = None,
+                     with_documents: bool = True) -> list[ActorCount]:
         """Resolved actors (code, sector, person) with mention and document counts, most first.
 
-        With a ``limit`` the documents are counted for that page only (counting distinct
-        documents is what costs on a large store).
+        With a ``limit`` the documents are counted for that page only, and not at all
+        without ``with_documents`` (counting distinct documents is what costs on a large
+        store).
         """
         where = "code IS NOT NULL"
         params: list[Any] = []
@@ -204,6 +213,8 @@ class ReadAPI:
             f"SELECT code, kind, sector, person, count(*) AS n_mentions FROM mentions "
             f"WHERE {where} GROUP BY code, kind, sector, person {order}"
             f"{_page(limit, offset, params)}", params)
+        if not with_documents:
+            return [actor_count_from_row(r) for r in page]
         docs = {(r[0], r[1], r[2], r[3]): r[4] for r in self.con.execute(
             "SELECT code, kind, sector, person, count(DISTINCT doc_id) FROM mentions "
             "WHERE list_contains(?, code) GROUP BY code, kind, sector, person",
@@ -257,8 +268,12 @@ class ReadAPI:
     def count_events(self, query: EventFilter = UNFLAGGED_EVENTS) -> int:
         """How many records ``events(query)`` gives without its limit and offset."""
         where, params = event_conditions(query)
-        what = "count(DISTINCT hash(coalesce(merged_id, event_id)))" if query.merged else "count(*)"
-        return self._scalar(f"SELECT {what} FROM events{where}", params)
+        if not query.merged:
+            return self._scalar(f"SELECT count(*) FROM events{where}", params)
+        if _splits_merged(query):
+            return self._scalar(f"SELECT {DISTINCT_MERGED} FROM events{where}", params)
+        return self._scalar(f"SELECT count(*) FILTER (WHERE {CANONICAL}) FROM events{where}",
+                            params)
 
     def events_table(self, query: EventFilter = UNFLAGGED_EVENTS) -> pa.Table:
         """``events(query)`` as an Arrow table that leads back to the source: document id,
@@ -307,9 +322,10 @@ class ReadAPI:
         where, params = event_conditions(query)
         where = f"{where} AND {extra}" if where and extra else where or (
             f" WHERE {extra}" if extra else "")
+        merged = (f"{DISTINCT_MERGED} FILTER (WHERE {UNFLAGGED})" if _splits_merged(query)
+                  else f"count(*) FILTER (WHERE {UNFLAGGED} AND {CANONICAL})")
         rows = self.con.execute(
-            f"SELECT {key} AS k, count(DISTINCT hash(coalesce(merged_id, event_id))) "
-            f"FILTER (WHERE {UNFLAGGED}) AS n_events, count(*) AS n_reports, "
+            f"SELECT {key} AS k, {merged} AS n_events, count(*) AS n_reports, "
             f"count(*) FILTER (WHERE NOT {UNFLAGGED}) AS n_flagged FROM events{where} "
             f"GROUP BY k ORDER BY {order}", params).fetchall()
         return [Count(_key_name(k, by), int(e), int(r), int(f)) for k, e, r, f in rows]
@@ -331,7 +347,7 @@ class ReadAPI:
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
             "(SELECT count(*) FROM mentions), "
             "(SELECT count(*) FROM mentions WHERE code IS NOT NULL), "
-            "(SELECT count(DISTINCT hash(coalesce(merged_id, event_id))) FROM events), "
+            f"(SELECT count(*) FROM events WHERE {CANONICAL}), "
             f"(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE NOT {UNFLAGGED}), "
             "(SELECT count(*) FROM events WHERE date_value IS NULL), "
             "(SELECT count(*) FROM claims), "
@@ -431,6 +447,12 @@ def _mention_where(doc_ids: Collection[str] | None, doc_prefix: str | None,
     if resolved is not None:
         parts.append("code IS NOT NULL" if resolved else "code IS NULL")
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _splits_merged(query: EventFilter) -> bool:
+    """Whether ``query`` can keep some reports of a merged event and drop others."""
+    return bool(query.actor or query.recipient or query.involving or query.doc_ids is not None
+                or query.text)
 
 
 def _key_name(key: object, by: str) -> str:

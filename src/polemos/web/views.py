@@ -88,7 +88,7 @@ def overview(store: Store, ctx: Context) -> View:
     stats = store.stats()
     by_type = store.event_counts("type")
     by_year = store.event_counts("year")
-    actors = store.actor_counts(limit=20)
+    actors = store.actor_counts(limit=20, with_documents=False)
     dyads = store.dyad_counts(limit=12)
     data = {
         "stats": stats, "by_type": by_type, "by_year": by_year,
@@ -252,7 +252,8 @@ def _pages(params: Mapping[str, str], page: int, total: int) -> dict[str, str | 
 
 def actors(store: Store, params: Mapping[str, str], ctx: Context) -> View:
     page = _page_number(params)
-    items = store.actor_counts(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    items = store.actor_counts(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+                               with_documents=False)
     rows = [{"code": a.code, "sector": a.sector, "person": a.person, "kind": a.kind,
              "name": ctx.name(a.code), "n_mentions": a.n_mentions,
              "n_documents": a.n_documents} for a in items]
