@@ -61,7 +61,8 @@ def _lines(fmt: str, database: Database, records: Records[EventRecord]) -> list[
 
 
 @cli.command("events")
-@click.option("--actor", default=None, help="only events with this actor or mediator (code or name)")
+@click.option("--actor", default=None,
+              help="only events with this actor or mediator (code or name)")
 @click.option("--recipient", default=None, help="only events with this recipient (code or name)")
 @click.option("--type", "event_type", default=None, help="PLOVER type (AID) or CAMEO prefix (072)")
 @click.option("--since", type=int, default=None, help="first year (by event date)")

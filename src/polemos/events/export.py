@@ -96,7 +96,8 @@ def evidence(record: EventRecord) -> dict[str, Any]:
         "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
         "sentence_text": e.sentence_text, "date": e.date.value, "date_end": e.date.end,
         "date_precision": e.date.precision, "date_basis": e.date.basis,
-        "date_text": e.date.text, "actors": [_participant(p) for p in e.actors],
+        "date_text": e.date.text, "date_reason": e.date.reason,
+        "actors": [_participant(p) for p in e.actors],
         "recipients": [_participant(p) for p in e.recipients], "flags": list(record.flags),
         "pattern": e.pattern, "coder": e.coder, "confidence": e.confidence,
     }

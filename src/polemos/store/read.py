@@ -168,7 +168,8 @@ class ReadAPI:
             params.append(sorted(indexes))
         return [sentence_from_row(r) for r in self.rows(
             "SELECT doc_id, idx, start_char, end_char, text, date_value, date_end, "
-            f"date_precision, date_basis FROM sentences WHERE {where} ORDER BY doc_id, idx",
+            f"date_precision, date_basis, date_reason FROM sentences WHERE {where} "
+            "ORDER BY doc_id, idx",
             params)]
 
     def mentions(self, *, doc_ids: Collection[str] | None = None, doc_prefix: str | None = None,

@@ -54,7 +54,8 @@ def _event_row(record: EventRecord, ctx: Context) -> dict[str, Any]:
     return {
         "merged_id": record.merged_id, "event_id": e.event_id, "n_reports": record.n_reports,
         "date": e.date.iso, "date_precision": e.date.precision, "date_basis": e.date.basis,
-        "type": e.type, "cameo": e.cameo, "goldstein": e.goldstein, "quad": e.quad,
+        "date_reason": e.date.reason, "type": e.type, "cameo": e.cameo,
+        "goldstein": e.goldstein, "quad": e.quad,
         "actors": [_part(p.code, p.sector, ctx) for p in e.actors],
         "recipients": [_part(p.code, p.sector, ctx) for p in e.recipients],
         "mediators": [_part(p.code, p.sector, ctx) for p in e.mediators],
