@@ -18,7 +18,7 @@ from polemos.store.store import Store
 from tests.store.test_read import event, result
 
 FIELDS = ("doc_id", "url", "title", "published", "sentence", "sentence_start", "sentence_end",
-          "trigger_start", "trigger_end", "date", "date_precision", "date_basis", "actors",
+          "trigger_start", "trigger_end", "date", "date_precision", "date_basis", "date_reason", "actors",
           "recipients", "flags", "pattern")
 
 
