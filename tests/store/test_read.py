@@ -185,3 +185,13 @@ def test_ranking_aggregates(store: Store) -> None:
     assert [t.code for t in store.codes_named(["gondor"])] == ["GON"]
     dyads = {(d.doc_id, d.source_code, d.target_code): d.n for d in store.conflict_dyads()}
     assert dyads == {("d1", "GON", "MOR"): 1, ("d2", "GON", "MOR"): 1}
+
+
+@pytest.mark.parametrize("query", [EventFilter(), EventFilter(actor="GON"),
+                                   EventFilter(order="newest", limit=2),
+                                   EventFilter(merged=False, flags="include", offset=1)])
+def test_records_and_table_agree_row_for_row(store: Store, query: EventFilter) -> None:
+    records = store.events(query)
+    rows = store.events_table(query).to_pylist()
+    assert [(r["event_id"], r["merged_id"], r["n_reports"]) for r in rows] == [
+        (r.event.event_id, r.merged_id, r.n_reports) for r in records]

@@ -91,14 +91,42 @@ def event_conditions(query: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 
+# Merging names a merged event after one of its reports (the smallest id, events/merge.py), so
+# each merged event has exactly one report whose id is its merged id. All the reports of a
+# merged event share its type, flags and date, so a filter on those keeps all of them or none;
+# a filter on participants, documents or words can split a merged event.
+CANONICAL = "coalesce(merged_id, event_id) = event_id"
+
+
+def splits_merged(query: EventFilter) -> bool:
+    """Whether ``query`` can keep some reports of a merged event and drop others."""
+    return bool(query.actor or query.recipient or query.involving or query.doc_ids is not None
+                or query.text)
+
+
+def _paging(query: EventFilter, params: list[Any]) -> str:
+    clause = ""
+    if query.limit is not None:
+        clause += " LIMIT ?"
+        params.append(max(query.limit, 0))
+    if query.offset:
+        clause += " OFFSET ?"
+        params.append(max(query.offset, 0))
+    return clause
+
+
 def page_sql(query: EventFilter) -> tuple[str, list[Any]]:
     """The page ``query`` asks for as narrow rows ``p`` (ids, order columns, ``n_reports``).
 
     Merging and ordering run on a few columns and a 64-bit hash of the merged id, so a
     page of a million-event store costs a fraction of a second; the full rows of the page
-    are fetched afterwards by id.
+    are fetched afterwards by id. When no filter can split a merged event, the page is taken
+    from the one canonical report of each merged event (no window over the store) and each
+    is then replaced by the report the coder was surest of.
     """
     where, params = event_conditions(query)
+    if query.merged and not splits_merged(query):
+        return _canonical_page(query, where, params)
     narrow = f"SELECT {NARROW} FROM events{where}"
     if query.merged:
         ranked = (f"SELECT *, count(*) OVER (PARTITION BY merged_hash) AS n_reports "
@@ -107,12 +135,24 @@ def page_sql(query: EventFilter) -> tuple[str, list[Any]]:
     else:
         ranked = f"SELECT *, 1 AS n_reports FROM ({narrow})"
     sql = f"SELECT * FROM ({ranked}) p ORDER BY {ORDERS[query.order]}"
-    if query.limit is not None:
-        sql += " LIMIT ?"
-        params.append(max(query.limit, 0))
-    if query.offset:
-        sql += " OFFSET ?"
-        params.append(max(query.offset, 0))
+    return sql + _paging(query, params), params
+
+
+def _canonical_page(query: EventFilter, where: str, params: list[Any]
+                    ) -> tuple[str, list[Any]]:
+    condition = f"{where} AND {CANONICAL}" if where else f" WHERE {CANONICAL}"
+    page = (f"SELECT * FROM (SELECT {NARROW} FROM events{condition}) p "
+            f"ORDER BY {ORDERS[query.order]}{_paging(query, params)}")
+    sql = (
+        f"WITH page AS ({page}), "
+        "reps AS (SELECT event_id, coalesce(merged_id, event_id) AS merged_key, "
+        "count(*) OVER (PARTITION BY coalesce(merged_id, event_id)) AS n_reports FROM events "
+        "WHERE coalesce(merged_id, event_id) IN (SELECT event_id FROM page) "
+        "QUALIFY row_number() OVER (PARTITION BY coalesce(merged_id, event_id) "
+        "ORDER BY confidence DESC, event_id) = 1) "
+        "SELECT reps.event_id, reps.n_reports, p.date_value, p.doc_id, p.sentence, "
+        "p.trigger_start, p.goldstein FROM page p JOIN reps ON reps.merged_key = p.event_id "
+        f"ORDER BY {ORDERS[query.order]}")
     return sql, params
 
 

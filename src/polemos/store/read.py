@@ -24,15 +24,17 @@ from polemos.store.convert import (
     sentence_from_row,
     skip_from_row,
 )
-from polemos.store.eventsql import DOCUMENT_COLUMNS as DOC_COLUMNS
 from polemos.store.eventsql import (
+    CANONICAL,
     event_conditions,
     event_from_row,
     event_record_from_row,
     export_sql,
     page_sql,
     rows_sql,
+    splits_merged,
 )
+from polemos.store.eventsql import DOCUMENT_COLUMNS as DOC_COLUMNS
 from polemos.store.model import (
     ActorCount,
     CorpusStats,
@@ -62,12 +64,8 @@ PERIOD_KEYS = {  # grouped on a truncated date (cheap), named afterwards
     "month": ("date_trunc('month', date_value)", "('day', 'month')"),
     "year": ("date_trunc('year', date_value)", "('day', 'month', 'year')"),
 }
-# Merging names a merged event after one of its reports (the smallest id, events/merge.py), so
-# each merged event has exactly one report whose id is its merged id: counting those reports
-# counts merged events without a DISTINCT over the store. All the reports of a merged event
-# share its type, flags and date, so the shortcut holds for filters on those; a filter on
-# participants, documents or words can split a merged event and counts distinct ids.
-CANONICAL = "coalesce(merged_id, event_id) = event_id"
+# counting the canonical report of each merged event (see eventsql.CANONICAL) counts merged
+# events without a DISTINCT over the store, unless a filter can split a merged event
 DISTINCT_MERGED = "count(DISTINCT hash(coalesce(merged_id, event_id)))"
 UNFLAGGED_EVENTS = EventFilter()
 EVERY_REPORT = EventFilter(flags="include")
@@ -259,8 +257,7 @@ class ReadAPI:
             sql += " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
             return [event_from_row(r) for r in self.rows(sql, params)]
         sql, args = page_sql(query)
-        page = [(r[0], int(r[1])) for r in self.con.execute(
-            f"SELECT event_id, n_reports FROM ({sql})", args).fetchall()]
+        page = [(r["event_id"], int(r["n_reports"])) for r in self.rows(sql, args)]
         if not page:
             return []
         full = {r["event_id"]: r for r in self.rows(*rows_sql([i for i, _ in page]))}
@@ -271,7 +268,7 @@ class ReadAPI:
         where, params = event_conditions(query)
         if not query.merged:
             return self._scalar(f"SELECT count(*) FROM events{where}", params)
-        if _splits_merged(query):
+        if splits_merged(query):
             return self._scalar(f"SELECT {DISTINCT_MERGED} FROM events{where}", params)
         return self._scalar(f"SELECT count(*) FILTER (WHERE {CANONICAL}) FROM events{where}",
                             params)
@@ -323,7 +320,7 @@ class ReadAPI:
         where, params = event_conditions(query)
         where = f"{where} AND {extra}" if where and extra else where or (
             f" WHERE {extra}" if extra else "")
-        merged = (f"{DISTINCT_MERGED} FILTER (WHERE {UNFLAGGED})" if _splits_merged(query)
+        merged = (f"{DISTINCT_MERGED} FILTER (WHERE {UNFLAGGED})" if splits_merged(query)
                   else f"count(*) FILTER (WHERE {UNFLAGGED} AND {CANONICAL})")
         rows = self.con.execute(
             f"SELECT {key} AS k, {merged} AS n_events, count(*) AS n_reports, "
@@ -448,12 +445,6 @@ def _mention_where(doc_ids: Collection[str] | None, doc_prefix: str | None,
     if resolved is not None:
         parts.append("code IS NOT NULL" if resolved else "code IS NULL")
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
-
-
-def _splits_merged(query: EventFilter) -> bool:
-    """Whether ``query`` can keep some reports of a merged event and drop others."""
-    return bool(query.actor or query.recipient or query.involving or query.doc_ids is not None
-                or query.text)
 
 
 def _key_name(key: object, by: str) -> str:
