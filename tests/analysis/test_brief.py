@@ -4,14 +4,16 @@ import json
 
 import pytest
 
-from polemos.analysis.brief import build_brief, render_brief, render_brief_html
+from polemos.analysis.ask import build_brief
+from polemos.analysis.brief import render_brief, render_brief_html
 from polemos.analysis.conflicts import Conflicts
 from polemos.analysis.model import Brief, Evidence
+from polemos.analysis.target import NothingFound
 from polemos.errors import QueryError
 from polemos.store.store import Store
 
-KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "assessments",
-        "disagreements", "sources"}
+KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "timeline_total",
+        "assessments", "statements", "passages", "scope", "disagreements", "sources"}
 
 
 def brief_of(world, conflicts: Conflicts, kb, actor: str = "ARN", **kw) -> Brief:  # type: ignore[no-untyped-def]
@@ -132,7 +134,7 @@ def test_actor_by_name_through_the_kb(world, conflicts, kb) -> None:  # type: ig
 def test_unknown_actor_and_conflict_list_nearest_names(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(QueryError, match="Nearest known names"):
         brief_of(world, conflicts, None, actor="Arnorr")
-    with pytest.raises(QueryError, match="Nearest known conflicts: War of the Ring"):
+    with pytest.raises(NothingFound, match="Nearest known conflicts: War of the Ring"):
         build_brief(world[0], "ARN", conflict="War of Rings", conflicts=conflicts)
 
 
@@ -163,7 +165,7 @@ def test_html_escapes_article_text() -> None:
 def test_summary_states_grounds_statements_and_assessments_in_the_texts_words(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
     brief = brief_of(world, conflicts, kb)
     summary = brief.summary
-    assert summary.index("mediator") < summary.index("Alignment") < summary.index("assessments")
+    assert summary.index("mediator") < summary.index("Alignment") < summary.index("Assessments")
     assert "arms supplier to both Gondor and Mordor (1995) [supplier of weapons]" in summary
     assert "recognised the territorial integrity (Gondor)" in summary
     assert "diminishing Arnorian influence" in summary

@@ -7,7 +7,7 @@ import pytest
 
 from polemos.analysis.conflicts import Conflicts, load_conflicts, parse_conflicts
 from polemos.analysis.corpus import load_corpus
-from polemos.analysis.scope import link_conflict
+from polemos.analysis.scope import build_scope
 from polemos.errors import DictionaryError, QueryError
 
 
@@ -71,14 +71,14 @@ def test_names_that_start_a_longer_proper_name_do_not_link() -> None:
     assert c.mentions_in("protests in Minsk grew") == ["Minsk"]
 
 
-def test_documents_link_by_territory_or_two_parties(world, conflicts: Conflicts) -> None:  # type: ignore[no-untyped-def]
+def test_documents_about_a_conflict_name_both_sides_or_its_places(world, conflicts: Conflicts) -> None:  # type: ignore[no-untyped-def]
     store, _ = world
     corpus = load_corpus(store)
-    ring = link_conflict(corpus, conflicts.find("War of the Ring"))
+    ring = build_scope(corpus, conflicts.find("War of the Ring")).links
     assert set(ring) == {"doc-a", "doc-b"}
     assert 0 in ring["doc-a"].sentences  # names Ithilien
-    northern = link_conflict(corpus, conflicts.find("Northern Dispute"))
-    assert set(northern) == {"doc-a"}  # two parties named; doc-b names only one
+    northern = build_scope(corpus, conflicts.find("Northern Dispute")).links
+    assert set(northern) == {"doc-a"}  # names both parties; doc-b is about Arnor only
     assert northern["doc-a"].n_places == 0
 
 

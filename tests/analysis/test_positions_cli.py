@@ -29,10 +29,10 @@ def test_brief_json(db: str, conflict_file: Path) -> None:
     assert data["actor"]["code"] == "ARN" and data["roles"]
 
 
-def test_brief_unknown_conflict_exits_1_with_near_names(db: str, conflict_file: Path) -> None:
+def test_brief_unknown_conflict_exits_3_with_near_names(db: str, conflict_file: Path) -> None:
     result = CliRunner().invoke(cli, ["brief", "ARN", "--conflict", "War of Rings",
                                       "--conflicts", str(conflict_file), "--db", db])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "Nearest known conflicts: War of the Ring" in result.output
 
 

@@ -16,15 +16,16 @@ import pytest
 
 from polemos.actors import load_kb
 from polemos.analysis.ask import answer, answer_to_dict
-from polemos.analysis.brief import build_brief, render_brief
+from polemos.analysis.ask import build_brief
+from polemos.analysis.brief import render_brief
 from polemos.events import load_patterns
 from polemos.pipeline import Coder, ingest
 from polemos.store.store import Store
 
 pytestmark = pytest.mark.model
 
-KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "assessments",
-        "disagreements", "sources"}
+KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "timeline_total",
+        "assessments", "statements", "passages", "scope", "disagreements", "sources"}
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,23 @@
-"""Actor briefs: roles, stance, timeline, assessments and disagreements, every line cited.
+"""Actor briefs: roles, stance, statements, timeline, assessments, disagreements, all cited.
 
-``build_brief`` reads the store once and assembles a frozen :class:`Brief`; the summary is
-made of template sentences over the structured parts (no language model), so each of its
-sentences can be traced to the evidence listed under the part it summarises.
+``build_brief`` finds the conflict's scope in the store (by relevance, see ``scope``), loads only
+those documents and assembles a frozen :class:`Brief`; the summary is made of template sentences
+over the structured parts (no language model), so each of its sentences can be traced to the
+evidence listed under the part it summarises.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from polemos.analysis import kbview
-from polemos.analysis.conflicts import Conflict, Conflicts, load_conflicts
-from polemos.analysis.corpus import Corpus, load_corpus
+from polemos.analysis.attribution import VERBS, Holder, holder_of
+from polemos.analysis.conflicts import Conflict
+from polemos.analysis.corpus import Corpus
+from polemos.analysis.kbview import key_of, split_key
 from polemos.analysis.model import (
     Account,
     Assessment,
@@ -21,130 +25,252 @@ from polemos.analysis.model import (
     Disagreement,
     Evidence,
     Role,
+    ScopeNote,
     Source,
     Stance,
+    Statement,
     TimelineItem,
 )
 from polemos.analysis.render import render_brief, render_brief_html
 from polemos.analysis.roles import find_roles
-from polemos.analysis.scope import Scope, build_scope, codes_of, is_usable
+from polemos.analysis.scope import Scope, build_scope, is_usable, keys_of
 from polemos.analysis.summary import summarise
 from polemos.claims.extract import CODER
-from polemos.claims.lexicon import ROLE_TOPICS, load_lexicon
-from polemos.errors import QueryError
+from polemos.claims.lexicon import ROLE_TOPICS, STANCE_TOPICS, load_lexicon
 from polemos.records import Claim, Event, EventDate
-from polemos.store.store import Store
 
 __all__ = [
+    "actor_keys",
     "brief_from_corpus",
-    "build_brief",
+    "brief_from_scope",
     "render_brief",
     "render_brief_html",
-    "resolve_actor",
+    "salient",
 ]
 
 WHY = re.compile(r"^(?:First|Second|Third|Finally|These|This|Because|As a result|"
                  r"Therefore|Thus|Indeed|Moreover)\b")
-MAX_TIMELINE = 40
+SHOWN_TIMELINE = 12  # timeline items shown unless all are asked for (--all)
+SHOWN_PASSAGES = 8  # sentences about the actor shown unless all are asked for
+PASSAGES_PER_DOC = 3
 # conclusions about change and partiality first: they are what a reader of a brief looks for
 ASSESSMENT_ORDER = ("influence_decline", "influence_rise", "partiality", "capability",
                     "restraint", "interests", "balance")
 DISAGREE_YEARS = 3  # two dates further apart than this are about different things
-
-
-def build_brief(
-    store: Store, actor: str, *, conflict: str | Conflict, since: int | None = None,
-    until: int | None = None, kb: Any = None, conflicts: Conflicts | None = None,
-) -> Brief:
-    """The brief of ``actor`` (a code or a name) in ``conflict``.
-
-    Raises:
-        QueryError: unknown actor or conflict (the message lists the nearest names).
-    """
-    corpus = load_corpus(store)
-    if isinstance(conflict, str):
-        conflict = (conflicts or load_conflicts()).find(conflict)
-    code = resolve_actor(corpus, actor, kb=kb)
-    return brief_from_corpus(corpus, code, conflict, since=since, until=until, kb=kb)
-
-
-def resolve_actor(corpus: Corpus, actor: str, *, kb: Any = None) -> str:
-    """The actor code for a code or a name; QueryError with near names when unknown."""
-    known = corpus.known_codes() | {c for e in corpus.events for c in codes_of(e)} | {
-        c.holder for c in corpus.claims}
-    if actor in known:
-        return actor
-    code = kbview.resolve(kb, actor)
-    if code is not None:
-        return code
-    by_name = {name.lower(): code for code, name in corpus.names.items()}
-    if actor.lower() in by_name:
-        return by_name[actor.lower()]
-    if actor.upper() in known:
-        return actor.upper()
-    choices = [*corpus.names.values(), *known]
-    near = kbview.near(kb, actor, choices)
-    raise QueryError(
-        f"unknown actor {actor!r}: no such name or code in the knowledge base or the store. "
-        f"Nearest known names: {', '.join(near) or '(none: the store is empty)'}. "
-        "Use one of these, or an actor code such as RUS."
-    )
+ANALYSIS_TITLE = re.compile(r"^(?:analysis|opinion|commentary|comment|op-ed|background|q&a|"
+                            r"explainer|interview)\b", re.IGNORECASE)
+REPORTING = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
+NEWS_REPORTING_SHARE = 0.2  # a text with fewer attributed sentences speaks in its author's voice
+# event codes that mark turning points: agreements, ceasefires, mediation, force, sanctions
+TURNING = ("03", "045", "046", "057", "074", "081", "0871", "16", "18", "19", "20")
 
 
 def brief_from_corpus(corpus: Corpus, actor: str, conflict: Conflict, *,
                       since: int | None = None, until: int | None = None,
                       kb: Any = None) -> Brief:
-    """Assemble the brief from an already-loaded corpus (pure)."""
+    """The brief over an already-loaded corpus: the scope is ranked over its documents."""
+    scope = build_scope(corpus, conflict, since=since, until=until, kb=kb)
+    return brief_from_scope(corpus, actor, scope, kb=kb)
+
+
+def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: Any = None,
+                     full: bool = False) -> Brief:
+    """Assemble the brief of ``actor`` (an actor key) in ``scope`` (pure). ``full``: every
+    timeline item and passage, not only the salient ones."""
     from polemos.analysis.stance import find_stances
 
-    scope = build_scope(corpus, conflict, since=since, until=until)
+    voices = _voices(corpus, scope)
     roles = tuple(find_roles(corpus, scope, actor, kb=kb))
     stances = tuple(find_stances(corpus, scope, actor))
-    timeline = tuple(build_timeline(corpus, scope, actor, kb=kb))
-    assessments = tuple(find_assessments(corpus, scope, actor))
+    every = build_timeline(corpus, scope, actor, kb=kb)
+    timeline = tuple(every if full else salient(every, SHOWN_TIMELINE))
+    assessments = tuple(find_assessments(corpus, scope, actor, voices))
+    statements = tuple(find_statements(corpus, scope, actor, voices))
+    passages = find_passages(corpus, scope, actor, kb, voices)
     disagreements = tuple(find_disagreements(corpus, scope, actor, kb=kb))
-    groups = {code for r in roles for rule in r.rules if rule.startswith("kb:")
-              for code in rule.rsplit(":", 1)[-1].split("+")}
-    codes = {actor, *conflict.party_codes, *(c for r in roles for c in r.toward), *groups}
-    names = tuple((c, kbview.name_of(kb, c, corpus.names)) for c in sorted(codes))
+    codes = {actor, *scope.conflict.party_keys, *(c for r in roles for c in r.toward),
+             *_grouping_codes(roles)}
+    names = tuple((c, display(kb, corpus, c)) for c in sorted(codes))
     parts = Brief(
-        actor_code=actor, actor_name=dict(names)[actor], conflict=conflict.name,
-        parties=conflict.party_codes, summary="", roles=roles, stance=stances,
+        actor_code=actor, actor_name=dict(names)[actor], conflict=scope.conflict.name,
+        parties=scope.conflict.party_keys, summary="", roles=roles, stance=stances,
         timeline=timeline, assessments=assessments, disagreements=disagreements,
-        sources=_sources(corpus, roles, stances, timeline, assessments, disagreements),
-        names=names, since=since, until=until, is_scope_inferred=conflict.is_inferred,
+        sources=_sources(corpus, roles, stances, timeline, assessments, disagreements,
+                         statements, passages),
+        names=names, since=scope.since, until=scope.until,
+        is_scope_inferred=scope.conflict.is_inferred, statements=statements,
+        passages=tuple(passages if full else passages[:SHOWN_PASSAGES]),
+        scope=scope_note(scope, corpus, actor), timeline_total=len(every),
     )
-    return _with_summary(parts)
+    return replace(parts, summary=summarise(parts))
 
 
-def _with_summary(brief: Brief) -> Brief:
-    from dataclasses import replace
+def display(kb: Any, corpus: Corpus, key: str) -> str:
+    """The name a reader knows the actor by (see ``kbview.short_name``)."""
+    return kbview.short_name(kb, key, corpus.name_counts.get(key))
 
-    return replace(brief, summary=summarise(brief))
+
+def _grouping_codes(roles: Iterable[Role]) -> set[str]:
+    return {code for r in roles for rule in r.rules if rule.startswith("kb:")
+            for code in rule.rsplit(":", 1)[-1].split("+")}
+
+
+def actor_keys(actor: str, kb: Any) -> frozenset[str]:
+    """The actor and its parts (a state's regions and de facto entities; an organisation's
+    bodies): what counts as the actor when its sentences are gathered."""
+    code, sector = split_key(actor)
+    return frozenset({actor, *(kbview.parts(kb, code) if sector is None else ())})
+
+
+def names_actor(corpus: Corpus, doc_id: str, idx: int, keys: frozenset[str]) -> bool:
+    return bool(corpus.keys_in(doc_id, idx) & keys)
+
+
+def scope_note(scope: Scope, corpus: Corpus, actor: str | None = None, kb: Any = None
+               ) -> ScopeNote:
+    keys = actor_keys(actor, kb) if actor else frozenset()
+    naming = {d for (d, i) in corpus.mentions if d in scope.links
+              and names_actor(corpus, d, i, keys)} if actor else set()
+    return ScopeNote(scope.conflict.label, scope.conflict.how, scope.n_documents,
+                     scope.n_mentioning, tuple((d, scope.links[d].relevance)
+                                               for d in scope.doc_ids), len(naming))
+
+
+# -- voices: who speaks in each document ------------------------------------------------
+
+
+def _voices(corpus: Corpus, scope: Scope) -> dict[str, tuple[bool, str | None]]:
+    """doc_id → (is it an analysis in its author's voice, its author)."""
+    out = {}
+    for doc_id in scope.links:
+        info = corpus.infos.get(doc_id)
+        title = info.title if info else ""
+        ids = corpus.sentence_ids(doc_id)
+        reported = sum(1 for i in ids if REPORTING.search(corpus.evidence(doc_id, i).text))
+        is_analysis = bool(ANALYSIS_TITLE.match(title)) or (
+            reported < NEWS_REPORTING_SHARE * max(1, len(ids)))
+        out[doc_id] = (is_analysis, info.author if info else None)
+    return out
+
+
+def holder_in(corpus: Corpus, doc_id: str, idx: int,
+              voices: dict[str, tuple[bool, str | None]]) -> Holder:
+    evidence = corpus.evidence(doc_id, idx)
+    is_analysis, author = voices.get(doc_id, (False, None))
+    return holder_of(evidence.text, corpus.mentions.get((doc_id, idx), []),
+                     offset=evidence.start, author=author, is_analysis=is_analysis)
+
+
+# -- statements and passages ------------------------------------------------------------
+
+
+def find_statements(corpus: Corpus, scope: Scope, actor: str,
+                    voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
+    """What the actor says: sentences quoting it (a speaker resolved to the actor) and its
+    stance statements as the texts report them, in document order."""
+    out: dict[tuple[str, int], Statement] = {}
+    code, sector = split_key(actor)
+    stance_sentences = {(c.doc_id, c.sentence) for c in corpus.claims
+                        if c.kind == "stance" and c.topic in STANCE_TOPICS and c.holder == code
+                        and sector is None and scope.has_claim(c)}
+    for doc_id, idx in sorted(set(corpus.mentions) | stance_sentences):
+        if doc_id not in scope.links:
+            continue
+        holder = holder_in(corpus, doc_id, idx, voices)
+        quoted = holder.kind == "quoted" and actor in holder.keys
+        if quoted or (doc_id, idx) in stance_sentences:
+            ev = corpus.evidence(doc_id, idx)
+            out[(doc_id, idx)] = Statement(holder.tag(), holder.kind, ev.text, (ev,))
+    return list(out.values())
+
+
+def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: Any,
+                  voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
+    """The sentences of the scope that name the actor, most telling first: weighted by the
+    document's relevance, and more when the sentence also names a party, reports an event or
+    a claim of the actor, or opens its document; at most ``PASSAGES_PER_DOC`` per document
+    before any document gives more."""
+    keys = actor_keys(actor, kb)
+    parties = set(scope.conflict.party_keys) - {actor}
+    acting = {(e.doc_id, e.sentence) for e in corpus.events if actor in keys_of(e)}
+    claimed = {(c.doc_id, c.sentence) for c in corpus.claims if c.holder == split_key(actor)[0]}
+    scored = []
+    for (doc_id, idx) in corpus.mentions:
+        link = scope.links.get(doc_id)
+        here = corpus.keys_in(doc_id, idx)
+        if link is None or not here & keys or not scope.in_period(corpus.date_of(doc_id, idx)):
+            continue
+        bonus = (0.5 * bool(here & parties) + 0.3 * ((doc_id, idx) in acting)
+                 + 0.3 * ((doc_id, idx) in claimed) + 0.2 * (idx < 3)
+                 + 0.2 * (idx in link.sentences))
+        scored.append((round(link.relevance * (1 + bonus), 3), doc_id, idx))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    ordered = _spread(scored)
+    return [_statement(corpus, doc_id, idx, voices, score) for score, doc_id, idx in ordered]
+
+
+def _spread(scored: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
+    """Best first, but no document gives more than PASSAGES_PER_DOC before all have given
+    theirs."""
+    seen: dict[str, int] = {}
+    head: list[tuple[float, str, int]] = []
+    tail: list[tuple[float, str, int]] = []
+    for item in scored:
+        seen[item[1]] = seen.get(item[1], 0) + 1
+        (head if seen[item[1]] <= PASSAGES_PER_DOC else tail).append(item)
+    return head + tail
+
+
+def _statement(corpus: Corpus, doc_id: str, idx: int,
+               voices: dict[str, tuple[bool, str | None]], score: float) -> Statement:
+    holder = holder_in(corpus, doc_id, idx, voices)
+    ev = corpus.evidence(doc_id, idx)
+    return Statement(holder.tag(), holder.kind, ev.text, (ev,), score)
 
 
 # -- timeline ----------------------------------------------------------------------------
 
 
-def build_timeline(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> list[TimelineItem]:
-    """Dated events of the actor (merged reports once), then dated role statements."""
+def build_timeline(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None
+                   ) -> list[TimelineItem]:
+    """Every dated event of the actor (merged reports once), then its dated role statements,
+    in date order."""
     groups: dict[str, list[Event]] = {}
     for event in corpus.events:
         if (is_usable(event) and event.date.value is not None and scope.has_event(event)
-                and actor in codes_of(event)):
+                and actor in keys_of(event)):
             groups.setdefault(corpus.merged.get(event.event_id, event.event_id), []).append(event)
     items = [_event_item(corpus, merged_id, events, kb) for merged_id, events in groups.items()]
     cited = {(e.doc_id, e.sentence_id) for item in items for e in item.evidence}
     is_grouping = bool(kbview.co_chairs(kb, actor))
+    code, sector = split_key(actor)
     for claim in corpus.claims:
-        about = claim.holder == actor or (is_grouping and actor in claim.toward)
+        about = (claim.holder == code and sector is None) or (is_grouping and actor in claim.toward)
         if (about and claim.topic in ROLE_TOPICS and claim.date.value is not None
                 and claim.date.basis == "text" and scope.has_claim(claim)
                 and (claim.doc_id, claim.sentence) not in cited):
             cited.add((claim.doc_id, claim.sentence))
-            items.append(_claim_item(corpus, claim, kbview.name_of(kb, actor, corpus.names)))
+            items.append(_claim_item(corpus, claim, display(kb, corpus, actor)))
     items.sort(key=lambda i: (i.date, i.event_id or ""))
-    return items[:MAX_TIMELINE]
+    return items
+
+
+def salient(items: list[TimelineItem], n: int) -> list[TimelineItem]:
+    """At most ``n`` items across the whole span, in date order: the first and the latest,
+    then the turning points (most salient first, each further item in an already covered
+    year counting for less), so a long record is not cut at its first years."""
+    if len(items) <= n:
+        return list(items)
+    chosen = {0, len(items) - 1}
+    years: dict[str, int] = {}
+    for i in chosen:
+        years[items[i].date[:4]] = years.get(items[i].date[:4], 0) + 1
+    while len(chosen) < n:
+        best = max((i for i in range(len(items)) if i not in chosen),
+                   key=lambda i: (items[i].salience / (1 + years.get(items[i].date[:4], 0)), -i))
+        chosen.add(best)
+        years[items[best].date[:4]] = years.get(items[best].date[:4], 0) + 1
+    return [items[i] for i in sorted(chosen)]
 
 
 def _best_date(events: Iterable[Event]) -> EventDate:
@@ -157,7 +283,8 @@ def _event_item(corpus: Corpus, merged_id: str, events: list[Event], kb: Any) ->
     date = _best_date(events)
 
     def names(parts: Iterable[Any]) -> str:
-        return ", ".join(dict.fromkeys(kbview.name_of(kb, p.code, corpus.names) for p in parts))
+        return ", ".join(dict.fromkeys(display(kb, corpus, key_of(p.code, p.sector))
+                                       for p in parts))
 
     text = f"{names(first.actors)} {first.type.lower()} ({first.cameo})".strip()
     if first.recipients:
@@ -165,24 +292,42 @@ def _event_item(corpus: Corpus, merged_id: str, events: list[Event], kb: Any) ->
     if first.trigger:
         text += f": “{first.trigger}”"
     evidence = tuple(dict.fromkeys(corpus.evidence(e.doc_id, e.sentence) for e in events))
-    return TimelineItem(date.iso or "", date.precision, text, merged_id, evidence)
+    return TimelineItem(date.iso or "", date.precision, text, merged_id, evidence,
+                        _salience(events, len({e.doc_id for e in events})))
+
+
+def _salience(events: list[Event], n_docs: int) -> float:
+    """More for turning points (agreements, ceasefires, mediation, force, sanctions), strong
+    Goldstein scores, exact dates and several reporting documents."""
+    first = events[0]
+    turning = first.cameo.startswith(TURNING)
+    precise = first.date.precision in ("day", "month")
+    return round(1 + 1.5 * turning + abs(first.goldstein) / 10 + 0.5 * precise
+                 + 0.5 * (n_docs - 1), 2)
 
 
 def _claim_item(corpus: Corpus, claim: Claim, name: str) -> TimelineItem:
     label = claim.topic.replace("_", " ")
+    turning = claim.topic in ("ceasefire", "mediation", "peacekeeping")
+    precise = claim.date.precision in ("day", "month")
     return TimelineItem(claim.date.iso or "", claim.date.precision, f"{name}: {label} (statement)",
-                        None,
-                        (corpus.evidence(claim.doc_id, claim.sentence),))
+                        None, (corpus.evidence(claim.doc_id, claim.sentence),),
+                        round(1 + 1.5 * turning + 0.5 * precise, 2))
 
 
 # -- assessments -----------------------------------------------------------------------
 
 
-def find_assessments(corpus: Corpus, scope: Scope, actor: str) -> list[Assessment]:
-    """Authors' conclusions about the actor, one per sentence, with the sentences that say why."""
+def find_assessments(corpus: Corpus, scope: Scope, actor: str,
+                     voices: dict[str, tuple[bool, str | None]] | None = None
+                     ) -> list[Assessment]:
+    """Conclusions about the actor, one per sentence, with who holds them and the sentences
+    that say why."""
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    code, sector = split_key(actor)
     for claim in corpus.claims:
-        if claim.kind == "assessment" and claim.holder == actor and scope.has_claim(claim):
+        if (claim.kind == "assessment" and claim.holder == code and sector is None
+                and scope.has_claim(claim)):
             by_sentence.setdefault((claim.doc_id, claim.sentence), []).append(claim)
     out = []
     for (doc_id, idx), claims in sorted(by_sentence.items()):
@@ -194,7 +339,8 @@ def find_assessments(corpus: Corpus, scope: Scope, actor: str) -> list[Assessmen
                 break
             evidence.append(follow)
         label = ", ".join(t.replace("_", " ") for t in topics)
-        out.append(Assessment(f"{label}: {evidence[0].text}", topics, tuple(evidence)))
+        holder = holder_in(corpus, doc_id, idx, voices or _voices(corpus, scope)).tag()
+        out.append(Assessment(f"{label}: {evidence[0].text}", topics, tuple(evidence), holder))
     return sorted(out, key=lambda a: min(ASSESSMENT_ORDER.index(t) if t in ASSESSMENT_ORDER
                                          else len(ASSESSMENT_ORDER) for t in a.topics))
 
@@ -211,7 +357,7 @@ def find_disagreements(corpus: Corpus, scope: Scope, actor: str, *,
     """
     keyed: dict[tuple[str, ...], list[tuple[EventDate, Evidence, str]]] = {}
     for event in corpus.events:
-        if is_usable(event) and event.date.value and scope.has_event(event) and actor in codes_of(
+        if is_usable(event) and event.date.value and scope.has_event(event) and actor in keys_of(
                 event):
             ev = corpus.evidence(event.doc_id, event.sentence)
             merged = corpus.merged.get(event.event_id, event.event_id)
@@ -221,7 +367,7 @@ def find_disagreements(corpus: Corpus, scope: Scope, actor: str, *,
             keyed.setdefault(key, []).append((event.date, ev, event.doc_id))
     once = {f"{CODER}:{cue.id}" for cue in load_lexicon().cues if cue.is_once}
     for claim in corpus.claims:
-        if (claim.holder == actor and claim.rule in once and claim.date.value
+        if (claim.holder == split_key(actor)[0] and claim.rule in once and claim.date.value
                 and claim.date.basis == "text" and scope.has_claim(claim)):
             key = ("claim", claim.rule)
             keyed.setdefault(key, []).append(
@@ -258,7 +404,7 @@ def _overlaps(a: EventDate, b: EventDate) -> bool:
 
 
 def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: Any) -> str:
-    name = kbview.name_of(kb, actor, corpus.names)
+    name = display(kb, corpus, actor)
     if key[0] == "claim":
         return f"when {name}'s {key[1].rsplit(':', 1)[-1].replace('-', ' ')} role began"
     if key[0] == "event":
@@ -271,9 +417,10 @@ def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: Any) -> str:
 
 def _sources(corpus: Corpus, roles: tuple[Role, ...], stances: tuple[Stance, ...],
              timeline: tuple[TimelineItem, ...], assessments: tuple[Assessment, ...],
-             disagreements: tuple[Disagreement, ...]) -> tuple[Source, ...]:
-    parts: list[Role | Stance | TimelineItem | Assessment] = [*roles, *stances, *timeline,
-                                                              *assessments]
+             disagreements: tuple[Disagreement, ...], statements: Iterable[Statement] = (),
+             passages: Iterable[Statement] = ()) -> tuple[Source, ...]:
+    parts: list[Role | Stance | TimelineItem | Assessment | Statement] = [
+        *roles, *stances, *timeline, *assessments, *statements, *passages]
     evidence: list[Evidence] = [e for part in parts for e in part.evidence]
     evidence += [a.evidence for d in disagreements for a in d.accounts]
     doc_ids = dict.fromkeys(e.doc_id for e in evidence)

@@ -1,14 +1,18 @@
-"""Conflicts as data: load the definitions and link documents and sentences to them.
+"""Conflicts as data: the optional definitions (names, parties, territories).
 
-A conflict file is a YAML list of mappings (see ``data/conflicts.yaml`` for the fields).
-Users add their own file; an entry with the name of a built-in one replaces it.
+A definition enriches a scope (its territories and aliases are searched in the texts, its
+parties are the sides) but never gates it: which documents concern a conflict is decided by
+relevance (see ``scope``), and conflicts without a definition are discovered from the data
+(see ``discover``) or read from the question. A conflict file is a YAML list of mappings (see
+``data/conflicts.yaml`` for the fields). Users add their own file; an entry with the name of a
+built-in one replaces it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,7 +22,6 @@ import yaml
 from rapidfuzz import fuzz, process, utils
 
 from polemos.errors import DictionaryError, QueryError
-from polemos.store.store import Store
 
 FIELDS = {"name", "aliases", "parties", "outside", "territories", "patrons", "start", "end"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Z]{3})?$")
@@ -37,11 +40,37 @@ class Conflict:
     start: dt.date | None = None
     end: dt.date | None = None
     topic: tuple[str, ...] = ()  # words that mark a sentence as on-topic (inferred scopes)
-    is_inferred: bool = False
+    is_inferred: bool = False  # read from a question
+    is_discovered: bool = False  # found in the data by ``discover``
+    documents: tuple[str, ...] = ()  # a discovered conflict's documents (always in scope)
+
+    @property
+    def label(self) -> str:
+        """How a sentence names it: "the Nagorno-Karabakh conflict", "the insurgency in
+        Balochistan" (a conflict read from a question keeps the question's words)."""
+        if self.is_inferred:
+            return self.name
+        kinds = r"(?:conflict|war|crisis|dispute|insurgency|standoff|tensions|question|problem)"
+        if re.search(rf"\b{kinds}\b", self.name, re.IGNORECASE):
+            return self.name if re.match(r"(?i)(?:the|a|an)\s", self.name) else f"the {self.name}"
+        return f"the {self.name} conflict"
+
+    @property
+    def how(self) -> str:
+        """defined, discovered or inferred."""
+        return "inferred" if self.is_inferred else "discovered" if self.is_discovered \
+            else "defined"
 
     @property
     def party_codes(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(party_code(p) for p in self.parties))
+
+    @property
+    def party_keys(self) -> tuple[str, ...]:
+        """The parties as actor keys: "BLR:GOV" → "BLR", "SOM:REB" stays (see kbview)."""
+        from polemos.analysis.kbview import key_of, split_key
+
+        return tuple(dict.fromkeys(key_of(*split_key(p)) for p in self.parties))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -233,28 +262,3 @@ def _date(value: Any, key: str, fail: Any, *, is_end: bool = False) -> dt.date |
         nxt = dt.date(year + month // 12, month % 12 + 1, 1)
         return nxt - dt.timedelta(days=1)
     return dt.date(year, month, 1)
-
-
-# -- linking documents and sentences ------------------------------------------------------
-
-
-def link_documents(store: Store, conflict: Conflict) -> dict[str, frozenset[int]]:
-    """doc_id → the sentences that concern ``conflict`` (see :func:`scope.link_conflict`)."""
-    from polemos.analysis.corpus import load_corpus
-    from polemos.analysis.scope import link_conflict
-
-    return {doc_id: link.sentences for doc_id, link in link_conflict(load_corpus(store),
-                                                                       conflict).items()}
-
-
-def conflicts_of_documents(store: Store, conflicts: Iterable[Conflict]) -> dict[str, list[str]]:
-    """doc_id → names of the conflicts it concerns."""
-    from polemos.analysis.corpus import load_corpus
-    from polemos.analysis.scope import link_conflict
-
-    corpus = load_corpus(store)
-    out: dict[str, list[str]] = {}
-    for conflict in conflicts:
-        for doc_id in link_conflict(corpus, conflict):
-            out.setdefault(doc_id, []).append(conflict.name)
-    return out

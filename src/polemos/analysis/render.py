@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from polemos.analysis.model import Brief, Evidence
+from polemos.analysis.model import MIN_STANCE_SENTENCES, Brief, Evidence
 from polemos.errors import QueryError
 
 FORMATS = ("text", "md", "json", "html")
@@ -24,12 +24,21 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "summary": brief.summary,
         "roles": [{"role": r.role, "toward": list(r.toward), "first": r.first, "last": r.last,
                    "evidence": ev(r.evidence)} for r in brief.roles],
-        "stance": [{"toward": s.toward, "alignment": s.alignment,
+        "stance": [{"toward": s.toward, "alignment": s.alignment if s.is_shown else None,
+                    "computed": s.alignment, "is_withheld": not s.is_shown,
+                    "n_events": s.n_events, "n_statements": s.n_statements,
                     "statements": list(s.statements), "evidence": ev(s.evidence)}
                    for s in brief.stance],
         "timeline": [{"date": t.date, "text": t.text, "event_id": t.event_id,
-                      "evidence": ev(t.evidence)} for t in brief.timeline],
-        "assessments": [{"text": a.text, "evidence": ev(a.evidence)} for a in brief.assessments],
+                      "salience": t.salience, "evidence": ev(t.evidence)} for t in brief.timeline],
+        "timeline_total": brief.timeline_total,
+        "assessments": [{"text": a.text, "holder": a.holder, "topics": list(a.topics),
+                         "evidence": ev(a.evidence)} for a in brief.assessments],
+        "statements": [{"holder": st.holder, "kind": st.kind, "evidence": ev(st.evidence)}
+                       for st in brief.statements],
+        "passages": [{"holder": p.holder, "kind": p.kind, "score": p.score,
+                      "evidence": ev(p.evidence)} for p in brief.passages],
+        "scope": asdict(brief.scope) if brief.scope else None,
         "disagreements": [{"about": d.about, "accounts": [
             {"date": a.date, "evidence": asdict(a.evidence)} for a in d.accounts]}
             for d in brief.disagreements],
@@ -65,26 +74,42 @@ def _sections(brief: Brief) -> list[tuple[str, list[tuple[str, list[Evidence]]]]
     stance = []
     for s in brief.stance:
         years = ", ".join(f"{y}: {v:+.2f}" for y, v in s.by_year)
-        value = f"{s.alignment:+.2f}" if s.evidence else "no events or statements"
+        if not s.evidence:
+            value = "no events or statements"
+        elif s.is_shown:
+            value = f"{s.alignment:+.2f}; rests on {s.basis}"
+        else:
+            value = (f"withheld: rests on {s.basis} (a value needs {MIN_STANCE_SENTENCES} "
+                     "cited sentences)")
         stance.append((f"toward {names(s.toward)}: {value}"
-                       + (f"  (by year: {years})" if years else ""), list(s.evidence)))
+                       + (f"  (by year: {years})" if years and s.is_shown else ""),
+                       list(s.evidence)))
     positions: list[tuple[str, list[Evidence]]] = [
         (st, []) for st in dict.fromkeys(st for s in brief.stance for st in s.statements)]
     timeline = [(f"{t.date}  {t.text}", list(t.evidence)) for t in brief.timeline]
-    assessments = [(a.text, list(a.evidence)) for a in brief.assessments]
+    assessments = [(f"{a.holder}: {', '.join(t.replace('_', ' ') for t in a.topics)}",
+                    list(a.evidence)) for a in brief.assessments]
+    statements = [(st.holder, list(st.evidence)) for st in brief.statements]
+    passages = [(p.holder, list(p.evidence)) for p in brief.passages]
     disagreements = [(f"{d.about}: " + " vs ".join(f"{a.date} {_cite(a.evidence)}"
                                                   for a in d.accounts),
                       [a.evidence for a in d.accounts]) for d in brief.disagreements]
     sources: list[tuple[str, list[Evidence]]] = [(f"{s.doc_id}  {s.title or ''}  {s.url or ''}  {s.published or 'undated'}", [])
                for s in brief.sources]
+    shown = len(brief.timeline)
+    when = (f"Timeline ({shown} of {brief.timeline_total} dated items: the first, the turning "
+            "points and the latest)" if shown < brief.timeline_total else "Timeline")
     return [("Roles", roles), ("Stance", stance), ("Official positions", positions),
-            ("Timeline", timeline), ("Assessments", assessments),
+            ("Statements", statements), ("Assessments", assessments),
+            (f"What the texts say about {brief.actor_name}", passages), (when, timeline),
             ("Disagreements", disagreements), ("Sources", sources)]
 
 
 def _lines(brief: Brief, *, is_md: bool) -> list[str]:
     title = f"{brief.actor_name} ({brief.actor_code}) in {brief.conflict}"
     out = [f"# {title}" if is_md else title, "", brief.summary]
+    if brief.scope is not None:
+        out += ["", _scope_line(brief)]
     for heading, items in _sections(brief):
         out += ["", f"## {heading}" if is_md else heading.upper()]
         if not items:
@@ -92,9 +117,14 @@ def _lines(brief: Brief, *, is_md: bool) -> list[str]:
         for line, evidence in items:
             out.append(f"- {line}" if is_md else f"  * {line}")
             for e in evidence[:3]:
-                quote = e.text if len(e.text) < 300 else e.text[:297] + "…"
-                out.append(f"    > {quote} {_cite(e)}" if is_md else f"      {_cite(e)} {quote}")
+                out.append(f"    > {e.text} {_cite(e)}" if is_md else f"      {_cite(e)} {e.text}")
     return out
+
+
+def _scope_line(brief: Brief) -> str:
+    from polemos.analysis.render_answer import scope_sentence
+
+    return "Scope: " + scope_sentence(brief.scope, brief.actor_name) if brief.scope else ""
 
 
 def render_brief_html(brief: Brief) -> str:
@@ -103,6 +133,8 @@ def render_brief_html(brief: Brief) -> str:
     parts = [f'<section class="polemos-brief" data-actor="{esc(brief.actor_code)}">',
              f"<h2>{esc(brief.actor_name)} in {esc(brief.conflict)}</h2>",
              f'<p class="summary">{esc(brief.summary)}</p>']
+    if brief.scope is not None:
+        parts.append(f'<p class="scope">{esc(_scope_line(brief))}</p>')
     for heading, items in _sections(brief):
         parts.append(f"<h3>{esc(heading)}</h3>")
         if not items:

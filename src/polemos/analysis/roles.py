@@ -15,8 +15,9 @@ from typing import Any
 
 from polemos.analysis import kbview
 from polemos.analysis.corpus import Corpus
+from polemos.analysis.kbview import key_of, split_key
 from polemos.analysis.model import ROLES, Evidence, Role
-from polemos.analysis.scope import Scope, is_usable
+from polemos.analysis.scope import Scope, is_hedged, is_question, is_usable
 from polemos.claims.lexicon import load_lexicon
 from polemos.records import Claim, Event, EventDate
 
@@ -45,10 +46,10 @@ def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> l
         *_claim_findings(corpus, scope, actor, kb),
         *_kb_findings(corpus, scope, actor, kb),
     ]
-    if scope.conflict.is_party(actor) or actor in scope.conflict.party_codes:
+    if actor in scope.conflict.party_keys:
         findings += [Finding("party", _others(scope, actor), f.doc_id, f.sentence, f.date,
                              "conflict:party") for f in _mentions_of(corpus, scope, actor)]
-    if any(f.role == "party" for f in findings):
+    if actor in scope.conflict.party_keys:
         findings = [f for f in findings if f.role not in THIRD_PARTY_ROLES]
     roles = [_with_co_chairs(r, actor, kb) for r in _group(corpus, findings)]
     if not any(r.role != "observer" for r in roles):
@@ -68,19 +69,30 @@ def _with_co_chairs(role: Role, actor: str, kb: Any) -> Role:
 
 
 def _others(scope: Scope, actor: str) -> tuple[str, ...]:
-    return tuple(c for c in scope.conflict.party_codes if c != actor)
+    return tuple(c for c in scope.conflict.party_keys if c != actor)
 
 
 def _sides(scope: Scope, actor: str) -> tuple[str, ...]:
     """What "both sides" means: the first two parties listed (the main sides); nothing when
     the scope has no two sides (a question over the whole corpus)."""
-    if len(scope.conflict.party_codes) < 2:
+    if len(scope.conflict.party_keys) < 2:
         return ()
-    return tuple(c for c in scope.conflict.party_codes[:2] if c != actor)
+    return tuple(c for c in scope.conflict.party_keys[:2] if c != actor)
 
 
-def _parties_in(scope: Scope, codes: Iterable[str], actor: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(c for c in codes if c in scope.conflict.party_codes and c != actor))
+def _parties_in(scope: Scope, keys: Iterable[str], actor: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for k in keys if k in scope.conflict.party_keys and k != actor))
+
+
+def _keys(parts: Iterable[Any]) -> list[str]:
+    return [key_of(p.code, p.sector) for p in parts]
+
+
+def _holds(claim: Claim, actor: str) -> bool:
+    """Claims name their holder by code only: they count for a state (not for one of its
+    non-state sectors)."""
+    code, sector = split_key(actor)
+    return claim.holder == code and sector is None
 
 
 # -- events ----------------------------------------------------------------------------
@@ -89,7 +101,7 @@ def _parties_in(scope: Scope, codes: Iterable[str], actor: str) -> tuple[str, ..
 def _event_findings(corpus: Corpus, scope: Scope, actor: str) -> list[Finding]:
     out = []
     for event in corpus.events:
-        if not is_usable(event) or not scope.has_event(event):
+        if not is_usable(event) or is_hedged(event) or not scope.has_event(event):
             continue
         for role, toward, rule in _event_roles(event, scope, actor):
             out.append(Finding(role, toward, event.doc_id, event.sentence, event.date, rule))
@@ -98,10 +110,10 @@ def _event_findings(corpus: Corpus, scope: Scope, actor: str) -> list[Finding]:
 
 def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tuple[str, ...], str]]:
     """(role, toward, rule) for the event, seen from ``actor``."""
-    sources = {p.code for p in event.actors}
-    targets = _parties_in(scope, (p.code for p in event.recipients), actor)
-    mediators = {p.code for p in event.mediators}
-    all_parties = _parties_in(scope, (p.code for p in (*event.actors, *event.recipients)), actor)
+    sources = set(_keys(event.actors))
+    targets = _parties_in(scope, _keys(event.recipients), actor)
+    mediators = set(_keys(event.mediators))
+    all_parties = _parties_in(scope, _keys((*event.actors, *event.recipients)), actor)
     found: list[tuple[str, tuple[str, ...], str]] = []
     cameo, kind = event.cameo, event.type.upper()
     if actor in mediators:
@@ -120,7 +132,9 @@ def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tupl
         found.append(("peacekeeper", targets or _sides(scope, actor), f"cameo:{cameo}"))
     if cameo.startswith("043") and len(targets) >= 1:
         found.append(("host", targets, f"cameo:{cameo}"))
-    if targets and (event.quad == 3 or cameo.startswith(("16", "17"))):
+    if targets and event.quad == 4 and cameo.startswith(("18", "19", "20")):
+        found.append(("party", targets, f"cameo:{cameo}"))  # it fights a party
+    elif targets and (event.quad == 3 or cameo.startswith(("16", "17"))):
         found.append(("critic", targets, f"quad:{event.quad}"))
     if targets and event.quad == 2 and not cameo.startswith("072") and event.goldstein >= 5:
         found.append(("supporter", targets, f"quad:{event.quad}"))
@@ -141,7 +155,7 @@ def _claim_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any = None) ->
     is_grouping = bool(kbview.co_chairs(kb, actor))
     out = []
     for claim in corpus.claims:
-        if not scope.has_claim(claim):
+        if not scope.has_claim(claim) or is_question(claim.text):
             continue
         if claim.topic in ALLIANCE_TOPICS:
             out += _alliance(corpus, scope, actor, claim)
@@ -150,7 +164,7 @@ def _claim_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any = None) ->
             out.append(Finding("mediator", _sides(scope, actor), claim.doc_id, claim.sentence,
                                claim.date, f"{claim.rule}:within-grouping"))
             continue
-        if claim.holder != actor:
+        if not _holds(claim, actor):
             continue
         toward = _parties_in(scope, claim.toward, actor)
         if not toward and both.search(claim.text):
@@ -182,7 +196,7 @@ def _alliance(corpus: Corpus, scope: Scope, actor: str, claim: Claim) -> list[Fi
     """Alliance statements are symmetric: the actor and a party as holder and target of the
     cue. (Membership of a common grouping is the KB rule in :func:`_grouping_findings`.)"""
     pair = {claim.holder, *claim.toward}
-    allies = _parties_in(scope, pair, actor) if actor in pair else ()
+    allies = _parties_in(scope, pair, actor) if split_key(actor)[0] in pair else ()
     if not allies:
         return []
     return [Finding("ally", allies, claim.doc_id, claim.sentence, claim.date,
@@ -196,7 +210,7 @@ def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Find
     """Patron of a de facto party; member of a grouping that mediates or allies a party."""
     out: list[Finding] = []
     patrons = dict(scope.conflict.patrons)
-    for party in scope.conflict.party_codes:
+    for party in scope.conflict.party_keys:
         patron = kbview.patron_of(kb, party) or patrons.get(party)
         if patron == actor:
             out += [Finding("patron", (party,), f.doc_id, f.sentence, f.date, "kb:patron")
@@ -245,7 +259,7 @@ def _mentions_of(corpus: Corpus, scope: Scope, code: str, *, also: str | None = 
                  limit: int = 3) -> list[Finding]:
     out = []
     for (doc_id, idx) in sorted(corpus.mentions):
-        codes = corpus.codes_in(doc_id, idx)
+        codes = corpus.keys_in(doc_id, idx)
         if code in codes and (also is None or also in codes) and scope.has_sentence(doc_id, idx):
             out.append(Finding("", (), doc_id, idx, corpus.date_of(doc_id, idx), "mention"))
             if len(out) >= limit:

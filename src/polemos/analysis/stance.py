@@ -3,7 +3,9 @@
 Events count in both directions (actor → party and party → actor), each weighted by its
 Goldstein score / 10; stance statements (recognises the territorial integrity of X,
 calls on X to withdraw, backs Y) count with their polarity and twice the weight of one
-event, because they state a position outright. Flagged events never count.
+event, because they state a position outright. Flagged events never count. A value is
+shown only when it rests on at least ``MIN_STANCE_SENTENCES`` cited sentences (see
+``model.Stance.is_shown``); below that the stance is withheld and its basis is shown.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from polemos.analysis.corpus import Corpus
+from polemos.analysis.kbview import key_of
 from polemos.analysis.model import Evidence, Stance
-from polemos.analysis.scope import Scope, is_usable
+from polemos.analysis.scope import Scope, is_hedged, is_question, is_usable
 from polemos.claims.lexicon import STANCE_TOPICS
 from polemos.records import EventDate
 
@@ -33,7 +36,7 @@ class Signal:
 def find_stances(corpus: Corpus, scope: Scope, actor: str) -> list[Stance]:
     """One stance per party of the conflict (the actor itself excluded)."""
     out = []
-    for party in scope.conflict.party_codes:
+    for party in scope.conflict.party_keys:
         if party == actor:
             continue
         signals = _event_signals(corpus, scope, actor, party) + _claim_signals(
@@ -45,10 +48,10 @@ def find_stances(corpus: Corpus, scope: Scope, actor: str) -> list[Stance]:
 def _event_signals(corpus: Corpus, scope: Scope, actor: str, party: str) -> list[Signal]:
     out = []
     for event in corpus.events:
-        if not is_usable(event) or not scope.has_event(event):
+        if not is_usable(event) or is_hedged(event) or not scope.has_event(event):
             continue
-        sources = {p.code for p in event.actors}
-        targets = {p.code for p in event.recipients}
+        sources = {key_of(p.code, p.sector) for p in event.actors}
+        targets = {key_of(p.code, p.sector) for p in event.recipients}
         if (actor in sources and party in targets) or (party in sources and actor in targets):
             out.append(Signal(max(-1.0, min(1.0, event.goldstein / 10)), 1.0, event.date,
                               event.doc_id, event.sentence))
@@ -58,7 +61,7 @@ def _event_signals(corpus: Corpus, scope: Scope, actor: str, party: str) -> list
 def _claim_signals(corpus: Corpus, scope: Scope, actor: str, party: str) -> list[Signal]:
     out = []
     for claim in corpus.claims:
-        if claim.topic not in STANCE_TOPICS or not scope.has_claim(claim):
+        if claim.topic not in STANCE_TOPICS or not scope.has_claim(claim) or is_question(claim.text):
             continue
         if (claim.holder == actor and party in claim.toward) or (
                 claim.holder == party and actor in claim.toward):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from polemos.analysis.conflicts import Conflict
 from polemos.analysis.model import Brief, Role, Stance
 from polemos.analysis.roles import TRAILING
 from polemos.claims.lexicon import load_lexicon
@@ -25,8 +26,8 @@ ROLE_LINKS = {"ally": "of", "patron": "of", "supporter": "of", "arms_supplier": 
 
 def summarise(brief: Brief) -> str:
     """At most ``MAX_WORDS`` words, the most important first: roles with their grounds,
-    stance, the authors' assessments (with why, as room allows), then counts. Sentences that
-    do not fit are dropped; only the quoted reasons are shortened (marked with …)."""
+    stance, the assessments with who holds them (and the reasons, whole sentences, as room
+    allows), then counts. A sentence that does not fit is dropped, never cut."""
     out: list[str] = []
     n_words = 0
     for sentence in (_opening(brief), _roles(brief), _stances(brief)):
@@ -58,11 +59,13 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def _opening(brief: Brief) -> str:
-    scope = " (scope inferred from the question)" if brief.is_scope_inferred else ""
     period = ""
     if brief.since or brief.until:
         period = f", {brief.since or '…'}–{brief.until or '…'}"
-    return (f"{brief.actor_name} in the {brief.conflict} conflict{scope}{period} "
+    how = brief.scope.how if brief.scope else ("inferred" if brief.is_scope_inferred else "")
+    where = Conflict(brief.conflict, (), is_inferred=how == "inferred").label
+    scope = " (scope read from the question)" if how == "inferred" else ""
+    return (f"{brief.actor_name} in {where}{scope}{period} "
             f"({len(brief.sources)} source document(s)).")
 
 
@@ -119,14 +122,18 @@ def _role_phrase(brief: Brief, role: Role) -> str:
 def _roles(brief: Brief) -> str:
     roles = [r for r in brief.roles if r.role != "observer"][:5]
     if not roles:
-        return f"The texts give {brief.actor_name} no active role in this conflict."
+        named = brief.scope.n_naming_actor if brief.scope else 0
+        return (f"The {named} document(s) about it that name {brief.actor_name} show no role "
+                "beyond being mentioned; what they say is quoted below.")
     return f"The texts show it as {'; '.join(_role_phrase(brief, r) for r in roles)}."
 
 
 def _stance_phrase(brief: Brief, stance: Stance) -> str:
     if not stance.evidence:
         return ""
-    return f"{brief.name(stance.toward)} {stance.alignment:+.2f}"
+    if not stance.is_shown:
+        return f"{brief.name(stance.toward)} withheld ({stance.basis})"
+    return f"{brief.name(stance.toward)} {stance.alignment:+.2f} ({stance.basis})"
 
 
 def _stances(brief: Brief) -> str:
@@ -166,38 +173,54 @@ def _timeline(brief: Brief) -> str:
     dated = [item for item in brief.timeline if item.date]
     if not dated:
         return ""
-    return (f"The dated record holds {len(dated)} item(s) from {dated[0].date[:4]} "
+    total = max(brief.timeline_total, len(dated))
+    return (f"The dated record holds {total} item(s) from {dated[0].date[:4]} "
             f"to {dated[-1].date[:4]}.")
 
 
 def _assessments(brief: Brief, limit: int = 4, room: int = MAX_WORDS) -> str:
-    """The authors' conclusions in the words the cue matched, most salient topic first (for
-    each topic the assessment with most reasons), then the reasons given, as room allows."""
+    """The conclusions by who holds them, in the words the cue matched, most salient topic
+    first; then the reasons given, as whole sentences, while they fit in ``room``."""
     cues = load_lexicon().cues
-    said: dict[str, str] = {}
+    said: dict[str, list[str]] = {}
     why: list[str] = []
     ranked = sorted(brief.assessments, key=lambda a: -len(a.evidence))
     for topic in dict.fromkeys(t for a in brief.assessments for t in a.topics):
         patterns = [p for c in cues if c.topic == topic for p in c.patterns]
         candidates = [a for a in ranked if topic in a.topics]
-        # most reasons first, then the fullest wording
         best, phrase = min(((a, _phrase(patterns, a.evidence[0].text if a.evidence else a.text))
                             for a in candidates),
                            key=lambda pair: (-len(pair[0].evidence), -len(pair[1].split())))
-        said[topic] = phrase or topic.replace("_", " ")
-        if len(said) <= limit:
+        holder, hedged = best.holder.removesuffix(" (hedged)"), best.holder.endswith("(hedged)")
+        label = _clean_phrase(phrase) or topic.replace("_", " ")
+        said.setdefault(holder, []).append(label + (" (hedged)" if hedged else ""))
+        if sum(len(v) for v in said.values()) <= limit:
             why += [e.text for e in best.evidence[1:] if e.text not in why]
     if not said:
         return ""
-    head = f"Authors' assessments: {'; '.join(list(said.values())[:limit])}."
-    left = room - len(head.split()) - 1
-    if not why or left < 8:
-        return head
-    each = max(8, left // len(why))
-    quoted = [" ".join(w.split()[:each]) + (" …" if len(w.split()) > each else "") for w in why]
-    while quoted and sum(len(q.split()) for q in quoted) > left:
-        quoted.pop()
-    return head + (f" Why: {' '.join(quoted)}" if quoted else "")
+    parts = [f"{holder}: {'; '.join(phrases[:limit])}" for holder, phrases in said.items()]
+    head = f"Assessments ({' — '.join(parts)})."
+    left = room - len(head.split())
+    reasons = []
+    for sentence in why:
+        if len(sentence.split()) <= left:
+            reasons.append(sentence)
+            left -= len(sentence.split())
+    return head + (f" Reasons given: {' '.join(reasons)}" if reasons else "")
+
+
+def _clean_phrase(phrase: str) -> str:
+    """A cue's matched words as a label: dropped when they end mid-phrase (a dangling verb or
+    article), so a label is never a cut quote."""
+    words = phrase.split()
+    quotes = sum(phrase.count(q) for q in "\"“”")
+    if not words or words[-1].lower() in CUT_ENDINGS or quotes % 2 or re.search(r"[“”\"]", phrase):
+        return ""
+    return phrase
+
+
+CUT_ENDINGS = frozenset({"the", "a", "an", "of", "to", "that", "which", "who", "and", "or",
+                         "directly", "its", "their", "his", "her", "support", "supports"})
 
 
 def _disagreements(brief: Brief) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from polemos.analysis.conflicts import Conflicts, link_documents, load_conflicts
+from polemos.analysis.conflicts import Conflicts, load_conflicts
+from polemos.analysis.scope import find_scope
 from polemos.errors import QueryError
 from polemos.report.data import Scope
 from polemos.store.store import Store
@@ -26,16 +27,16 @@ def resolve_scope(
     definition = known.get(conflict)
     n_docs = int(store.rows("SELECT count(*) AS n FROM documents")[0]["n"])
     if definition is not None:
-        doc_ids = tuple(sorted(link_documents(store, definition)))
+        doc_ids = tuple(sorted(find_scope(store, definition)[0].links))
         if not doc_ids:
             raise QueryError(
-                f"conflict {definition.name!r}: none of the {n_docs} stored documents names it, "
-                "one of its territories or two of its parties. Ingest articles about it first, "
-                "or run the report without --conflict."
+                f"conflict {definition.name!r}: none of the {n_docs} stored documents is about "
+                "it (a passing mention does not count). Ingest articles about it first, or run "
+                "the report without --conflict."
             )
         note = (
-            f"{len(doc_ids)} of {n_docs} documents concern the conflict (they name it, a "
-            "territory of it, or two of its parties)."
+            f"{len(doc_ids)} of {n_docs} documents are about the conflict (ranked by how "
+            "central it is to them: title, lead, share of sentences naming it or its parties)."
         )
         return Scope(definition.name, definition.party_codes, doc_ids, note)
     rows = store.rows(
