@@ -21,7 +21,7 @@ import bm25s
 import yaml
 
 from polemos.actors import load_kb
-from polemos.analysis.brief import build_brief
+from polemos.analysis.ask import build_brief
 from polemos.analysis.model import Brief
 from polemos.pipeline import ingest
 from polemos.store.store import Store
@@ -34,10 +34,12 @@ QUESTION = "What is the position of Russia in the Nagorno-Karabakh conflict?"
 
 def brief_units(brief: Brief) -> list[str]:
     """The brief as text units, in the order it presents them: the summary, then the shown
-    citations (3 per role, 2 per stance, 1 per assessment and timeline item), then the rest."""
+    citations (3 per role, 2 per stance, 1 per statement, assessment, passage and timeline
+    item), then the rest."""
     units = [brief.summary]
     seen: set[tuple[str, int]] = set()
-    sections = [(brief.roles, 3), (brief.stance, 2), (brief.assessments, 1), (brief.timeline, 1)]
+    sections = [(brief.roles, 3), (brief.stance, 2), (brief.statements, 1),
+                (brief.assessments, 1), (brief.passages, 1), (brief.timeline, 1)]
     shown = [e for parts, n in sections for part in parts for e in part.evidence[:n]]
     rest = [e for parts, _ in sections for part in parts for e in part.evidence]
     for e in shown + rest:

@@ -51,8 +51,12 @@ __all__ = [
 WHY = re.compile(r"^(?:First|Second|Third|Finally|These|This|Because|As a result|"
                  r"Therefore|Thus|Indeed|Moreover)\b")
 SHOWN_TIMELINE = 12  # timeline items shown unless all are asked for (--all)
-SHOWN_PASSAGES = 8  # sentences about the actor shown unless all are asked for
-PASSAGES_PER_DOC = 3
+# a sentence that opens by referring back to what the previous one named
+CONTINUES = re.compile(r"^(?:He|She|It|They|Its|Their|His|Her|Both|The two \w+|The (?:group|"
+                       r"country|government|ministry|president|leader|official|envoy|minister|"
+                       r"militants?|movement|army|forces|bloc|organi[sz]ation|alliance)s?)\b")
+SHOWN_PASSAGES = 10  # sentences about the actor shown unless all are asked for
+PASSAGES_PER_DOC = 4
 # conclusions about change and partiality first: they are what a reader of a brief looks for
 ASSESSMENT_ORDER = ("influence_decline", "influence_rise", "partiality", "capability",
                     "restraint", "interests", "balance")
@@ -187,9 +191,9 @@ def find_statements(corpus: Corpus, scope: Scope, actor: str,
 def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: Any,
                   voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
     """The sentences of the scope that name the actor, most telling first: weighted by the
-    document's relevance, and more when the sentence also names a party, reports an event or
-    a claim of the actor, or opens its document; at most ``PASSAGES_PER_DOC`` per document
-    before any document gives more."""
+    document's relevance, and more when the actor is the sentence's first actor (its topic),
+    when the sentence also names a party, reports an event or a claim of the actor, or opens
+    its document; at most ``PASSAGES_PER_DOC`` per document before any document gives more."""
     keys = actor_keys(actor, kb)
     parties = set(scope.conflict.party_keys) - {actor}
     acting = {(e.doc_id, e.sentence) for e in corpus.events if actor in keys_of(e)}
@@ -202,11 +206,18 @@ def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: Any,
             continue
         bonus = (0.5 * bool(here & parties) + 0.3 * ((doc_id, idx) in acting)
                  + 0.3 * ((doc_id, idx) in claimed) + 0.2 * (idx < 3)
-                 + 0.2 * (idx in link.sentences))
+                 + 0.2 * (idx in link.sentences) + 0.4 * _leads(corpus, doc_id, idx, keys))
         scored.append((round(link.relevance * (1 + bonus), 3), doc_id, idx))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     ordered = _spread(scored)
     return [_statement(corpus, doc_id, idx, voices, score) for score, doc_id, idx in ordered]
+
+
+def _leads(corpus: Corpus, doc_id: str, idx: int, keys: frozenset[str]) -> bool:
+    """The sentence's first actor is the actor: it is what the sentence is about."""
+    refs = [r for r in corpus.mentions.get((doc_id, idx), []) if r.code or r.members]
+    return bool(refs) and bool(({refs[0].key} | set(refs[0].members)) & keys
+                               or refs[0].code in keys)
 
 
 def _spread(scored: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
@@ -223,9 +234,16 @@ def _spread(scored: list[tuple[float, str, int]]) -> list[tuple[float, str, int]
 
 def _statement(corpus: Corpus, doc_id: str, idx: int,
                voices: dict[str, tuple[bool, str | None]], score: float) -> Statement:
+    """One passage; the next sentence joins it when it goes on about the same actor without
+    naming it ("The two presidents are …", "He added …")."""
     holder = holder_in(corpus, doc_id, idx, voices)
     ev = corpus.evidence(doc_id, idx)
-    return Statement(holder.tag(), holder.kind, ev.text, (ev,), score)
+    follow = corpus.evidence(doc_id, idx + 1)
+    firsts = [r for r in corpus.mentions.get((doc_id, idx + 1), []) if r.code][:1]
+    goes_on = bool(follow.text) and CONTINUES.match(follow.text) is not None and not (
+        firsts and firsts[0].start - follow.start < 40)
+    return Statement(holder.tag(), holder.kind, ev.text, (ev, follow) if goes_on else (ev,),
+                     score)
 
 
 # -- timeline ----------------------------------------------------------------------------

@@ -74,7 +74,7 @@ GROUNDS = {"co-chair": "co-chair", "broker-ceasefire": "brokered ceasefires",
            "alliance": "partnership or alliance", "military-presence": "military presence"}
 
 
-def _grounds(brief: Brief, role: Role, limit: int = 4) -> str:
+def _grounds(brief: Brief, role: Role, limit: int = 2) -> str:
     """What the role rests on: KB facts first, then the words each cue matched (the cue
     found in most years first), each with its years; no wording twice, nothing that only
     repeats the label ("mediation" under mediator)."""
@@ -169,6 +169,33 @@ def _phrase(patterns: list[re.Pattern[str]], text: str, max_words: int = 7) -> s
     return ""
 
 
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s|\.\s")
+OPENERS = re.compile(r"^(?:however|thus|indeed|moreover|in fact|therefore|nevertheless|also|"
+                     r"and|but|while|although|so|yet|as a result|on the other hand|first|"
+                     r"second|third|finally)\b[\s,]*", re.IGNORECASE)
+MAX_CLAUSE_WORDS = 30
+
+
+def clause(patterns: list[re.Pattern[str]], text: str) -> str:
+    """The whole clause around the first cue match ("there were perceptions that Russia
+    directly supported Armenia during the war"): from the previous clause break to the next,
+    without an opening connective; "" when it is longer than MAX_CLAUSE_WORDS or unbalanced
+    (an open quotation)."""
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, found.start())]
+        stop = CLAUSE_BREAK.search(text, found.end())
+        part = text[starts[-1] if starts else 0:stop.start() if stop else len(text)]
+        part = OPENERS.sub("", part.strip(" ,.")).strip(" ,.")
+        quotes = sum(part.count(q) for q in "\"“”")
+        if part and len(part.split()) <= MAX_CLAUSE_WORDS and not quotes % 2:
+            return part
+        return ""
+    return ""
+
+
 def _timeline(brief: Brief) -> str:
     dated = [item for item in brief.timeline if item.date]
     if not dated:
@@ -179,48 +206,47 @@ def _timeline(brief: Brief) -> str:
 
 
 def _assessments(brief: Brief, limit: int = 4, room: int = MAX_WORDS) -> str:
-    """The conclusions by who holds them, in the words the cue matched, most salient topic
-    first; then the reasons given, as whole sentences, while they fit in ``room``."""
-    cues = load_lexicon().cues
-    said: dict[str, list[str]] = {}
-    why: list[str] = []
-    ranked = sorted(brief.assessments, key=lambda a: -len(a.evidence))
-    for topic in dict.fromkeys(t for a in brief.assessments for t in a.topics):
-        patterns = [p for c in cues if c.topic == topic for p in c.patterns]
-        candidates = [a for a in ranked if topic in a.topics]
-        best, phrase = min(((a, _phrase(patterns, a.evidence[0].text if a.evidence else a.text))
-                            for a in candidates),
-                           key=lambda pair: (-len(pair[0].evidence), -len(pair[1].split())))
-        holder, hedged = best.holder.removesuffix(" (hedged)"), best.holder.endswith("(hedged)")
-        label = _clean_phrase(phrase) or topic.replace("_", " ")
-        said.setdefault(holder, []).append(label + (" (hedged)" if hedged else ""))
-        if sum(len(v) for v in said.values()) <= limit:
-            why += [e.text for e in best.evidence[1:] if e.text not in why]
-    if not said:
+    """The conclusions by who holds them, most salient topic first: each as the whole clause
+    that states it (quoted, its hedges kept) when they fit in ``room``, else as topic labels;
+    then the reasons given, as whole sentences, while they fit."""
+    found = _conclusions(brief, limit)
+    if not found:
         return ""
-    parts = [f"{holder}: {'; '.join(phrases[:limit])}" for holder, phrases in said.items()]
-    head = f"Assessments ({' — '.join(parts)})."
+    head = ""
+    for n_quoted in range(len(found), -1, -1):  # as many whole clauses as fit
+        said: dict[str, list[str]] = {}
+        for i, (holder, topic, phrase, hedged) in enumerate(found):
+            label = f"“{phrase}”" if i < n_quoted and phrase else topic.replace("_", " ")
+            said.setdefault(holder, []).append(label + (" (hedged)" if hedged else ""))
+        parts = [f"{holder}: {', '.join(phrases)}" for holder, phrases in said.items()]
+        head = f"Assessments ({'; '.join(parts)})."
+        if len(head.split()) <= room:
+            break
     left = room - len(head.split())
     reasons = []
-    for sentence in why:
-        if len(sentence.split()) <= left:
-            reasons.append(sentence)
-            left -= len(sentence.split())
+    for assessment in sorted(brief.assessments, key=lambda a: -len(a.evidence))[:limit]:
+        for e in assessment.evidence[1:]:
+            if e.text not in reasons and len(e.text.split()) <= left:
+                reasons.append(e.text)
+                left -= len(e.text.split())
     return head + (f" Reasons given: {' '.join(reasons)}" if reasons else "")
 
 
-def _clean_phrase(phrase: str) -> str:
-    """A cue's matched words as a label: dropped when they end mid-phrase (a dangling verb or
-    article), so a label is never a cut quote."""
-    words = phrase.split()
-    quotes = sum(phrase.count(q) for q in "\"“”")
-    if not words or words[-1].lower() in CUT_ENDINGS or quotes % 2 or re.search(r"[“”\"]", phrase):
-        return ""
-    return phrase
-
-
-CUT_ENDINGS = frozenset({"the", "a", "an", "of", "to", "that", "which", "who", "and", "or",
-                         "directly", "its", "their", "his", "her", "support", "supports"})
+def _conclusions(brief: Brief, limit: int) -> list[tuple[str, str, str, bool]]:
+    """(holder, topic, the clause stating it or "", hedged) per topic, most salient first;
+    for each topic the assessment with most reasons, then the one with a clean clause."""
+    cues = load_lexicon().cues
+    ranked = sorted(brief.assessments, key=lambda a: -len(a.evidence))
+    out = []
+    for topic in list(dict.fromkeys(t for a in brief.assessments for t in a.topics))[:limit]:
+        patterns = [p for c in cues if c.topic == topic for p in c.patterns]
+        best, phrase = min(((a, clause(patterns, a.evidence[0].text if a.evidence else a.text))
+                            for a in ranked if topic in a.topics),
+                           key=lambda pair: (-len(pair[0].evidence), -bool(pair[1]),
+                                             len(pair[1].split())))
+        out.append((best.holder.removesuffix(" (hedged)"), topic, phrase,
+                    best.holder.endswith("(hedged)")))
+    return out
 
 
 def _disagreements(brief: Brief) -> str:

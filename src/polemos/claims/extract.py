@@ -88,7 +88,8 @@ def _cue_claims(
                                            or _antecedent(text, previous))
             if holder is None:
                 continue
-            toward = pair[1:] if pair else _toward(cue, here, holder, start, end)
+            toward = pair[1:] if pair else _toward(cue, here, holder, start, end, text,
+                                                   sentence.start)
             out.append(_claim(cue, sentence, holder, toward, match.start(), time))
     return out
 
@@ -109,6 +110,8 @@ def _holder(cue: Cue, here: list[Mention], start: int, end: int, text: str,
                and re.fullmatch(r"(?:['’]s?)?\s*", text[m.end - offset:start - offset])]
     before = _subject_before([m for m in here if m.end <= start and m.code], text, offset, start)
     after = [m.code for m in here if m.start >= end and m.code]
+    if cue.holder == "inside":
+        return inside[0] if inside else None
     if cue.holder == "before":
         ordered = before + inside[:1]
     else:
@@ -171,9 +174,13 @@ def _antecedent(text: str, previous: list[Mention]) -> str | None:
     return first.code if first.kind in actor_kinds else None
 
 
-def _toward(cue: Cue, here: list[Mention], holder: str, start: int, end: int) -> tuple[str, ...]:
+def _toward(cue: Cue, here: list[Mention], holder: str, start: int, end: int, text: str,
+            offset: int) -> tuple[str, ...]:
     if cue.toward == "none":
         return ()
+    if cue.toward == "before":  # "Ankara's purchase of Russian missiles": the buyer
+        before = [m for m in here if m.end <= start and m.code and m.code != holder]
+        return tuple(_subject_before(before, text, offset, start))
     after = [m for m in here if m.start >= start and not (m.start >= start and m.end <= end
                                                           and m.code == holder)]
     if cue.toward == "first_after":
