@@ -66,6 +66,8 @@ def test_undefined_crisis_gets_an_inferred_scope(world, conflicts, kb) -> None: 
 def test_unknown_actor_lists_near_names(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(QueryError, match="Nearest known names"):
         ask(world, conflicts, kb, "What is the position of Numenor in the War of the Ring?")
+    with pytest.raises(QueryError, match="Nearest known names"):
+        ask(world, conflicts, kb, "What is the position of numenor?")
 
 
 def test_json_rendering_lists_citations(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
@@ -95,3 +97,59 @@ def test_an_all_lower_case_question_still_finds_its_names(world, conflicts, kb) 
     result = ask(world, conflicts, kb, "who mediated between gondor and mordor?")
     assert set(result.actors) == {"GON", "MOR"}
     assert ask(world, conflicts, kb, "Who mediated between gondor and Mordor?").actors == ("MOR",)
+
+
+def test_an_actor_absent_from_the_conflicts_documents_is_nothing_found(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What is the position of the Council in the War of the "
+                                       "Ring?")
+    assert result.status == "nothing_found" and not result.lines
+    assert result.answer.startswith("No document in this database is about the Council in the "
+                                    "War of the Ring; 0 of 2 document(s) about it mention")
+
+
+def test_a_conflict_no_document_is_about_is_nothing_found(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What is the position of Arnor in the Northern Dispute?")
+    assert result.status == "answered"  # doc-a names Arnor and Rohan
+    result = ask(world, conflicts, kb, "What role does Arnor play in the war in Rohan?")
+    assert result.status == "nothing_found" and "passing" in result.answer
+
+
+def test_a_question_of_another_kind_is_not_understood(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, "What is the weather in Minas Tirith?")
+    assert result.status == "not_understood"
+    assert "What is the position of" in result.answer and "Who mediated" in result.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What is Arnor's role in the War of the Ring?",
+    "What role did Arnor play in the War of the Ring?",
+    "How is Arnor involved in the War of the Ring?",
+    "Where does Arnor stand on the War of the Ring?",
+    "What is the stance of the Kingdom of Arnor toward the Ring War?",
+])
+def test_position_questions_in_many_forms(world, conflicts, kb, question: str) -> None:  # type: ignore[no-untyped-def]
+    result = ask(world, conflicts, kb, question)
+    assert result.intent == "position" and result.actors == ("ARN",)
+    assert result.conflict == "War of the Ring" and result.status == "answered"
+
+
+def test_json_carries_structured_fields_and_exact_citations(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    store = world[0]
+    data = json.loads(render_answer(ask(world, conflicts, kb, "What is the position of Arnor "
+                                                              "in the War of the Ring?"), "json"))
+    roles = [item for item in data["items"] if item["section"] == "roles"]
+    mediator = next(r for r in roles if r["role"] == "mediator")
+    assert mediator["target"] == ["GON", "MOR"] and mediator["first"] == "1994"
+    assert data["status"] == "answered" and data["scope"]["documents"]
+    assert data["text"].startswith(data["answer"])
+    texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+    assert all(texts[c["doc_id"]][c["start"]:c["end"]] == c["text"] for c in data["citations"])
+
+
+def test_text_quotes_whole_sentences_with_who_holds_them(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    text = render_answer(ask(world, conflicts, kb, "What is the position of Arnor in the War "
+                                                   "of the Ring?"))
+    assert "critics (hedged)" in text
+    result = ask(world, conflicts, kb, "What is the position of Arnor in the War of the Ring?")
+    for line in result.lines:
+        assert all(f"] {e.text}\n" in text for e in line.evidence[:3])  # quoted whole

@@ -188,3 +188,34 @@ def test_a_mediating_grouping_names_its_co_chairs(kb) -> None:  # type: ignore[n
     brief = Brief("WCO", "the Council", "War of the Ring", ("GON", "MOR"), "", roles=(named,),
                   names=(("ROH", "Rohan"),))
     assert _grounds(brief, named) == "co-chaired by Rohan"
+
+
+def test_a_stance_resting_on_too_few_sentences_is_withheld(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    from polemos.analysis.model import MIN_STANCE_SENTENCES, Stance
+
+    stance = {s.toward: s for s in brief_of(world, conflicts, kb).stance}
+    assert stance["GON"].is_shown and len(stance["GON"].evidence) >= MIN_STANCE_SENTENCES
+    thin = Stance("MOR", -0.9, (), (Evidence("d", 0, "x", 0, 1),), n_events=1)
+    assert not thin.is_shown and thin.basis == "1 event(s), 0 statement(s)"
+    out = render_brief(Brief("ARN", "Arnor", "War", ("MOR",), "", stance=(thin,)), "text")
+    assert "withheld: rests on 1 event(s), 0 statement(s)" in out and "-0.90" not in out
+
+
+def test_the_salient_timeline_spans_the_record_and_says_how_much_it_holds() -> None:
+    from polemos.analysis.brief import salient
+    from polemos.analysis.model import TimelineItem
+
+    items = [TimelineItem(f"{1990 + i}", "year", f"item {i}", None, (), 1.0) for i in range(30)]
+    items[17] = TimelineItem("2007", "day", "truce signed", None, (), 5.0)
+    chosen = salient(items, 5)
+    assert len(chosen) == 5 and chosen[0].date == "1990" and chosen[-1].date == "2019"
+    assert any(t.text == "truce signed" for t in chosen)
+    assert [t.date for t in chosen] == sorted(t.date for t in chosen)
+    assert salient(items[:3], 5) == items[:3]
+
+
+def test_passages_quote_what_the_texts_say_about_the_actor(world, conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    brief = brief_of(world, conflicts, kb)
+    assert brief.passages and all("Arnor" in p.text or "Arnorian" in p.text
+                                  for p in brief.passages)
+    assert brief.scope is not None and brief.scope.n_naming_actor == 2

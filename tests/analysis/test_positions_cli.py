@@ -46,3 +46,28 @@ def test_ask_text_cites_sources(db: str, conflict_file: Path) -> None:
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ask", "Who mediated?", "--db", str(tmp_path / "no.duckdb")])
     assert result.exit_code == 1 and "polemos ingest" in result.output
+
+
+def test_ask_exits_3_when_nothing_is_found_and_says_what_was_searched(db: str,
+                                                                      conflict_file: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "What is the position of the EU in the War of the "
+                                      "Ring?", "--conflicts", str(conflict_file), "--db", db])
+    assert result.exit_code == 3
+    assert "No document in this database is about European Union in the War of the Ring" \
+        in result.output
+
+
+def test_ask_exits_4_on_a_question_it_does_not_understand(db: str) -> None:
+    result = CliRunner().invoke(cli, ["ask", "What is the weather in Paris?", "--db", db,
+                                      "--format", "json"])
+    assert result.exit_code == 4
+    data = json.loads(result.output)
+    assert data["status"] == "not_understood" and "Who mediated" in data["answer"]
+
+
+def test_ask_all_shows_every_passage(db: str, conflict_file: Path) -> None:
+    args = ["ask", "What is the position of Arnor in the War of the Ring?", "--conflicts",
+            str(conflict_file), "--db", db, "--format", "json"]
+    some = json.loads(CliRunner().invoke(cli, args).output)
+    every = json.loads(CliRunner().invoke(cli, [*args, "--all"]).output)
+    assert len(every["passages"]) >= len(some["passages"]) > 0

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from polemos.actors import load_kb
-from polemos.analysis.ask import answer, answer_to_dict
-from polemos.analysis.ask import build_brief
+from polemos.analysis.ask import answer, answer_to_dict, build_brief
+from polemos.analysis.conflicts import load_conflicts
 from polemos.analysis.brief import render_brief
 from polemos.events import load_patterns
 from polemos.pipeline import Coder, ingest
@@ -119,3 +119,41 @@ def test_ask_who_mediated_names_russia_and_the_minsk_group(seeds: tuple[Store, A
                                   for code in ("RUS", "OSCE_MG")
                                   if kb.name_of(code) == line.text.split(":")[0]}
     assert_valid(store, answer_to_dict(result))
+
+
+@pytest.mark.parametrize(("question", "status", "says"), [
+    ("What is the position of Russia in the Syria conflict?", "nothing_found",
+     "No document in this database is about the Syria conflict"),
+    ("What is the position of China in the Nagorno-Karabakh conflict?", "nothing_found",
+     "No document in this database is about China in the Nagorno-Karabakh conflict; 0 of 3"),
+    ("What is the weather in Paris?", "not_understood", "What is the position of"),
+])
+def test_no_evidence_is_said_plainly(seeds: tuple[Store, Any], question: str, status: str,
+                                     says: str) -> None:
+    store, kb = seeds
+    result = answer(store, question, kb=kb)
+    assert result.status == status and says in result.answer and not result.lines
+
+
+def test_a_passing_mention_keeps_the_baltic_article_out_of_karabakh(seeds: tuple[Store, Any]
+                                                                   ) -> None:
+    from polemos.analysis.scope import find_scope
+    from polemos.report.scope import resolve_scope
+
+    store, kb = seeds
+    conflict = load_conflicts().find("Nagorno-Karabakh")
+    scope, _ = find_scope(store, conflict, kb=kb)
+    baltic = {r["doc_id"] for r in store.rows("SELECT doc_id FROM documents WHERE title "
+                                              "LIKE 'NATO%'")}
+    assert len(baltic) == 1 and not baltic & set(scope.links) and len(scope.links) == 3
+    assert not baltic & set(resolve_scope(store, "Nagorno-Karabakh").doc_ids or ())
+
+
+def test_the_russia_answer_shows_the_2016_and_2020_ceasefires(seeds: tuple[Store, Any]) -> None:
+    store, kb = seeds
+    result = answer(store, "What is the position of Russia in the Nagorno-Karabakh conflict?",
+                    kb=kb)
+    timeline = [line for line in result.lines if line.section == "timeline"]
+    for year in ("2016", "2020"):
+        assert any(year in line.text and "ceasefire" in " ".join(e.text for e in line.evidence)
+                   for line in timeline), year

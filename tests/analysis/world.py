@@ -171,3 +171,13 @@ class FakeKB:
 
     def kind(self, code: str) -> str | None:
         return KINDS.get(code, "state") if code in NAMES.values() else None
+
+    def wholes(self, code: str, *, when: dt.date | None = None,
+               members: bool = False) -> tuple[str, ...]:
+        return {"ITH": ("GON",)}.get(code, ()) + (("WCO",) if members and code in ("ARN", "GON")
+                                                  else ())
+
+    def parts(self, code: str, *, when: dt.date | None = None,
+              members: bool = False) -> tuple[str, ...]:
+        return {"GON": ("ITH",)}.get(code, ()) + (("ARN", "GON") if members and code == "WCO"
+                                                  else ())

@@ -43,6 +43,11 @@ def topics(claims: list[Claim]) -> set[tuple[str, str, tuple[str, ...]]]:
      ("alliance", "GON", ("MOR",))),
     ("In fact, relations between Arnor and Gondor are a strategic partnership.",
      ("alliance", "ARN", ("GON",))),
+    ("Rohan's purchase of Arnorian missiles angered Gondor.", ("arms_supply", "ARN", ("ROH",))),
+    ("Gondor will buy Mordor aircraft if the talks fail.", ("arms_supply", "MOR", ("GON",))),
+    ("Gondor soldiers, supported by local militias and the Arnor military, attacked.",
+     ("support", "ARN", ("GON",))),
+    ("Rohan forces backed by Arnor held the ford.", ("support", "ARN", ("ROH",))),
 ])
 def test_stance_and_role_statements(text: str, expected: tuple[str, str, tuple[str, ...]]) -> None:
     assert expected in topics(run(text))
@@ -56,6 +61,12 @@ def test_polarity_follows_the_cue() -> None:
 
 def test_negated_stance_is_dropped() -> None:
     assert not [c for c in run("Arnor has never supported Mordor.") if c.topic == "support"]
+
+
+def test_a_purchase_names_the_seller_inside_it_never_the_buyer() -> None:
+    assert not [c for c in run("Gondor purchased new missiles last year.")
+                if c.topic == "arms_supply"]
+    assert not [c for c in run("Gondor did not buy Mordor drones.") if c.topic == "arms_supply"]
 
 
 def test_perceived_support_is_an_assessment_not_a_stance() -> None:

@@ -46,6 +46,7 @@ class DocInfo:
     n_sentences: int
     published: dt.date | None = None
     author: str | None = None
+    text_date: dt.date | None = None  # the latest date the text states
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,11 @@ def count_documents(store: Store) -> int:
 
 def doc_infos(store: Store, doc_ids: Collection[str] | None = None) -> dict[str, DocInfo]:
     """Title, length, date and author of the given documents (of all when None)."""
-    sql = "SELECT doc_id, title, n_sentences, published, author FROM documents"
+    sql = "SELECT doc_id, title, n_sentences, published, author, text_date FROM documents"
     rows = (store.rows(sql) if doc_ids is None
             else store.rows(sql + " WHERE list_contains(?, doc_id)", [list(doc_ids)]))
     return {r["doc_id"]: DocInfo(r["doc_id"], r["title"] or "", int(r["n_sentences"] or 0),
-                                 r["published"], r["author"]) for r in rows}
+                                 r["published"], r["author"], r["text_date"]) for r in rows}
 
 
 def mention_sentences(store: Store, codes: Collection[str], *, limit: int = MAX_CANDIDATES

@@ -63,6 +63,7 @@ TOP_KEYS = 4  # actors in a document's signature
 SMALL = 2  # clusters this small may join a larger one (see attach)
 STRONG_DYAD = 3
 MAX_PARTIES = 4
+NAME_MATCH = 90  # rapidfuzz ratio for a name to be a discovered conflict's name
 MAIN_KEYS = 4
 MAX_DOCS = 3000  # documents clustered (the most conflictual first)
 INSURGENCY_SHARE = 0.15  # sentences about militants, rebels, terrorism … that make an insurgency
@@ -128,12 +129,18 @@ def discovered_named(store: Store, name: str, *, kb: Any = None) -> Conflict | N
     candidates = reads.mention_sentences(store, codes, limit=reads.MAX_LOADED) if codes else {}
     if not candidates:
         return None
-    wanted = utils.default_process(name)
+    wanted = _plain(name)
     for found in discover(store, kb=kb, doc_ids=set(candidates)):
         options = [found.name, *found.aliases]
-        if max(fuzz.ratio(wanted, utils.default_process(o)) for o in options) >= 90:
+        if max(fuzz.ratio(wanted, _plain(o)) for o in options) >= NAME_MATCH:
             return found.as_conflict()
     return None
+
+
+def _plain(name: str) -> str:
+    """Lower case, no punctuation, no leading article or possessive: names compare as said."""
+    text = utils.default_process(name.replace("'s ", " ").replace("’s ", " "))
+    return re.sub(r"^(?:the|a|an)\s+", "", text)
 
 
 # -- profiles ------------------------------------------------------------------------------
@@ -155,7 +162,8 @@ def profile_documents(store: Store, doc_ids: Collection[str] | None = None) -> l
             chosen.append((share, doc_id))
     chosen = sorted(chosen, reverse=True)[:MAX_DOCS]
     keys = reads.top_keys(store, [d for _, d in chosen])
-    return [DocProfile(d, infos[d].published, share, counts[d], infos[d].n_sentences,
+    return [DocProfile(d, infos[d].published or infos[d].text_date, share, counts[d],
+                       infos[d].n_sentences,
                        _weights(keys.get(d, {}), dyads.get(d, {}), infos[d].n_sentences),
                        dyads.get(d, {})) for share, d in chosen]
 
@@ -336,7 +344,7 @@ def is_non_state(key: str, kb: Any) -> bool:
 def _kind(sides: Sequence[str], vocab: Counter[str], n_sentences: int, material: int,
           kb: Any) -> str:
     """war, civil war, insurgency, trade dispute, dispute, conflict or crisis (step 4)."""
-    share = {k: v / max(1, n_sentences) for k, v in vocab.items()}
+    share: Counter[str] = Counter({k: v / max(1, n_sentences) for k, v in vocab.items()})
     codes = {kbview.split_key(s)[0] for s in sides}
     internal = any(is_non_state(s, kb) for s in sides) or len(codes) == 1
     if internal and vocab["civil_war"] and len(codes) == 1:

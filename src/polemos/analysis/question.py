@@ -174,10 +174,12 @@ def read_phrase(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
                 ) -> Phrase:
     """Anchors, places and topic words of a conflict phrase (see the module docstring).
 
-    A capitalised run of words that names no actor as a whole is a place ("South China Sea"),
-    and its words are not read as actors ("China" in it is not an anchor).
+    A capitalised run of words that names no actor as a whole, and not only actors word by word,
+    is a place ("South China Sea"), and its words are not read as actors ("China" in it is not
+    an anchor).
     """
     lookup = _lookup(names)
+    text = split_compounds(text, kb, lookup)
     anchors, _ = find_actors(text, kb=kb, names=lookup)
     places: list[str] = []
     blanked = text
@@ -185,6 +187,8 @@ def read_phrase(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
         words = re.sub(r"['’]s?$", "", run.group(0))
         if len(words.split()) < 2 or _resolve(words, kb, lookup([words])):
             continue
+        if all(_resolve(w, kb, lookup([w])) for w in words.split() if w[:1].isupper()):
+            continue  # a row of names ("Gondor Mordor war"), not one place
         places.append(words)
         blanked = blanked.replace(words, " " * len(words))
     if places:
@@ -244,10 +248,25 @@ def _strip_period(text: str) -> str:
     return text
 
 
+def split_compounds(text: str, kb: Any, lookup: NameLookup) -> str:
+    """ "Gondor-Mordor war" → "Gondor Mordor war" when the hyphenated word names no actor but
+    each of its parts does ("al-Shabab" and "Nagorno-Karabakh" stay whole)."""
+    def part(found: re.Match[str]) -> str:
+        word = found.group(0)
+        pieces = word.split("-")
+        if len(pieces) < 2 or _resolve(word, kb, lookup([word])):
+            return word
+        if all(p[:1].isupper() and _resolve(p, kb, lookup([p])) for p in pieces):
+            return word.replace("-", " ")
+        return word
+    return re.sub(r"[A-Za-zÀ-ÿ][\w'’.]*(?:-[A-Za-zÀ-ÿ][\w'’.]*)+", part, text)
+
+
 def find_actors(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None = None
                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Actor keys named in ``text`` (longest names first), and capitalised leftovers."""
     lookup = _lookup(names)
+    text = split_compounds(text, kb, lookup)
     tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
     spans = [(i, size) for size in (5, 4, 3, 2, 1) for i in range(len(tokens) - size + 1)]
     phrases = [text[tokens[i][0]:tokens[i + size - 1][1]] for i, size in spans]

@@ -105,13 +105,16 @@ def _holder(cue: Cue, here: list[Mention], start: int, end: int, text: str,
     """Stance cues: the subject before the match (else an actor inside it); assessments and
     role cues ("around"): an actor inside the match, else the subject before, else after."""
     inside = [m.code for m in here if m.start >= start and m.end <= end and m.code]
+    if cue.holder == "inside":
+        return inside[0] if inside else None
+    if cue.holder == "after":  # "backed by Arnor": the first actor after the match
+        after_first = [m.code for m in here if m.start >= end and m.code]
+        return after_first[0] if after_first else None
     # "Russian mediation", "Moscow's support": an actor right before the cue modifies it
     inside += [m.code for m in here if m.code and 0 <= start - m.end <= 3
                and re.fullmatch(r"(?:['’]s?)?\s*", text[m.end - offset:start - offset])]
     before = _subject_before([m for m in here if m.end <= start and m.code], text, offset, start)
     after = [m.code for m in here if m.start >= end and m.code]
-    if cue.holder == "inside":
-        return inside[0] if inside else None
     if cue.holder == "before":
         ordered = before + inside[:1]
     else:

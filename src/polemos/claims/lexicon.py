@@ -25,7 +25,7 @@ ROLE_TOPICS = frozenset({"mediation", "ceasefire", "arms_supply", "alliance", "m
 CUE_FIELDS = {"id", "kind", "topic", "polarity", "patterns", "holder", "toward", "max_gap",
               "unless", "negatable", "once", "symmetric"}
 
-HolderRule = Literal["before", "around", "inside"]
+HolderRule = Literal["before", "around", "inside", "after"]
 TowardRule = Literal["none", "after", "first_after", "before"]
 
 
@@ -78,8 +78,8 @@ def _cue(entry: Any, fail: Any) -> Cue:
     if entry.get("topic") not in TOPICS:
         raise fail(f"cue {entry['id']!r}: unknown topic {entry.get('topic')!r}; valid: "
                    f"{sorted(TOPICS)}.")
-    if entry.get("holder", "before") not in ("before", "around", "inside"):
-        raise fail(f"cue {entry['id']!r}: holder must be 'before', 'around' or 'inside'.")
+    if entry.get("holder", "before") not in ("before", "around", "inside", "after"):
+        raise fail(f"cue {entry['id']!r}: holder must be before, around, inside or after.")
     if entry.get("toward", "after") not in ("none", "after", "first_after", "before"):
         raise fail(f"cue {entry['id']!r}: toward must be none, after, first_after or before.")
     patterns = _compile(entry.get("patterns"), f"cue {entry['id']!r} patterns", fail)

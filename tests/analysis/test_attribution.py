@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from polemos.analysis.attribution import holder_of
+from polemos.analysis.corpus import MentionRef
+
+NAMES = {"Arnor": "ARN", "Gondor": "GON", "Elrond": "ARN"}
+
+
+def refs(text: str) -> list[MentionRef]:
+    out = []
+    for name, code in NAMES.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            out.append(MentionRef(code, "GOV", (), name, m.start(), m.end(), "state"))
+    for m in re.finditer(r"\bAldo Baggins\b", text):  # a person the KB does not know
+        out.append(MentionRef(None, None, (), m.group(), m.start(), m.end(), "unresolved"))
+    return sorted(out, key=lambda r: r.start)
+
+
+@pytest.mark.parametrize(("text", "kind", "label"), [
+    ('"We will not retreat," Elrond said on Monday.', "quoted", "Elrond"),
+    ("Arnor's foreign minister said the talks would resume.", "quoted",
+     "Arnor's foreign minister"),
+    ("According to Aldo Baggins, the envoy left early.", "quoted", "Aldo Baggins"),
+    ("Critics say there were perceptions that Arnor directly supported Gondor.", "group",
+     "critics"),
+    ("Analysts warned that the truce may not hold.", "group", "analysts"),
+    ("Arnor sent envoys to Gondor in 1994.", "report", "the report"),
+])
+def test_who_holds_a_sentence(text: str, kind: str, label: str) -> None:
+    holder = holder_of(text, refs(text))
+    assert (holder.kind, holder.label) == (kind, label)
+
+
+def test_an_analysis_speaks_in_its_authors_voice_and_hedges_are_kept() -> None:
+    text = "There were perceptions that Arnor directly supported Gondor."
+    holder = holder_of(text, refs(text), author="Jane Roe", is_analysis=True)
+    assert holder.kind == "author" and holder.is_hedged
+    assert holder.tag() == "the author (Jane Roe) (hedged)"
+
+
+def test_a_speaker_resolved_to_an_actor_is_known_by_its_key() -> None:
+    text = '"The border stays closed," Elrond told reporters.'
+    assert holder_of(text, refs(text)).keys == ("ARN",)
+
+
+def test_a_verb_that_is_also_a_name_is_not_read_as_speech() -> None:
+    text = "Gondor and the United States are close to a deal."  # "States" is no verb
+    assert holder_of(text, refs(text)).kind == "report"
