@@ -153,3 +153,12 @@ def test_text_quotes_whole_sentences_with_who_holds_them(world, conflicts, kb) -
     result = ask(world, conflicts, kb, "What is the position of Arnor in the War of the Ring?")
     for line in result.lines:
         assert all(f"] {e.text}\n" in text for e in line.evidence[:3])  # quoted whole
+
+
+def test_a_region_named_in_a_question_is_searched_as_a_place_of_its_state(kb) -> None:  # type: ignore[no-untyped-def]
+    from polemos.analysis.question import Phrase
+    from polemos.analysis.target import inferred
+
+    conflict = inferred(Phrase("the insurgency in Anorien", anchors=("ANO",)), kb)
+    assert conflict.parties == ("GON",) and "Anorien" in conflict.territories
+    assert conflict.is_inferred and conflict.name == "the insurgency in Anorien"

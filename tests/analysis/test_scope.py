@@ -74,7 +74,7 @@ def test_a_document_about_one_side_only_is_not_about_the_war() -> None:
 def test_sides_follow_parts_and_count_wholes_and_members_for_less() -> None:
     kb = FakeKB()
     gondor, _ = sides_of(WAR, kb)
-    assert gondor.keys == {"GON", "ITH"}  # Ithilien is part of Gondor
+    assert gondor.keys == {"GON", "ITH", "ANO"}  # Ithilien and Anórien are parts of Gondor
     doc = signals(ITH=(0, 2, 4, 6), MOR=(0, 2, 5))  # coded only with the part
     assert relevance(doc, sides_of(WAR, kb), WAR).is_in
     assert not relevance(doc, sides_of(WAR, None), WAR).is_in

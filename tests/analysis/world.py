@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from polemos.records import (
     Article,
@@ -170,14 +171,21 @@ class FakeKB:
         return sorted(NAMES)[:n]
 
     def kind(self, code: str) -> str | None:
+        if code == "ANO":
+            return "region"
         return KINDS.get(code, "state") if code in NAMES.values() else None
+
+    def actor(self, code: str) -> SimpleNamespace | None:
+        """Only the region Anórien has an entry here (names, parent)."""
+        return SimpleNamespace(names=("Anórien", "Anorien"), parent="GON") if code == "ANO" \
+            else None
 
     def wholes(self, code: str, *, when: dt.date | None = None,
                members: bool = False) -> tuple[str, ...]:
-        return {"ITH": ("GON",)}.get(code, ()) + (("WCO",) if members and code in ("ARN", "GON")
-                                                  else ())
+        return {"ITH": ("GON",), "ANO": ("GON",)}.get(code, ()) + (
+            ("WCO",) if members and code in ("ARN", "GON") else ())
 
     def parts(self, code: str, *, when: dt.date | None = None,
               members: bool = False) -> tuple[str, ...]:
-        return {"GON": ("ITH",)}.get(code, ()) + (("ARN", "GON") if members and code == "WCO"
-                                                  else ())
+        return {"GON": ("ITH", "ANO")}.get(code, ()) + (
+            ("ARN", "GON") if members and code == "WCO" else ())

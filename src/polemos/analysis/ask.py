@@ -31,7 +31,6 @@ from polemos.analysis.target import (
     conflict_for,
     conflict_label,
     display_name,
-    inferred,
     store_names,
     unresolved_message,
     with_adversaries,
@@ -309,5 +308,5 @@ def _result(q: Question, text: str, lines: list[Line], scope: Scope, corpus: Cor
                   brief=brief, scope=note, names=names, how=scope.conflict.how)
 
 
-__all__ = ["Answer", "Line", "answer", "answer_to_dict", "build_brief", "inferred",
-           "render_answer", "resolve_actor"]
+__all__ = ["Answer", "Line", "answer", "answer_to_dict", "build_brief", "render_answer",
+           "resolve_actor"]

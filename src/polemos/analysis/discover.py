@@ -59,6 +59,7 @@ MIN_SHARE_ALONE = 0.3
 MIN_VIOLENCE_ALONE = 0.4
 LINK = 0.45
 DYAD_WEIGHT = 0.5
+FULL_DYADS = 3  # conflictual events from which a document's dyads weigh fully
 TOP_KEYS = 4  # actors in a document's signature
 SMALL = 2  # clusters this small may join a larger one (see attach)
 STRONG_DYAD = 3
@@ -186,12 +187,14 @@ def _dyads_by_doc(dyads: Iterable[reads.Dyad]) -> dict[str, dict[tuple[str, str]
 
 def _weights(keys: dict[str, list[int]], dyads: dict[tuple[str, str], tuple[int, int]],
              n_sentences: int) -> dict[str, float]:
-    """Share of sentences naming each actor, plus its part in the conflictual events."""
+    """Share of sentences naming each actor, plus its part in the conflictual events (weighed
+    fully from ``FULL_DYADS`` events)."""
     total = sum(n for n, _ in dyads.values()) or 1
+    trust = min(1.0, total / FULL_DYADS)  # one event says less than several
     out = {k: len(s) / max(1, n_sentences) for k, s in keys.items()}
     for (a, b), (n, _) in dyads.items():
         for key in (a, b):
-            out[key] = out.get(key, 0.0) + DYAD_WEIGHT * n / total
+            out[key] = out.get(key, 0.0) + DYAD_WEIGHT * trust * n / total
     return out
 
 
@@ -374,17 +377,21 @@ def _states(group: Sequence[DocProfile], weights: Counter[str], sides: Sequence[
 
 
 def _region(store: Store, states: Sequence[str], doc_ids: Sequence[str], kb: Any) -> str | None:
-    """A part of the main state the texts name as such ("Balochistan province"): a region the
-    KB files under the state, or a name of the state followed by a region noun."""
+    """A part of the main state the texts name as such: a region the KB files under the state
+    ("Balochistan", which mentions code as Pakistan), else a name of the state followed by a
+    region noun ("… province"); named at least twice."""
     if not states:
         return None
-    codes = {states[0], *kbview.parts(kb, states[0])}
+    regions = {n.lower(): kbview.name_of(kb, r) for r in kbview.parts(kb, states[0])
+               if kbview.kind(kb, r) == "region" for n in kbview.primary_names(kb, r)}
+    shown = kbview.name_of(kb, states[0])
     counts: Counter[str] = Counter()
-    for code, text, after in reads.mention_contexts(store, codes, doc_ids):
-        is_part = code != states[0] and kbview.kind(kb, code) not in ("igo",)
-        shown = kbview.name_of(kb, states[0])
-        if is_part or (REGION_NOUN.match(after) and shown not in text and text[:1].isupper()):
-            counts[re.sub(r"['’]s$", "", text)] += 1
+    for _, text, after in reads.mention_contexts(store, {states[0]}, doc_ids):
+        bare = re.sub(r"['’]s$", "", text)
+        if bare.lower() in regions:
+            counts[regions[bare.lower()]] += 1
+        elif REGION_NOUN.match(after) and shown not in text and text[:1].isupper():
+            counts[bare] += 1
     found = [t for t, n in counts.most_common() if n >= 2]
     return found[0] if found else None
 

@@ -12,6 +12,7 @@ as ``SOM:REB`` for an armed group the KB files under its country).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -119,6 +120,7 @@ def kind(kb: Any, code: str) -> str | None:
 # sectors that speak or act for a state; the others (armed opposition, parties, civilians,
 # journalists …) are actors of their own inside it
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PRM"})
+HISTORICAL_STATES = frozenset({"SUN", "YUG", "SCG", "CSK", "DDR", "XKX"})
 
 
 def split_key(key: str) -> tuple[str, str | None]:
@@ -129,8 +131,24 @@ def split_key(key: str) -> tuple[str, str | None]:
 
 def key_of(code: str, sector: str | None) -> str:
     """The actor key of a mention or participant: the code, or CODE:SECTOR for a non-state
-    sector (REB, OPP, CVL …) of a state."""
-    return code if (sector or "") in STATE_SECTORS else f"{code}:{sector}"
+    sector (REB, OPP, CVL …) of a state. An organisation or armed group with its own code is
+    that code whatever its sector."""
+    if (sector or "") in STATE_SECTORS or not is_state_code(code):
+        return code
+    return f"{code}:{sector}"
+
+
+@functools.cache
+def _state_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | HISTORICAL_STATES
+
+
+def is_state_code(code: str) -> bool:
+    """An ISO 3166 alpha-3 code (or a historical state's): only states have sectors that are
+    actors of their own (the KB refuses organisation codes that reuse a state's)."""
+    return code in _state_codes()
 
 
 def wholes(kb: Any, code: str, *, when: dt.date | None = None,

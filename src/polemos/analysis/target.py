@@ -58,11 +58,13 @@ def conflict_for(store: Store, name: str, *, kb: Any, conflicts: Conflicts) -> C
     named = conflicts.named_in(name)
     if named is not None:
         return named
-    return inferred(read_phrase(name, kb=kb, names=store_names(store)))
+    return inferred(read_phrase(name, kb=kb, names=store_names(store)), kb)
 
 
-def inferred(phrase: Phrase) -> Conflict:
+def inferred(phrase: Phrase, kb: Any = None) -> Conflict:
     """A conflict read from words: its anchors are the parties, places and words the topic.
+    A region named ("Balochistan") is a place: its state is the party and its names are
+    searched in the texts (mentions of a region code as its state).
 
     Raises:
         NothingFound: nothing in the phrase can be searched for.
@@ -73,8 +75,17 @@ def inferred(phrase: Phrase) -> Conflict:
             "for. Name the conflict's parties or places (\"the conflict between Armenia and "
             "Azerbaijan\", \"the insurgency in Balochistan\") or list the conflicts the "
             "database holds with `polemos conflicts`.")
-    return Conflict(name=label(phrase.text), parties=phrase.anchors, topic=phrase.topic,
-                    is_inferred=True)
+    parties: list[str] = []
+    places: list[str] = []
+    for key in phrase.anchors:
+        code = kbview.split_key(key)[0]
+        if kbview.kind(kb, code) == "region":
+            places += kbview.primary_names(kb, code)
+            parties += kbview.wholes(kb, code)[:1]
+        else:
+            parties.append(key)
+    return Conflict(name=label(phrase.text), parties=tuple(dict.fromkeys(parties)),
+                    territories=tuple(places), topic=phrase.topic, is_inferred=True)
 
 
 def about_actor(actor: str, name: str) -> Conflict:
