@@ -270,8 +270,10 @@ def find_actors(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
     tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
     spans = [(i, size) for size in (5, 4, 3, 2, 1) for i in range(len(tokens) - size + 1)]
     phrases = [text[tokens[i][0]:tokens[i + size - 1][1]] for i, size in spans]
-    known = lookup(phrases)
     any_case = text == text.lower()
+    # the store is asked only about phrases the KB does not know
+    known = lookup([p for p in phrases if (any_case or any(c.isupper() for c in p))
+                    and p.lower() not in GENERIC and not _resolve(p, kb, {}, any_case=any_case)])
     found: list[tuple[int, str]] = []
     used: set[int] = set()
     for (i, size), phrase in zip(spans, phrases, strict=True):
