@@ -20,7 +20,7 @@ from polemos.store.store import Store
 
 MAX_CANDIDATES = 2000  # documents a relevance ranking looks at (the most mentions first)
 MAX_LOADED = 400  # documents loaded into memory for one answer
-NAME_KINDS = ("state", "igo", "defacto")
+NAME_KINDS = ("state", "igo", "defacto", "armed_group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,16 +280,16 @@ def pattern_counts(store: Store, patterns: dict[str, str],
 
 def mention_contexts(store: Store, codes: Collection[str], doc_ids: Collection[str],
                      *, width: int = 30) -> list[tuple[str, str, str]]:
-    """(code, mention text, the text right after it) for mentions of ``codes`` in the given
+    """(document, mention text, the text right after it) for mentions of ``codes`` in the given
     documents: how a place is named ("Balochistan" + " province")."""
     if not codes or not doc_ids:
         return []
     rows = store.rows(
-        "SELECT m.code, m.text, substr(d.text, m.end_char + 1, ?) AS after FROM mentions m "
+        "SELECT m.doc_id, m.text, substr(d.text, m.end_char + 1, ?) AS after FROM mentions m "
         "JOIN documents d ON d.doc_id = m.doc_id "
         "WHERE list_contains(?, m.code) AND list_contains(?, m.doc_id)",
         [width, sorted(codes), sorted(doc_ids)])
-    return [(r["code"], r["text"], r["after"] or "") for r in rows]
+    return [(r["doc_id"], r["text"], r["after"] or "") for r in rows]
 
 
 # -- loading documents --------------------------------------------------------------------

@@ -64,6 +64,7 @@ TOP_KEYS = 4  # actors in a document's signature
 SMALL = 2  # clusters this small may join a larger one (see attach)
 STRONG_DYAD = 3
 MAX_PARTIES = 4
+REGION_DOCS = 0.75
 NAME_MATCH = 90  # rapidfuzz ratio for a name to be a discovered conflict's name
 MAIN_KEYS = 4
 MAX_DOCS = 3000  # documents clustered (the most conflictual first)
@@ -127,6 +128,8 @@ def discovered_named(store: Store, name: str, *, kb: Any = None) -> Conflict | N
 
     phrase = read_phrase(name, kb=kb, names=store_names(store))
     codes = {kbview.split_key(k)[0] for k in phrase.anchors}
+    codes = {(kbview.wholes(kb, c)[:1] or (c,))[0] if kbview.kind(kb, c) == "region" else c
+             for c in codes}  # a region's mentions code as its state
     candidates = reads.mention_sentences(store, codes, limit=reads.MAX_LOADED) if codes else {}
     if not candidates:
         return None
@@ -290,7 +293,8 @@ def describe(store: Store, group: Sequence[DocProfile], kb: Any,
     doc_ids = tuple(p.doc_id for p in group)
     region = _region(store, states[:1], doc_ids, kb) if kind in ("insurgency", "civil war",
                                                                   "conflict", "crisis") else None
-    name, aliases = _naming(kind, sides, states, label, region)
+    name, aliases = _naming(kind, sides, states, label, region,
+                            {s for s in sides if is_non_state(s, kb)})
     parties = _parties(group, sides, kb)
     dates = sorted(p.date for p in group if p.date)
     return Found(name, kind, parties, tuple(label[k] for k in parties), doc_ids,
@@ -339,6 +343,16 @@ def _cluster_dyads(group: Sequence[DocProfile]) -> Counter[tuple[str, str]]:
     return dyads
 
 
+def home(key: str, kb: Any) -> str:
+    """The state an actor belongs to or operates in first: SOM:REB → SOM, an armed group →
+    the first state among its wholes, a state → itself."""
+    code = kbview.split_key(key)[0]
+    if not is_non_state(key, kb):
+        return code
+    states = [w for w in kbview.wholes(kb, code) if kbview.kind(kb, w) == "state"]
+    return states[0] if states else code
+
+
 def is_non_state(key: str, kb: Any) -> bool:
     code, sector = kbview.split_key(key)
     return sector is not None or (kbview.kind(kb, code) or "state") in NON_STATE_KINDS
@@ -348,9 +362,9 @@ def _kind(sides: Sequence[str], vocab: Counter[str], n_sentences: int, material:
           kb: Any) -> str:
     """war, civil war, insurgency, trade dispute, dispute, conflict or crisis (step 4)."""
     share: Counter[str] = Counter({k: v / max(1, n_sentences) for k, v in vocab.items()})
-    codes = {kbview.split_key(s)[0] for s in sides}
-    internal = any(is_non_state(s, kb) for s in sides) or len(codes) == 1
-    if internal and vocab["civil_war"] and len(codes) == 1:
+    homes = {home(s, kb) for s in sides}
+    internal = any(is_non_state(s, kb) for s in sides) or len(homes) == 1
+    if internal and vocab["civil_war"] and len(homes) == 1:
         return "civil war"
     if share["insurgency"] >= INSURGENCY_SHARE and share["trade"] < share["insurgency"]:
         return "insurgency"
@@ -377,31 +391,36 @@ def _states(group: Sequence[DocProfile], weights: Counter[str], sides: Sequence[
 
 
 def _region(store: Store, states: Sequence[str], doc_ids: Sequence[str], kb: Any) -> str | None:
-    """A part of the main state the texts name as such: a region the KB files under the state
-    ("Balochistan", which mentions code as Pakistan), else a name of the state followed by a
-    region noun ("… province"); named at least twice."""
+    """A part of the main state the texts name as such, in ``REGION_DOCS`` of the documents and
+    twice or more (the theatre of the whole conflict, not of one episode): a region the KB files under the state ("Balochistan", which mentions code as
+    Pakistan), else a name of the state followed by a region noun ("… province")."""
     if not states:
         return None
     regions = {n.lower(): kbview.name_of(kb, r) for r in kbview.parts(kb, states[0])
                if kbview.kind(kb, r) == "region" for n in kbview.primary_names(kb, r)}
     shown = kbview.name_of(kb, states[0])
     counts: Counter[str] = Counter()
-    for _, text, after in reads.mention_contexts(store, {states[0]}, doc_ids):
+    docs: dict[str, set[str]] = {}
+    for doc_id, text, after in reads.mention_contexts(store, {states[0]}, doc_ids):
         bare = re.sub(r"['’]s$", "", text)
-        if bare.lower() in regions:
-            counts[regions[bare.lower()]] += 1
-        elif REGION_NOUN.match(after) and shown not in text and text[:1].isupper():
-            counts[bare] += 1
-    found = [t for t, n in counts.most_common() if n >= 2]
+        name = regions.get(bare.lower()) or (
+            bare if REGION_NOUN.match(after) and shown not in text and text[:1].isupper()
+            else None)
+        if name:
+            counts[name] += 1
+            docs.setdefault(name, set()).add(doc_id)
+    found = [t for t, n in counts.most_common()
+             if n >= 2 and len(docs[t]) >= REGION_DOCS * len(doc_ids)]
     return found[0] if found else None
 
 
 def _naming(kind: str, sides: Sequence[str], states: Sequence[str], label: dict[str, str],
-            region: str | None) -> tuple[str, tuple[str, ...]]:
-    """The name (see the module docstring) and other wordings of it."""
+            region: str | None, groups: Collection[str] = ()) -> tuple[str, tuple[str, ...]]:
+    """The name (see the module docstring) and other wordings of it; ``groups``: the sides
+    that are not states (armed groups, a state's rebels)."""
     state = label.get(states[0], states[0]) if states else label[sides[0]]
     listed = ", ".join(label.get(s, s) for s in states[:3])
-    group = next((label[s] for s in sides if ":" in s), None)
+    group = next((label[s] for s in sides if s in groups or ":" in s), None)
     if group is None and len({kbview.split_key(s)[0] for s in sides}) == 2 and kind in (
             "war", "dispute", "trade dispute", "conflict"):
         a, b = sorted(label[s] for s in sides)
@@ -412,7 +431,7 @@ def _naming(kind: str, sides: Sequence[str], states: Sequence[str], label: dict[
         name = (f"insurgency in {region} ({state})" if region
                 else f"{group} insurgency ({listed})" if group else f"insurgency ({listed})")
         who = [f"fight against {group}", f"war against {group}", f"{group} insurgency",
-               f"conflict with {group}"] if group else []
+               f"conflict with {group}", f"{group} insurgency ({listed})"] if group else []
         return name, (*who, f"insurgency in {place}", f"{place} insurgency",
                       f"conflict in {place}")
     return f"{kind} in {place}", (f"{place} {kind}", f"{place}'s {kind}", f"conflict in {place}",
