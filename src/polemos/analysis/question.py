@@ -40,7 +40,8 @@ INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     ("events", re.compile(r"\bwhat\s+(?:has\s+|had\s+)?happen\w*|\bwhat\s+(?:were|are)\s+the\s+"
                           r"(?:main\s+|key\s+)?events\b|\btimeline\b|\bchronolog\w*", re.IGNORECASE)),
     ("position", re.compile(r"\b(?:position|role|stance|policy|policies|involvement|involved|"
-                            r"attitude|part|stand|influence|view|approach|interests?)\b",
+                            r"attitude|part|stand|influence|views?|approach|interests?|"
+                            r"respon\w+|react\w*|think\w*|thought|see|sees|said|say|says)\b",
                             re.IGNORECASE)),
 )
 # "<what is> X's role in Y", "role of X in Y", "what role does X play in Y", "how is X
@@ -56,14 +57,20 @@ SPLITS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<x>.+?)['’]s?\s+(?:position|role|stance|policy|involvement|attitude|part|view|"
     rf"approach|interests?|influence)\s+{LINK}\s+(?P<y>.+)"),
     (r"\bhow\s+(?:is|was|has|have|did|does)\s+(?P<x>.+?)\s+(?:been\s+)?(?:involved|engaged|"
-    r"positioned|acted|responded|reacted)\s+(?:in|with|to|on)\s+(?P<y>.+)"),
+     r"positioned|acted|responded|reacted|respond|react)\s+(?:in|with|to|on)\s+(?P<y>.+)"),
     rf"\bwhere\s+(?:does|did|do)\s+(?P<x>.+?)\s+stand\s+{LINK}\s+(?P<y>.+)",
+    (r"\bwhat\s+(?:does|did|do|has|have)\s+(?P<x>.+?)\s+(?:think|thought|said|say)\s+"
+     r"(?:about|of|on|regarding)\s+(?P<y>.+)"),
+    r"\bhow\s+(?:does|did|do)\s+(?P<x>.+?)\s+(?:see|view|regard)\s+(?P<y>.+)",
     r"\b(?:position|role|stance|policy|involvement|attitude|influence)\s+(?:of|for)\s+(?P<x>.+)",
     (r"^(?:what\s+(?:is|was)\s+|how\s+(?:did|has|have)\s+)?(?P<x>.+?)['’]s?\s+(?:position|role|"
     r"stance|policy|involvement|attitude|influence)\b"),
 ))
 # nouns for kinds of conflict and other words that say nothing about which conflict
 GENERIC = frozenset((
+    "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "its", "own", "new", "renewed",
     "a", "an", "the", "of", "in", "on", "over", "about", "and", "or", "to", "with", "between",
     "against", "what", "who", "whom", "which", "how", "is", "are", "was", "were", "has",
     "have", "had", "did", "do", "does", "be", "been", "being", "its", "their", "his", "her",
@@ -193,6 +200,8 @@ def read_phrase(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
         blanked = blanked.replace(words, " " * len(words))
     if places:
         anchors, _ = find_actors(blanked, kb=kb, names=lookup)
+    for start, end, _ in actor_spans(blanked, kb=kb, names=lookup):
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     singles, unresolved = _single_places(blanked, kb, lookup)
     topic = tuple(dict.fromkeys([*places, *singles, *_topic_words(blanked, kb, lookup)]))
     return Phrase(_clean(text), anchors, tuple(places + singles), topic, unresolved)
@@ -265,6 +274,21 @@ def split_compounds(text: str, kb: Any, lookup: NameLookup) -> str:
 def find_actors(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None = None
                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Actor keys named in ``text`` (longest names first), and capitalised leftovers."""
+    spans = actor_spans(text, kb=kb, names=names)
+    keys = tuple(dict.fromkeys(key for _, _, key in spans))
+    text = split_compounds(text, kb, _lookup(names))
+    used = {(a, b) for a, b, _ in spans}
+    leftovers = tuple(m.group(0) for m in WORD.finditer(text)
+                      if m.start() > 0 and m.group(0)[:1].isupper()
+                      and m.group(0).lower() not in GENERIC
+                      and not any(a <= m.start() < b for a, b in used))
+    return keys, leftovers
+
+
+def actor_spans(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None = None
+                ) -> list[tuple[int, int, str]]:
+    """(start, end, actor key) of the actor names in ``text``, longest names first, in text
+    order."""
     lookup = _lookup(names)
     text = split_compounds(text, kb, lookup)
     tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
@@ -274,7 +298,7 @@ def find_actors(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
     # the store is asked only about phrases the KB does not know
     known = lookup([p for p in phrases if (any_case or any(c.isupper() for c in p))
                     and p.lower() not in GENERIC and not _resolve(p, kb, {}, any_case=any_case)])
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     used: set[int] = set()
     for (i, size), phrase in zip(spans, phrases, strict=True):
         span = set(range(i, i + size))
@@ -282,13 +306,9 @@ def find_actors(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
             continue
         key = _resolve(phrase, kb, known, any_case=any_case)
         if key:
-            found.append((tokens[i][0], key))
+            found.append((tokens[i][0], tokens[i + size - 1][1], key))
             used.update(span)
-    keys = tuple(dict.fromkeys(key for _, key in sorted(found)))
-    leftovers = tuple(tok for i, (_, _, tok) in enumerate(tokens)
-                      if i not in used and i > 0 and tok[:1].isupper()
-                      and tok.lower() not in GENERIC)
-    return keys, leftovers
+    return sorted(found)
 
 
 def _resolve(phrase: str, kb: Any, names: dict[str, str], *, any_case: bool = False
