@@ -50,3 +50,20 @@ def test_a_speaker_resolved_to_an_actor_is_known_by_its_key() -> None:
 def test_a_verb_that_is_also_a_name_is_not_read_as_speech() -> None:
     text = "Gondor and the United States are close to a deal."  # "States" is no verb
     assert holder_of(text, refs(text)).kind == "report"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("In April this year Elrond said publicly that the plan stood.", "Elrond"),
+    ("Officials in Arnor have defended the trade as lawful and said it would go on.", None),
+    ("Mordor criticised Gondor, whose envoy Elrond said the border stays shut.", "envoy Elrond"),
+])
+def test_the_speaker_is_the_name_next_to_the_verb(text: str, label: str | None) -> None:
+    holder = holder_of(text, refs(text))
+    assert (holder.label if holder.kind == "quoted" else None) == label
+
+
+def test_an_appositive_speaker_before_said_and_a_clause_after_it() -> None:
+    text = ("Speaking in Gondor, the envoy of Arnor, Aldo Baggins, said Mordor was failing to "
+            "rein in its raiders.")
+    holder = holder_of(text, refs(text))
+    assert (holder.kind, holder.label) == ("quoted", "Aldo Baggins")

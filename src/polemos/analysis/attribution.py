@@ -35,7 +35,11 @@ GROUP_WORDS = (r"critics|analysts|experts|observers|diplomats|officials|sources|
 ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”]{2,90})", re.IGNORECASE)
 AFTER_QUOTE = re.compile(rf"[,\"”’]\s*(?:\.\.\.\s*)?(?P<who>[^,\"“”]{{2,90}}?)\s+(?:{VERBS})\b",
                          re.IGNORECASE)
-VERB_THEN = re.compile(rf"[,\"”]\s*(?:{VERBS})\s+(?P<who>[^,.;:\"“”]{{2,90}})", re.IGNORECASE)
+VERB_THEN = re.compile(rf"[,\"”]\s*(?:{VERBS})\s+(?P<who>[^,.;:\"“”]{{2,90}})\s*(?:[,.]|$)",
+                       re.IGNORECASE)
+APPOSITIVE = re.compile(rf"(?:^|,\s*)(?P<who>[^,\"“”]{{2,90}}?),\s*(?:{VERBS})\b",
+                        re.IGNORECASE)
+CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|could|should|to)\b")
 SUBJECT_FIRST = re.compile(rf"^(?P<who>[^\"“”,;:]{{2,100}}?)\s+(?:has |have |had )?(?:{VERBS})\b",
                            re.IGNORECASE)
 GROUP = re.compile(rf"\b(?P<who>(?:some |many |several |other |western |local )?(?:{GROUP_WORDS}))\b",
@@ -71,11 +75,13 @@ def holder_of(text: str, mentions: Sequence[MentionRef] = (), *, offset: int = 0
     """Who holds the statement ``text`` makes (``offset``: where the sentence starts in its
     document, so mention spans can be compared)."""
     hedged = HEDGE.search(text) is not None
-    for pattern in (ACCORDING, AFTER_QUOTE, VERB_THEN, SUBJECT_FIRST):
+    for pattern, end_side in ((ACCORDING, False), (AFTER_QUOTE, True), (APPOSITIVE, True),
+                              (VERB_THEN, False), (SUBJECT_FIRST, True)):
         found = pattern.search(text)
         if found is None:
             continue
-        who = _speaker(found.group("who"), found.start("who"), mentions, offset)
+        who = _speaker(found.group("who"), found.start("who"), mentions, offset,
+                       near_verb_at_end=end_side)
         if who is not None:
             return replace(who, is_hedged=hedged)
     group = GROUP.search(text) if hedged else None
@@ -86,27 +92,66 @@ def holder_of(text: str, mentions: Sequence[MentionRef] = (), *, offset: int = 0
     return Holder("the report", "report", hedged)
 
 
-def _speaker(raw: str, at: int, mentions: Sequence[MentionRef], offset: int) -> Holder | None:
-    """The speaker a reporting pattern found: a named actor or person inside the words, or a
-    group noun; None when the words are neither (the pattern matched something else)."""
-    who = TRAILING_TIME.sub("", raw).strip(" \"“”'")
-    who = re.sub(r"^(?:and|but|while|as|the\s+)?\s*", "", who, flags=re.IGNORECASE).strip()
+CHUNK_BREAK = re.compile(r"\s+(?:and|but|while|as|after|before|when|because|whose|who|which|"
+                         r"that|where|if)\s+|\b(?:whose|who|which)\s+", re.IGNORECASE)
+LEADING = re.compile(r"^(?:the|a|an|and|but|while|as|also|then|later|earlier|meanwhile)\s+",
+                     re.IGNORECASE)
+
+
+def _speaker(raw: str, at: int, mentions: Sequence[MentionRef], offset: int, *,
+             near_verb_at_end: bool) -> Holder | None:
+    """The speaker in the words a reporting pattern found: the chunk next to the verb (the
+    last one when the verb follows, the first when it precedes), holding a named actor or
+    person or being a group noun; None otherwise (the pattern matched something else)."""
+    chunks = [(m.start(), m.end()) for m in CHUNK_BREAK.finditer(raw)]
+    if near_verb_at_end:
+        lo, hi = (chunks[-1][1] if chunks else 0), len(raw)
+    else:
+        lo, hi = 0, (chunks[0][0] if chunks else len(raw))
+    piece = raw[lo:hi]
+    who = TRAILING_TIME.sub("", piece).strip(" \"“”'")
+    who = LEADING.sub("", who).strip()
     if not who or len(who.split()) > MAX_WHO_WORDS:
         return None
-    start, end = offset + at, offset + at + len(raw)
+    if not near_verb_at_end and CLAUSE_VERB.search(who):  # "said Kabul was failing …"
+        return None
+    start, end = offset + at + lo, offset + at + hi
     named = [m for m in mentions if start <= m.start and m.end <= end
              and (m.code or m.person or m.kind == "unresolved")]
     if named:
+        if near_verb_at_end:  # from the first name and its title ("Lavrov", not "In April …")
+            first = _title_start(raw, min(m.start for m in named) - (offset + at), lo)
+            who = TRAILING_TIME.sub("", raw[first:hi]).strip(" \"“”'") or who
         return Holder(_trim(who), "quoted", keys=tuple(dict.fromkeys(
             m.key for m in named if m.key)))
     group = GROUP.fullmatch(who) or GROUP.match(who)
     if group is not None and len(who.split()) <= 4:
         return Holder(who.lower(), "group")
-    if re.match(r"(?:[A-Z][\w'’.-]+\s+){1,5}[A-Z][\w'’.-]+$", who):  # a name the KB lacks
-        return Holder(who, "quoted")
     return None
 
 
+ROLE_NOUNS = frozenset("""envoy minister spokesperson spokesman spokeswoman ambassador
+president premier official officials commander general chief head secretary adviser advisor
+director representative delegate leader deputy prime foreign defence defense interior""".split())
+NOT_TITLE = re.compile(r"^(?:In|On|At|The|A|An|By|For|From|After|Before|When|While|Since|During|"
+                       r"January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                       r"Sunday|Last|This|Earlier|Later)$")
+
+
+def _title_start(raw: str, name_at: int, floor: int) -> int:
+    """Where the speaker's title begins: back from the name over capitalised words and role
+    nouns ("Foreign Minister Mevlut Cavusoglu", "envoy Elrond"), never over a date or a
+    function word."""
+    start = name_at
+    for word in reversed(list(re.finditer(r"[\w'’.-]+", raw[floor:name_at]))):
+        text = word.group(0)
+        if NOT_TITLE.match(text) or not (text[:1].isupper() or text.lower() in ROLE_NOUNS):
+            break
+        start = floor + word.start()
+    return start
+
+
 def _trim(who: str) -> str:
-    """Drop a leading clause word and trailing function words from a speaker phrase."""
-    return re.sub(r"\s+(?:that|who|which|in|at|on)$", "", who).strip()
+    """Drop trailing function words from a speaker phrase."""
+    return re.sub(r"\s+(?:that|who|which|in|at|on|has|have|had)$", "", who).strip()
