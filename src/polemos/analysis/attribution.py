@@ -130,9 +130,7 @@ def _speaker(raw: str, at: int, mentions: Sequence[MentionRef], offset: int, *,
     return None
 
 
-ROLE_NOUNS = frozenset("""envoy minister spokesperson spokesman spokeswoman ambassador
-president premier official officials commander general chief head secretary adviser advisor
-director representative delegate leader deputy prime foreign defence defense interior""".split())
+ROLE_NOUNS = frozenset(["envoy", "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "president", "premier", "official", "officials", "commander", "general", "chief", "head", "secretary", "adviser", "advisor", "director", "representative", "delegate", "leader", "deputy", "prime", "foreign", "defence", "defense", "interior"])
 NOT_TITLE = re.compile(r"^(?:In|On|At|The|A|An|By|For|From|After|Before|When|While|Since|During|"
                        r"January|February|March|April|May|June|July|August|September|October|"
                        r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
