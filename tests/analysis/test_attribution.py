@@ -67,3 +67,12 @@ def test_an_appositive_speaker_before_said_and_a_clause_after_it() -> None:
             "rein in its raiders.")
     holder = holder_of(text, refs(text))
     assert (holder.kind, holder.label) == ("quoted", "Aldo Baggins")
+
+
+@pytest.mark.parametrize("text", [
+    "It is well known that Arnor member states agreed to enhance their presence.",
+    "Both Arnor and Gondor reject the claims that their ventures harm anyone.",
+    "It was evident that Arnor pursues not only the stated goals.",
+])
+def test_a_noun_that_looks_like_a_reporting_verb_is_no_speech(text: str) -> None:
+    assert holder_of(text, refs(text)).kind == "report"

@@ -18,16 +18,20 @@ from polemos.analysis.corpus import MentionRef
 
 HolderKind = Literal["author", "report", "quoted", "group"]
 
-SPEECH = (r"said|says|say|told|tells|tell|added|adds|stated|states|warned|warns|argued|argues|"
-          r"claimed|claims|insisted|insists|wrote|writes|announced|announces|accused|accuses|"
+SPEECH = (r"said|says|say|told|tells|tell|added|adds|warned|warns|argued|argues|"
+          r"insisted|insists|wrote|writes|announced|announces|accused|accuses|"
           r"denied|denies|asserted|asserts|cautioned|cautions|stressed|stresses|"
           r"emphasi[sz]ed|reiterated|reiterates|tweeted|contended|contends|alleged|alleges|"
           r"complained|complains|conceded|concedes")
 # verbs that report speech only with a clause after them ("maintained that", "noted that")
-THAT_VERBS = (r"(?:noted|notes|believes?|believed|maintained|maintains|suggested|suggests|"
+THAT_VERBS = (r"(?:noted|notes|stated|states|claimed|claims|believes?|believed|maintained|"
+              r"maintains|suggested|suggests|"
               r"explained|explains|acknowledged|acknowledges|confirmed|confirms|predicted|"
               r"predicts|observed|observes)\s+that")
-VERBS = rf"(?-i:{SPEECH}|{THAT_VERBS})"
+# after a determiner the word is a noun or an adjective ("the claims that", "the stated goals")
+NOT_AFTER = "".join(rf"(?<!\b{d} )" for d in ("the", "a", "its", "their", "his", "her", "these",
+                                              "those", "such", "our", "your", "my"))
+VERBS = rf"{NOT_AFTER}(?-i:{SPEECH}|{THAT_VERBS})"
 GROUP_WORDS = (r"critics|analysts|experts|observers|diplomats|officials|sources|residents|"
                r"witnesses|activists|lawmakers|legislators|commentators|scholars|researchers|"
                r"campaigners|opponents|supporters|rights groups|human rights groups|"
