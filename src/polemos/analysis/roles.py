@@ -337,11 +337,12 @@ def _matched(patterns: Iterable[re.Pattern[str]], text: str) -> str:
 
 def _diverse(items: list[Finding]) -> list[Finding]:
     """Date order, but the first finding of every rule comes before any second one, so the
-    first citations of a role show the different grounds it rests on."""
+    first citations of a role show the different grounds it rests on; among those firsts,
+    the ones dated by their own text and naming whom the role is toward come first."""
     ordered = sorted(items, key=lambda f: (f.date.value is None, f.date.value or dt.date.min,
                                            f.doc_id, f.sentence))
     firsts: dict[str, Finding] = {}
     for f in ordered:
         firsts.setdefault(f.rule, f)
-    head = list(firsts.values())
+    head = sorted(firsts.values(), key=lambda f: -((f.date.basis == "text") + bool(f.toward)))
     return head + [f for f in ordered if f not in head]
