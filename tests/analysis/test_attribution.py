@@ -76,3 +76,10 @@ def test_an_appositive_speaker_before_said_and_a_clause_after_it() -> None:
 ])
 def test_a_noun_that_looks_like_a_reporting_verb_is_no_speech(text: str) -> None:
     assert holder_of(text, refs(text)).kind == "report"
+
+
+def test_a_month_is_no_hedge_and_adverbs_are_not_the_speaker() -> None:
+    text = "In May 1992 Arnor brought the leaders of Gondor to its capital."
+    assert not holder_of(text, refs(text)).is_hedged
+    text = "Arnor officials have repeatedly said that the border is closed."
+    assert holder_of(text, refs(text)).label == "Arnor officials"

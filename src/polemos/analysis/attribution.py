@@ -18,7 +18,7 @@ from polemos.analysis.corpus import MentionRef
 
 HolderKind = Literal["author", "report", "quoted", "group"]
 
-SPEECH = (r"said|says|say|told|tells|tell|added|adds|warned|warns|argued|argues|"
+SPEECH = (r"said|says|say|told|tells|tell|added|adds|warned|warns|argued|argues|reported|"
           r"insisted|insists|wrote|writes|announced|announces|accused|accuses|"
           r"denied|denies|asserted|asserts|cautioned|cautions|stressed|stresses|"
           r"emphasi[sz]ed|reiterated|reiterates|tweeted|contended|contends|alleged|alleges|"
@@ -49,7 +49,7 @@ SUBJECT_FIRST = re.compile(rf"^(?P<who>[^\"“”,;:]{{2,100}}?)\s+(?:has |have 
 GROUP = re.compile(rf"\b(?P<who>(?:some |many |several |other |western |local )?(?:{GROUP_WORDS}))\b",
                    re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:perceptions?\s+(?:that|of)|perceived|reportedly|allegedly|"
-                   r"appears?\s+to|seems?\s+to|seemingly|may|might|could|likely|possibly|"
+                   r"appears?\s+to|seems?\s+to|seemingly|(?-i:may|might|could)|likely|possibly|"
                    r"suspected|widely\s+seen|is\s+seen\s+as|are\s+seen\s+as|believed\s+to|"
                    r"it\s+is\s+thought|arguably|apparently|purportedly|unconfirmed)\b",
                    re.IGNORECASE)
@@ -155,5 +155,7 @@ def _title_start(raw: str, name_at: int, floor: int) -> int:
 
 
 def _trim(who: str) -> str:
-    """Drop trailing function words from a speaker phrase."""
-    return re.sub(r"\s+(?:that|who|which|in|at|on|has|have|had)$", "", who).strip()
+    """Drop trailing function words and adverbs from a speaker phrase ("Iranian officials have
+    repeatedly" → "Iranian officials")."""
+    return re.sub(r"(?:\s+(?:that|who|which|in|at|on|has|have|had|also|again|then|later|"
+                  r"earlier|publicly|\w+ly))+$", "", who).strip()
