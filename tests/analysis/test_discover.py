@@ -95,3 +95,12 @@ def test_conflicts_command_lists_them(tmp_path: Path) -> None:
     [row] = json.loads(result.output)
     assert row["documents"] == 2 and row["kind"] == "war"
     assert set(row["doc_ids"]) == {"war-a", "war-b"}
+
+
+def test_one_state_far_weightier_than_the_next_is_a_crisis_in_that_state() -> None:
+    from polemos.analysis.discover import DocProfile, _is_dominant
+
+    doc = DocProfile("d", None, 0.4, {}, 20, {"BLR": 0.9, "LTU": 0.3}, {("BLR", "LTU"): (1, 0)})
+    assert _is_dominant(("BLR", "LTU"), Counter(doc.weights), [doc], None)
+    even = DocProfile("d", None, 0.4, {}, 20, {"TUR": 0.9, "USA": 0.6}, {})
+    assert not _is_dominant(("TUR", "USA"), Counter(even.weights), [even], None)

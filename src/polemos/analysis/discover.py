@@ -63,6 +63,7 @@ FULL_DYADS = 3  # conflictual events from which a document's dyads weigh fully
 TOP_KEYS = 4  # actors in a document's signature
 SMALL = 2  # clusters this small may join a larger one (see attach)
 STRONG_DYAD = 3
+DOMINANT = 2.5
 MAX_PARTIES = 4
 REGION_DOCS = 0.75
 NAME_MATCH = 90  # rapidfuzz ratio for a name to be a discovered conflict's name
@@ -283,6 +284,9 @@ def describe(store: Store, group: Sequence[DocProfile], kb: Any,
     sides = _sides(group, weights)
     if not sides:
         return None
+    parties_first = sides
+    if _is_dominant(sides, weights, group, kb):  # one state's crisis, others reacting to it
+        sides = sides[:1]
     vocab: Counter[str] = Counter()
     for p in group:
         vocab.update(p.counts)
@@ -295,7 +299,7 @@ def describe(store: Store, group: Sequence[DocProfile], kb: Any,
                                                                   "conflict", "crisis") else None
     name, aliases = _naming(kind, sides, states, label, region,
                             {s for s in sides if is_non_state(s, kb)})
-    parties = _parties(group, sides, kb)
+    parties = _parties(group, parties_first, kb)
     dates = sorted(p.date for p in group if p.date)
     return Found(name, kind, parties, tuple(label[k] for k in parties), doc_ids,
                  dates[0] if dates else None, dates[-1] if dates else None, aliases,
@@ -333,6 +337,17 @@ def _sides(group: Sequence[DocProfile], weights: Counter[str]) -> tuple[str, ...
         if n >= STRONG_DYAD or (n >= 2 and n * 2 > total):
             return tuple(sorted((a, b), key=lambda k: -weights[k]))
     return tuple(k for k, _ in weights.most_common(2))
+
+
+def _is_dominant(sides: Sequence[str], weights: Counter[str], group: Sequence[DocProfile],
+                 kb: Any) -> bool:
+    """The first side is a state that weighs ``DOMINANT`` times the second, and no strong
+    dyad joins them: a crisis in that state (the Belarus election crisis), not a dispute
+    with whoever reacted most."""
+    if len(sides) < 2 or is_non_state(sides[0], kb) or not kbview.is_state_code(sides[0]):
+        return False
+    strong = _cluster_dyads(group).get((min(sides[:2]), max(sides[:2])), 0) >= STRONG_DYAD
+    return not strong and weights[sides[0]] >= DOMINANT * weights[sides[1]]
 
 
 def _cluster_dyads(group: Sequence[DocProfile]) -> Counter[tuple[str, str]]:
