@@ -12,7 +12,7 @@
    their main actors joins it. A conflict of one document must be clearly one
    (``MIN_SHARE_ALONE`` and an event or mostly violence).
 4. Each conflict gets its sides (its most frequent conflictual dyad, else its two most
-   specific actors), a kind (war, civil war, insurgency, trade dispute, dispute, crisis) from
+   specific actors; a state far weightier than the next actor is a crisis in that state), a kind (war, civil war, insurgency, trade dispute, dispute, crisis) from
    who the sides are and the words its documents use, and a name built from both: "Russia–Ukraine
    war", "al-Shabab insurgency (Somalia, Kenya)", "civil war in Sudan".
 """
