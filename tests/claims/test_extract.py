@@ -48,6 +48,8 @@ def topics(claims: list[Claim]) -> set[tuple[str, str, tuple[str, ...]]]:
     ("Gondor soldiers, supported by local militias and the Arnor military, attacked.",
      ("support", "ARN", ("GON",))),
     ("Rohan forces backed by Arnor held the ford.", ("support", "ARN", ("ROH",))),
+    ("Gondor has said Mordor, backed by Arnor, seeks a military solution.",
+     ("support", "ARN", ("MOR",))),
 ])
 def test_stance_and_role_statements(text: str, expected: tuple[str, str, tuple[str, ...]]) -> None:
     assert expected in topics(run(text))

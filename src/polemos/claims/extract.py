@@ -181,9 +181,9 @@ def _toward(cue: Cue, here: list[Mention], holder: str, start: int, end: int, te
             offset: int) -> tuple[str, ...]:
     if cue.toward == "none":
         return ()
-    if cue.toward == "before":  # "Ankara's purchase of Russian missiles": the buyer
+    if cue.toward == "before":  # the nearest actor before: "Azerbaijan, backed by Turkey"
         before = [m for m in here if m.end <= start and m.code and m.code != holder]
-        return tuple(_subject_before(before, text, offset, start))
+        return (before[-1].code,) if before and before[-1].code else ()
     after = [m for m in here if m.start >= start and not (m.start >= start and m.end <= end
                                                           and m.code == holder)]
     if cue.toward == "first_after":
