@@ -33,6 +33,9 @@ MEASURE_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "number
 # nouns that govern an event like a verb does: "the outbreak of hostilities"
 ONSET_NOUNS = frozenset({"outbreak", "onset", "resumption", "escalation", "beginning", "start",
                          "renewal", "eruption"})
+# nouns through which a verb governs an event: "took part in talks", "claimed responsibility for
+# the attack", "played a role in the mediation"
+SHARE_NOUNS = frozenset({"part", "role", "responsibility", "credit", "hand", "share"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 LOCATING_VERBS = frozenset({"base", "locate", "station", "headquarter", "operate", "live",
@@ -103,7 +106,9 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
         if not found.mentions and with_of and depth < 2:
             found.add(_located(token, index, depth))
     for child in token.children:
-        if child.dep_ == "conj" and depth < 4:
+        listed = child.dep_ == "appos" and index.at(child) is not None and any(
+            g.dep_ in {"conj", "cc"} for g in child.children)  # "Mali, Burkina Faso and Niger"
+        if (child.dep_ == "conj" or listed) and depth < 4:
             found.add(phrase_mentions(child, index, depth=depth + 1, with_of=with_of))
     return found.mentions
 
@@ -211,7 +216,11 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
     ``exclude``: a token that cannot be its own actor (the noun trigger in 'by joint drills').
     """
     node = verb
-    for _ in range(5):
+    active = not any(c.dep_ == "auxpass" for c in verb.children)
+    for hop in range(5):
+        shared = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if hop > 0 and active and shared and verb.dep_ == "conj":
+            return shared, False  # "X was indicted by Y and will resign": X resigns
         agents = [o for c in node.children if c.dep_ == "agent" for o in c.children
                   if o.dep_ == "pobj" and o.i != exclude]
         if agents:
@@ -273,6 +282,8 @@ def governor(noun: Token) -> Token | None:
         if noun.head.lower_ == "of" and head.lemma_.lower() in ONSET_NOUNS:
             return head
         if noun.head.lower_ == "of" and is_measure(head):
+            return governor(head)
+        if head.lemma_.lower() in SHARE_NOUNS:  # "took part in talks", "claimed responsibility for"
             return governor(head)
     return None
 

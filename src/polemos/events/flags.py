@@ -2,7 +2,11 @@
 
 The walk goes from the trigger up through the words that govern it (to → try → …)
 for a few arcs, and stops at a new finite clause, so a negated reporting verb does
-not negate what is reported.
+not negate what is reported. Hypothetical covers the future, conditions ("if", "unless"),
+counterfactuals ("would have"), possibilities ("could", "the risk of war", "hinting at
+lifting sanctions") and questions. A hypothetical event whose only cues are a stated
+intention of its actor ("will visit", "said it would recognise", "plans to", "is ready to")
+is marked ``is_intent``: the statement of intent is itself an event (see events/intent.py).
 """
 
 from __future__ import annotations
@@ -12,11 +16,24 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "'d", "'ll", "wo"})
-HYPOTHETICAL_GOVERNORS = frozenset({
-    "ready", "willing", "want", "wish", "aim", "plan", "intend", "hope", "prepare", "prepared",
-    "expect", "likely", "possible", "potential", "propose", "proposal", "prospect", "consider",
-    "able", "seem", "desire", "eager", "keen", "determined", "set", "poised", "going",
+MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "'d", "'ll", "wo",
+                    "can", "must", "ca"})
+FUTURE = frozenset({"will", "'ll", "wo", "shall"})
+WOULD = frozenset({"would", "'d"})
+# governors that report a plan or readiness of the actor: a stated intention
+INTENT_GOVERNORS = frozenset({
+    "plan", "intend", "ready", "willing", "prepared", "set", "going", "determined", "eager",
+    "keen", "aim", "due", "scheduled", "slated", "resolve", "prepare",
+})
+HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
+    "want", "wish", "hope", "expect", "likely", "unlikely", "possible", "potential", "propose",
+    "proposal", "prospect", "consider", "able", "seem", "desire", "poised", "hint", "mull",
+    "weigh", "contemplate", "explore", "float", "discuss", "debate", "study", "review", "ponder",
+    "envisage", "envision", "suggest", "possibility", "chance", "likelihood", "option", "risk",
+    "danger", "fear", "spectre", "specter", "threat", "talk", "rumor", "rumour", "speculation",
+    "scenario", "idea", "plan", "call", "urge", "push", "lobby", "campaign", "demand", "need",
+    "readiness", "willingness", "offer", "pledge", "promise", "ability", "capacity", "right",
+    "refuse", "reluctant", "hesitant", "unwilling", "intention", "bid", "question", "whether",
 })
 ATTEMPT_GOVERNORS = frozenset({
     "try", "attempt", "fail", "failure", "strive", "endeavour", "endeavor", "bid", "effort",
@@ -25,12 +42,14 @@ ATTEMPT_GOVERNORS = frozenset({
 NEGATING_GOVERNORS = frozenset({"refrain", "avoid", "abstain", "deny", "stop", "cease"})
 UNREALISED_HEADS = frozenset({"materialize", "materialise", "happen", "occur", "succeed"})
 HYPOTHETICAL_MODIFIERS = frozenset({"planned", "proposed", "possible", "potential", "future",
-                                    "prospective", "envisaged", "hypothetical"})
+                                    "prospective", "envisaged", "hypothetical", "would-be"})
 CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "acl", "dobj", "advcl", "nsubj",
                    "nsubjpass", "compound", "amod", "nmod", "advmod"})
-CONDITIONALS = frozenset({"if", "unless", "provided", "should"})
-FUTURE = frozenset({"would", "will", "'d", "'ll", "wo"})
-DECIDING = frozenset({"announce", "decide", "declare", "confirm"})
+CONDITIONALS = frozenset({"if", "unless", "provided", "should", "whether", "lest"})
+# verbs that report what their subject says it will do ("said it would …")
+SAYING = frozenset({"say", "announce", "tell", "declare", "confirm", "pledge", "decide", "state",
+                    "indicate", "add", "insist", "signal", "reiterate", "reaffirm", "promise",
+                    "vow", "stress", "warn", "write", "assure", "undertake", "agree"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +57,19 @@ class Flags:
     is_negated: bool = False
     is_hypothetical: bool = False
     is_attempted: bool = False
+    is_intent: bool = False  # hypothetical only by a stated intention of its actor
 
 
 def _own_cues(node: Token, *, node_is_event: bool = True) -> set[str]:
     cues: set[str] = set()
     for child in node.children:
         lower = child.lower_
-        if child.dep_ == "neg" or (lower == "never" and child.dep_ == "advmod") or child.dep_ == "preconj" and lower == "neither" or child.dep_ == "det" and lower == "no":
+        if child.dep_ == "neg" or (lower == "never" and child.dep_ == "advmod") \
+                or child.dep_ == "preconj" and lower == "neither" \
+                or child.dep_ == "det" and lower == "no":
             cues.add("neg")
-        elif child.dep_ in {"aux", "auxpass"} and lower in MODALS or child.dep_ == "mark" and lower in CONDITIONALS:
+        elif child.dep_ in {"aux", "auxpass"} and lower in MODALS \
+                or child.dep_ == "mark" and lower in CONDITIONALS:
             cues.add("hyp")
         elif lower in {"unsuccessfully", "vainly"} or (lower == "short" and node.lemma_ == "fall"):
             cues.add("try")
@@ -55,6 +78,38 @@ def _own_cues(node: Token, *, node_is_event: bool = True) -> set[str]:
         elif child.dep_ == "amod" and lower in {"unsuccessful", "failed", "abortive"}:
             cues.add("try")
     return cues
+
+
+def _intent_cues(node: Token) -> bool:
+    """The hypothetical cues of ``node`` state an intention: "will", "shall", "is going to",
+    or "would" in what someone says they will do; not the condition itself ("if X attacks"),
+    no other modal. A promise on a condition ("will retaliate if attacked") is still one."""
+    for child in node.children:
+        lower = child.lower_
+        if child.dep_ == "mark" and lower in CONDITIONALS \
+                or child.dep_ == "amod" and lower in HYPOTHETICAL_MODIFIERS:
+            return False
+        if child.dep_ in {"aux", "auxpass"} and lower in MODALS - FUTURE and (
+                lower not in WOULD or not _reported(node) or _has_perfect(node)):
+            return False
+    return True
+
+
+def _reported(clause: Token) -> bool:
+    """The clause is what someone said or decided: "X said it would …"."""
+    head = clause.head
+    return clause.dep_ in {"ccomp", "xcomp"} and head is not clause \
+        and head.lemma_.lower() in SAYING
+
+
+def _has_perfect(node: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)  # "would have"
+
+
+def _in_condition(node: Token) -> bool:
+    """'If X attacks, Y will retaliate': the main clause of a condition is hypothetical too."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONALS
+                                         for m in c.children) for c in node.children)
 
 
 def _argument_negation(node: Token) -> bool:
@@ -67,30 +122,38 @@ def _argument_negation(node: Token) -> bool:
     )
 
 
+def _is_question(trigger: Token) -> bool:
+    last = trigger.sent[-1]
+    return last.text == "?" or (last.is_punct and len(trigger.sent) > 1
+                                and trigger.sent[-2].text == "?")
+
+
 def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
     """Flags of the event triggered at ``trigger``."""
     negated = _argument_negation(trigger)
     hypothetical = attempted = False
+    intent_only = True  # every hypothetical cue so far states an intention
     node = trigger
     via_conj = False
-    future_only = True  # every hypothetical cue so far is a future auxiliary
     for hop in range(max_hops):
         # "a possible role in rioting during a summit": a modifier of another noun is not a cue
         cues = _own_cues(node, node_is_event=hop == 0 or node.pos_ not in {"NOUN", "PROPN"})
         if via_conj:  # "would tighten sanctions and impose a blockade": modals are shared
             cues.discard("neg")
         if "neg" in cues:
-            if hop > 0 and node.lemma_ in UNREALISED_HEADS | {"succeed"}:
+            if hop > 0 and node.lemma_ in UNREALISED_HEADS:
                 attempted = True
             elif hop == 0 or node.pos_ in {"VERB", "AUX"}:
                 negated = True
-        hypothetical |= "hyp" in cues
-        future_only &= "hyp" not in cues or _future_cue_only(node)
+        if "hyp" in cues or _in_condition(node):
+            hypothetical = True
+            intent_only &= _intent_cues(node)
         attempted |= "try" in cues
         if hop > 0:
             lemma = node.lemma_.lower()
-            hypothetical |= lemma in HYPOTHETICAL_GOVERNORS
-            future_only &= lemma not in HYPOTHETICAL_GOVERNORS
+            if lemma in HYPOTHETICAL_GOVERNORS or node.lower_ in HYPOTHETICAL_GOVERNORS:
+                hypothetical = True
+                intent_only &= lemma in INTENT_GOVERNORS or node.lower_ in INTENT_GOVERNORS
             attempted |= lemma in ATTEMPT_GOVERNORS
             negated |= lemma in NEGATING_GOVERNORS and not via_conj
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head is not node:
@@ -100,23 +163,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
         else:
             via_conj = False
         node = node.head
-    if hypothetical and future_only and _announced(node):
-        hypothetical = False  # "announced it would ban X": a decision made, coded as the act
-    return Flags(is_negated=negated, is_hypothetical=hypothetical, is_attempted=attempted)
-
-
-def _future_cue_only(node: Token) -> bool:
-    """The hypothetical cues of ``node`` are only future auxiliaries (would, will)."""
-    return not any(
-        child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS - FUTURE
-        or child.dep_ == "mark" and child.lower_ in CONDITIONALS
-        or child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS
-        for child in node.children
-    )
-
-
-def _announced(clause: Token) -> bool:
-    """The clause is what a past announcement or decision said: "X announced it would …"."""
-    head = clause.head
-    return (clause.dep_ == "ccomp" and head is not clause and head.lemma_.lower() in DECIDING
-            and not any(c.dep_ == "neg" or c.lower_ in MODALS for c in head.children))
+    if _is_question(trigger):
+        hypothetical, intent_only = True, False
+    return Flags(is_negated=negated, is_hypothetical=hypothetical, is_attempted=attempted,
+                 is_intent=hypothetical and intent_only and not attempted)

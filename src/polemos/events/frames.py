@@ -1,0 +1,389 @@
+"""Syntactic frames: who acts, who is acted on, who stands between, read off the parse.
+
+Verbs:
+- active: the subject acts (through control and coordination: "agreed to sign", "tried to
+  invade"); objects, datives and prepositions (to/against/on/at/with/into/from/over/toward)
+  are recipients;
+- passive: the agent "by X" acts; the passive subject is the recipient;
+- inverse ("received arms from X"): the subject receives, "from X" or the object's owner gives.
+Nouns:
+- nominal: the possessive, adjectival or compound modifier ("Russia's shelling",
+  "Turkish offensive"), "by X", and "of/from X" when X is armed force or a weapon ("a barrage
+  of Azerbaijani rockets") act; "of/on/against/to X" otherwise receive ("the shelling of Y");
+- light: a support verb ("carried out strikes", "held talks", "imposed sanctions", "took part
+  in talks") gives the noun its subject as actor and its prepositions as recipients; any other
+  verb ("condemned the attack") gives the noun nothing;
+- undergo: a verb of undergoing ("faces sanctions", "came under fire from X", "is under
+  occupation") makes its subject the recipient;
+- head: when the parser read a verb as a noun ("Russia shells Kharkiv"), the clause head and
+  its dependents are read as a verb's.
+Frames of a class: directed (the default), symmetric (every party acts: compound subjects,
+"with X", "between A and B"), mediation (the subject mediates; the parties are recipients).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from polemos.events.args import (
+    NOUN_PREPS,
+    VERB_PREPS,
+    MentionIndex,
+    governor,
+    is_measure,
+    objects_of,
+    owner_mentions,
+    phrase_mentions,
+    prep_objects,
+    subject_tokens,
+)
+from polemos.events.matching import forms_of
+from polemos.events.patterns import Patterns
+from polemos.records import Mention
+
+if TYPE_CHECKING:
+    from polemos.events.candidates import Candidate
+
+# types whose recipient may be the place it happens in ("curfew in X", "bombs in Kabul")
+PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "AID",
+                         "REQUEST"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+ASKING = frozenset({"request", "behest", "invitation", "urging", "insistence", "demand"})
+MOTION = frozenset({"return", "go", "travel", "come", "arrive", "head", "fly", "move", "leave",
+                    "gather", "converge", "assemble", "meet"})
+# texts that act for whoever adopts them ("a resolution condemning X")
+DOCUMENTS = frozenset({"law", "resolution", "statement", "declaration", "decree", "bill", "act",
+                       "communique", "report", "letter", "document", "motion", "ruling", "verdict",
+                       "note", "order", "proposal", "plan", "amendment", "legislation"})
+NEAR_PREPS = frozenset({"near", "outside", "around", "inside", "in"})
+PLACE_PREPS = frozenset({"near", "outside", "inside", "along", "across"})  # where, like "in"
+BENEFIT_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})  # "aid for Iraq": for whom
+# types whose "over X" names the party the dispute is with ("complained to the UN over X")
+DISPUTE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
+# participles that state an attitude of their subject when passive ("is opposed to", "committed to")
+STATIVE = frozenset({"oppose", "commit", "dedicate", "devote", "attach", "opposed", "committed"})
+# verbs through "under" that put someone under something ("placed under arrest")
+PUTTING = frozenset({"put", "place", "bring", "keep", "hold", "take"})
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def mentions_of(tokens: list[Token], index: MentionIndex) -> list[Mention]:
+    out: list[Mention] = []
+    for token in tokens:
+        out.extend(m for m in phrase_mentions(token, index) if m not in out)
+    return out
+
+
+# -- verbs ----------------------------------------------------------------------------------
+
+
+def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
+    subjects, passive = subject_tokens(c.token)
+    if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
+        subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
+    c.frame = "passive" if passive else c.frame
+    c.subjects = subjects
+    c.actors = mentions_of(subjects, index)
+    if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head] \
+            and lemma_of(c.token.head) in DOCUMENTS:
+        maker = governor(c.token.head)  # "adopted a resolution condemning X": who adopted it
+        if maker is not None:
+            c.actors = mentions_of(subject_tokens(maker, exclude=c.token.head.i)[0], index)
+    if not subjects:
+        c.confidence *= 0.7
+    if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
+        _places_near(c, subjects, index)
+    _verb_objects(c, passive, index)
+    preps = VERB_PREPS | PLACE_PREPS | ({"for"} if c.pattern.type in BENEFIT_TYPES else set())
+    _add_preps(c, c.token, frozenset(preps), index, skip_passive_agent=passive)
+    if c.pattern.prep:  # "put under investigation in X": the place of the consumed phrase
+        for _, obj in prep_objects(c.token, frozenset({c.pattern.prep})):
+            if obj.i in c.consumed:
+                _add_preps(c, obj, frozenset({"in"}), index)
+    if c.pattern.inverse:
+        _invert(c, index)
+    if c.pattern.embeds and not c.recipients:
+        _embedded_targets(c, index)
+
+
+def _places_near(c: Candidate, subjects: list[Token], index: MentionIndex) -> None:
+    for node in [c.token, *subjects]:
+        preps = [p for p in node.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS]
+        preps += [g for p in preps for g in p.children if g.dep_ == "prep"]  # "outside of"
+        c.places += [m for p in preps for o in p.children if o.dep_ == "pobj"
+                     for m in phrase_mentions(o, index)]
+
+
+def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
+    for obj in objects_of(c.token):
+        if obj.dep_ == "nsubjpass" and not passive:
+            continue
+        c.objects.append(obj)
+        if c.pattern.topic_object and obj.dep_ == "dobj":
+            continue  # "discussed China's role": China is the topic, not a party
+        if obj.i in c.consumed:
+            c.recipients += [m for m in owner_mentions(obj, index)
+                             if not is_venue(m, obj, index, c.lexicon)]
+            _add_preps(c, obj, NOUN_PREPS, index)
+            c.recipients += [m for m in _by_whom(obj, index) if m not in c.recipients]
+        elif obj.dep_ != "attr":
+            c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)
+            if c.pattern.frame == "mediation":
+                _add_preps(c, obj, frozenset({"between", "with"}), index)
+
+
+def _invert(c: Candidate, index: MentionIndex) -> None:
+    """'X received arms from Y', 'accepted Chinese funding': Y gives, X receives."""
+    givers = [m for _, o in prep_objects(c.token, frozenset({"from"}))
+              for m in phrase_mentions(o, index)]
+    for obj in (t for t in c.token.doc if t.i in c.consumed):
+        givers += owner_mentions(obj, index)
+        givers += [m for _, o in prep_objects(obj, frozenset({"from"}))
+                   for m in phrase_mentions(o, index)]
+    receivers = c.actors
+    c.actors = list(dict.fromkeys(givers))
+    c.recipients = [m for m in receivers if m not in c.actors]
+    c.frame = "inverse"
+
+
+def _is_stative(verb: Token) -> bool:
+    return lemma_of(verb) in STATIVE and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _embedded_targets(c: Candidate, index: MentionIndex) -> None:
+    """'demanded that X …' → X; 'threatened to cut electricity to X' → X."""
+    for child in c.token.children:
+        if child.dep_ == "ccomp":
+            subjects = [s for s in child.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            c.recipients += mentions_of(subjects, index)
+    if c.recipients:
+        return
+    for child in c.token.children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            c.recipients += mentions_of(objects_of(child), index)
+            c.recipients += mentions_of([o for _, o in prep_objects(child, VERB_PREPS - {"in"})],
+                                        index)
+    if not c.recipients:  # "threatened to strike unless X withdrew": the condition's subject
+        clauses = [g for child in c.token.children if child.dep_ in {"xcomp", "advcl"}
+                   for g in [child, *child.children] if g.dep_ == "advcl"]
+        for clause in clauses:
+            if any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in clause.children):
+                c.recipients += mentions_of([s for s in clause.children if s.dep_ == "nsubj"],
+                                            index)
+    spans = {(m.start, m.end) for m in c.actors}
+    c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans]
+
+
+def _by_whom(obj: Token, index: MentionIndex) -> list[Mention]:
+    """'rejected calls by X', 'an appeal from X': whose the object is."""
+    return [m for prep, o in prep_objects(obj, frozenset({"from", "of"}))
+            if prep in {"by", "from", "of"} for m in phrase_mentions(o, index)]
+
+
+# -- nouns ----------------------------------------------------------------------------------
+
+
+def is_venue(mention: Mention, head: Token, index: MentionIndex, lexicon: Patterns) -> bool:
+    """'the Bishkek Protocol', 'the Minsk agreements', 'Geneva talks': a city named in an
+    agreement's or a meeting's name is where, not who."""
+    named = lexicon.words("agreements") | lexicon.words("meetings") | lexicon.words("ceasefire")
+    if mention.rule != "metonym" or head.lemma_.lower() not in named | {"format", "process"}:
+        return False
+    return any(t.dep_ in {"compound", "nmod"} and index.at(t) is mention for t in head.children)
+
+
+def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
+    anchor = c.anchor
+    owners = owner_mentions(anchor, index, skip=c.token.i if anchor is not c.token else -1)
+    c.actors = [m for m in owners if not is_venue(m, anchor, index, lexicon)]
+    c.subjects = [t for t in anchor.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
+    for obj in c.token.doc[anchor.sent.start:anchor.sent.end] if c.consumed else ():
+        if obj.i in c.consumed and obj.dep_ != "compound":  # "suspension of links with X"
+            _add_preps(c, obj, VERB_PREPS, index)
+    _add_preps(c, anchor, NOUN_PREPS | PLACE_PREPS, index)
+    if anchor is not c.token:
+        _add_preps(c, c.token, NOUN_PREPS | PLACE_PREPS, index)
+    c.governor = governor(anchor)
+    under = _under_verb(anchor)
+    if under is not None:
+        _undergo(c, under, index)
+    elif c.governor is not None and not _is_subject(anchor):
+        _governed(c, c.governor, index, lexicon)
+    elif c.governor is not None and not c.recipients and not c.pattern.embeds:
+        _add_preps(c, c.governor, frozenset({"in", "into", "against"}) | PLACE_PREPS,
+                   index)  # "troops arrived in X"
+    if c.pattern.prep and c.governor is not None:  # "at X's request, Y sent …": Y was asked
+        c.recipients = mentions_of(subject_tokens(c.governor)[0], index)
+    if c.pattern.embeds and not c.recipients and c.governor is not None:
+        for clause in c.governor.children:
+            if clause.dep_ == "ccomp":
+                subjects = [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
+                c.recipients += mentions_of(subjects, index)
+    c.recipients = [m for m in c.recipients if m not in c.actors]
+
+
+def _is_subject(anchor: Token) -> bool:
+    """The noun (or the measure it is counted in: "a patch of troops") is its verb's subject."""
+    node = anchor
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" \
+            and is_measure(node.head.head):
+        node = node.head.head
+    return node.dep_ in {"nsubj", "nsubjpass"} and node is not anchor or node.dep_ == "nsubj"
+
+
+def _under_verb(anchor: Token) -> Token | None:
+    """'came under fire', 'is under occupation': the verb the 'under' phrase hangs from."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and anchor.head.dep_ == "prep":
+        verb = anchor.head.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            return verb
+    return None
+
+
+def _undergo(c: Candidate, verb: Token, index: MentionIndex) -> None:
+    if lemma_of(verb) in PUTTING:  # "placed X under arrest": who places acts, X undergoes
+        c.frame = "light"
+        subjects, passive = subject_tokens(verb)
+        targets = [t for t in objects_of(verb) if t.dep_ in {"dobj", "nsubjpass"}]
+        if not c.actors:
+            c.actors = mentions_of(subjects, index) if not passive or subjects else []
+            c.subjects = subjects
+        c.recipients = mentions_of(targets, index) or c.recipients
+        return
+    c.frame = "undergo"
+    subjects = subject_tokens(verb)[0] or [t for t in verb.children if t.dep_ == "nsubjpass"]
+    sufferers = mentions_of(subjects, index)
+    c.objects += subjects
+    givers = [m for node in (verb, c.anchor) for _, o in prep_objects(node, frozenset({"from"}))
+              for m in phrase_mentions(o, index)]  # "faced criticism from X"
+    c.actors += [m for m in givers if m not in c.actors and m not in sufferers]
+    if sufferers:
+        c.recipients = [m for m in sufferers if m not in c.actors]
+
+
+def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) -> None:
+    """A noun object of a verb: a support verb's subject does it, an undergoing verb's subject
+    suffers it, any other verb only talks about it."""
+    forms = set(forms_of(gov))
+    lemma = lemma_of(gov)
+    support = bool(forms & (lexicon.words("support") | c.pattern.light | c.pattern.governors)) \
+        or (gov.pos_ == "VERB" and _same_family(gov, c, lexicon))
+    if forms & (lexicon.words("undergo") - lexicon.words("support") - c.pattern.light
+                - c.pattern.governors):
+        _undergo(c, gov, index)
+        return
+    if not support:
+        return
+    c.frame = "light"
+    if not c.actors and not c.pattern.prep:
+        subjects = [t for t in subject_tokens(gov, exclude=c.anchor.i)[0] if t.i != c.anchor.i]
+        if not subjects:
+            subjects = [t for t in gov.children if t.dep_ == "nsubjpass"]
+        c.subjects = subjects
+        c.actors = mentions_of(subjects, index)
+        if c.pattern.frame == "symmetric":
+            for subject in subjects:
+                _add_preps(c, subject, frozenset({"with", "between"}), index)
+        c.confidence *= 0.9
+    if not c.recipients:  # "gave X an ultimatum": the dative receives
+        c.recipients = mentions_of([t for t in gov.children if t.dep_ == "dative"
+                                    or t.dep_ == "dobj" and t.i != c.anchor.i], index)
+    if not c.recipients:  # "returned to Geneva for talks": Geneva is only where
+        motion = lemma in MOTION
+        _add_preps(c, gov, VERB_PREPS - {"to", "into"} if motion else VERB_PREPS, index)
+
+
+def _same_family(verb: Token, c: Candidate, lexicon: Patterns) -> bool:
+    """'attacked … in a raid': the governing verb names an act of the same family."""
+    return any(p.family == c.pattern.family for p in lexicon.candidates("verb", lemma_of(verb)))
+
+
+def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: MentionIndex, *,
+               skip_passive_agent: bool = False) -> None:
+    for prep, obj in prep_objects(token, preps):
+        of_actor = prep == "of" and c.pattern.of_actor
+        found = phrase_mentions(obj, index, with_of=not of_actor)  # not "forces from X"
+        if of_actor:  # "the withdrawal of troops from X": X is left
+            c.recipients += [m for _, o in prep_objects(obj, frozenset({"from", "to", "into"}))
+                             for m in phrase_mentions(o, index) if m not in c.recipients]
+        if prep != "by" and prep not in {"between", "with"}:
+            c.objects.append(obj)
+        if prep == "by":
+            if not skip_passive_agent and c.pattern.pos == "noun" and not c.actors:
+                c.actors += found
+                c.subjects.append(obj)
+        elif prep in {"between", "with"} and c.pattern.frame == "symmetric":
+            c.actors += [m for m in found if m not in c.actors]
+        elif c.pattern.frame == "symmetric" and prep not in {"against", "to"}:
+            continue
+        elif prep in {"at", "upon", "on"} and lemma_of(obj) in ASKING:
+            continue  # "sent troops at X's request": X asked, X is not the target
+        elif prep == "in" or prep in PLACE_PREPS:
+            c.places += phrase_mentions(obj, index, with_of=False)  # not "in defiance of X"
+        elif prep == "over" and (c.pattern.type not in DISPUTE_TYPES or index.at(obj) is None):
+            continue  # "sanctions over its drone deliveries": the reason, not the target
+        elif prep == "to" and c.pattern.type == "ACCUSE":
+            c.audience += found  # "complained to the UN over X": the UN hears it
+        elif _acts_through(c, prep, obj):  # "a barrage of Azerbaijani rockets", "fire from X"
+            c.actors += [m for m in found if m not in c.actors]
+            c.subjects.append(obj)
+        elif prep == "of" and (c.pattern.frame == "mediation" or of_actor) \
+                and not c.actors:  # "the withdrawal of X's troops", "mediation of X"
+            c.actors += found
+        else:
+            c.recipients += [m for m in found if m not in c.recipients]
+
+
+def _acts_through(c: Candidate, prep: str, obj: Token) -> bool:
+    """A force noun's 'of X' or 'from X' names the attacker when X is armed force or a weapon."""
+    if c.pattern.pos != "noun" or c.pattern.type not in FORCE_TYPES:
+        return False
+    if prep == "from":
+        return True
+    words = c.lexicon.words
+    armed = words("forces") | words("weapons") | words("irregulars")
+    return prep == "of" and (lemma_of(obj) in armed or obj.lower_ in armed)
+
+
+def apply_frame(c: Candidate) -> None:
+    """Mediation: the subject mediates, the parties receive; symmetric: all are actors."""
+    c.mediators = list(c.actors) if c.pattern.frame == "mediation" else []
+    spans = {(m.start, m.end) for m in c.actors}
+    c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans]
+    if not c.recipients and c.audience:
+        c.recipients = [m for m in c.audience if (m.start, m.end) not in spans]
+    if not c.actors and c.places and _place_acts(c):
+        c.actors = [replace(m, sector=m.sector or "GOV") if c.pattern.type == "COERCE" else m
+                    for m in c.places]  # "people blocked streets in X", "was arrested in X"
+        c.places, spans = [], {(m.start, m.end) for m in c.actors}
+        c.confidence *= 0.8
+    if not c.recipients and c.places and c.pattern.type in PLACE_TYPES:
+        c.recipients = [m for m in c.places if (m.start, m.end) not in spans]
+        c.confidence *= 0.85
+    if not c.recipients and (c.pattern.type == "PROTEST" or c.pattern.code == "173"):
+        # a domestic protest targets its government; arrests of unnamed people are domestic
+        c.recipients = [replace(m, sector="GOV", person=None) for m in c.actors
+                        if m.kind in {"state", "defacto"} or (m.kind == "unresolved" and m.code)][:1]
+        c.inferred = bool(c.recipients)
+        c.confidence *= 0.9
+
+
+def _place_acts(c: Candidate) -> bool:
+    """Who acts is named by where: crowds protesting in X, anonymous arrests made in X."""
+    if c.pattern.pos == "noun":
+        return c.pattern.type == "PROTEST"  # "riots broke out in X": X's people riot
+    if c.pattern.type not in {"PROTEST", "COERCE", "ASSAULT", "ACCUSE"}:
+        return False
+    subjects, passive = subject_tokens(c.token)
+    if c.pattern.type in {"COERCE", "ACCUSE"}:  # "was arrested / put under investigation in X"
+        return passive and not subjects
+    if c.pattern.type == "ASSAULT":  # an unnamed attacker: an agent or subject naming no actor
+        return bool(subjects) and bool(c.recipients)
+    return bool(subjects) or c.token.dep_ in {"acl", "relcl"}

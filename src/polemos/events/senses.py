@@ -1,0 +1,188 @@
+"""Meaning, not words: is a trigger used in the sense its class codes?
+
+- a month name is never a trigger ("In March, … agreed" is no march);
+- a class may name objects and modifiers that mean another sense ("released a report",
+  "trade war"): the pattern does not fit;
+- physical force (a class marked ``physical``) needs a physical act. The words around the
+  trigger give evidence for a physical sense (troops, weapons, casualties, a concrete target,
+  an armed actor) or a verbal one (the target is an idea, a text or a newspaper; the attacker
+  is a bill; "for refusing …"; only persons on both sides): ``default`` classes are coded
+  unless the evidence is only verbal, ``strict`` classes only with physical evidence; a verbal
+  reading takes the class's ``verbal`` code when it has one, else the trigger is no event;
+- ``senses`` switch a class's code on who takes part: armed forces (``military``: "backed by
+  Djiboutian soldiers" is military cooperation), a government rather than a crowd
+  (``official``: a protest by a foreign ministry is an official complaint), an international
+  organisation (``igo``: leaving ECOWAS reduces relations), irregular armed men (``armed``: a
+  raid by gunmen is an attack), or nobody aimed at (``untargeted``: a missile launched at no
+  one is a show of force).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from polemos.events.args import objects_of, prep_objects
+from polemos.events.patterns import Pattern, Patterns
+from polemos.records import Mention
+
+if TYPE_CHECKING:
+    from polemos.events.candidates import Candidate
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "SPY", "COP"})
+IRREGULAR_SECTORS = frozenset({"REB", "INS", "UAF"})
+OFFICIALS = frozenset({"government", "ministry", "minister", "president", "embassy", "foreign",
+                       "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                       "authorities", "authority", "administration", "envoy", "ambassador",
+                       "leadership", "cabinet", "office", "department", "premier", "chancellor"})
+SPEECH = frozenset({"speech", "interview", "tweet", "tweets", "op-ed", "editorial", "podcast",
+                    "debate", "verbally", "rhetorically", "twitter", "column", "broadside",
+                    "remark", "remarks", "rhetoric", "criticism", "insult", "insults"})
+DATE_ENTS = frozenset({"DATE", "TIME"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+DROP = "drop"
+
+
+def is_month(token: Token, lexicon: Patterns) -> bool:
+    """'In March, … agreed': a capitalised month name or a date is never an event trigger."""
+    return token.lower_ in lexicon.words("months") and (token.is_title or token.is_upper
+                                                       or token.ent_type_ in DATE_ENTS)
+
+
+def _lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
+def vetoed(token: Token, anchor: Token, pattern: Pattern) -> bool:
+    """The objects or modifiers the class names as another sense are there."""
+    if pattern.not_modifiers:
+        mods = [c for t in {token, anchor} for c in t.children if c.dep_ in MODIFIER_DEPS]
+        if anchor is not token:
+            mods.append(anchor)
+        if _lemmas(mods) & pattern.not_modifiers:
+            return True
+    if pattern.not_objects:
+        objects = objects_of(token) if pattern.pos == "verb" else [
+            o for prep, o in prep_objects(anchor, frozenset({"of"})) if prep == "of"]
+        if pattern.pos == "verb":
+            objects += [o for prep, o in prep_objects(token, frozenset({"for"}))
+                        if prep == "for" and o.lemma_.lower() in {"refuge", "cover"}]
+        if _lemmas(objects) & pattern.not_objects:
+            return True
+    return False
+
+
+def clause_of(anchor: Token) -> list[Token]:
+    """The tokens of the clause the trigger is in (its nearest verb and what hangs from it)."""
+    node = anchor
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"} or node.head is node:
+            break
+        node = node.head
+    return list(node.subtree)
+
+
+def _heads(c: Candidate) -> tuple[set[str], set[str]]:
+    """Lemmas of the trigger's subjects (its actor side) and objects (its target side)."""
+    return _lemmas(c.subjects), _lemmas(c.objects)
+
+
+def _sectors(mentions: Iterable[Mention]) -> set[str]:
+    return {m.sector for m in mentions if m.sector}
+
+
+def physical_evidence(c: Candidate, lexicon: Patterns) -> bool:
+    """Troops, weapons or casualties in the clause, an armed party, or a concrete target."""
+    skip = {c.token.i, c.anchor.i, *c.consumed}
+    words = lexicon.words("forces") | lexicon.words("weapons") | lexicon.words("casualties")
+    if _lemmas(t for t in clause_of(c.anchor) if t.i not in skip) & words:
+        return True
+    if _sectors(c.actors + c.recipients) & ARMED_SECTORS:
+        return True
+    subjects, objects = _heads(c)
+    if subjects & (lexicon.words("forces") | lexicon.words("irregulars")):
+        return True
+    if objects & lexicon.words("targets"):
+        return True
+    parties = c.actors + c.recipients  # state against state: "Israel struck Gaza"
+    return bool(c.actors and c.recipients) and not any(m.person or m.kind == "person"
+                                                       for m in parties)
+
+
+def verbal_evidence(c: Candidate, lexicon: Patterns) -> bool:
+    """The target is an idea, a text or a newspaper, the attacker a text, the reason a
+    statement, or the only parties are persons."""
+    subjects, objects = _heads(c)
+    if objects & lexicon.words("abstract") or subjects & lexicon.words("document"):
+        return True
+    for prep, obj in prep_objects(c.token, frozenset({"for", "over", "with"})):
+        if prep in {"for", "over", "with"} and (
+                obj.tag_ == "VBG" or obj.lemma_.lower() in lexicon.words("abstract")):
+            return True
+    if any(t.dep_ == "pcomp" and t.head.lower_ == "for" and t.head.head is c.token
+           for t in c.token.subtree):
+        return True  # "attacked the newspaper for refusing to …"
+    if _lemmas(clause_of(c.anchor)) & SPEECH:
+        return True
+    parties = c.actors + c.recipients
+    return bool(c.actors and c.recipients) and all(m.person or m.kind == "person"
+                                                   for m in parties)
+
+
+def _is_official(c: Candidate, lexicon: Patterns) -> bool:
+    """A state, a government, an organisation or an office-holder acts, not a crowd."""
+    subjects, _ = _heads(c)
+    if subjects & lexicon.words("crowds") or not c.subjects:
+        return False
+    return subjects <= OFFICIALS | {t.lower_ for t in c.subjects if t.ent_type_ == "GPE"} \
+        or any(m.kind == "igo" or m.person for m in c.actors)
+
+
+def _is_military(c: Candidate, lexicon: Patterns) -> bool:
+    """The actor side is armed force ("backed by Djiboutian soldiers")."""
+    subjects, _ = _heads(c)
+    return bool(subjects & lexicon.words("forces")) \
+        or bool(_sectors(c.actors) & ARMED_SECTORS - {"COP"})
+
+
+def _is_armed(c: Candidate, lexicon: Patterns) -> bool:
+    subjects, _ = _heads(c)
+    return bool(subjects & lexicon.words("irregulars")) \
+        or bool(_sectors(c.actors) & IRREGULAR_SECTORS)
+
+
+def _is_untargeted(c: Candidate, lexicon: Patterns) -> bool:
+    """Nobody and nothing is aimed at: "test-fired a missile into the sea"."""
+    _, objects = _heads(c)
+    return not (c.recipients or c.places or objects & lexicon.words("targets"))
+
+
+def _is_igo(c: Candidate, lexicon: Patterns) -> bool:
+    return any(m.kind == "igo" for m in c.recipients)
+
+
+def _switch(c: Candidate, lexicon: Patterns) -> str | None:
+    tests: dict[str, Callable[[Candidate, Patterns], bool]] = {
+        "military": _is_military, "official": _is_official, "armed": _is_armed,
+        "untargeted": _is_untargeted, "igo": _is_igo}
+    for condition, code in c.pattern.senses:
+        if tests[condition](c, lexicon):
+            return code
+    return None
+
+
+def sensed_code(c: Candidate, lexicon: Patterns) -> str | None:
+    """The code the words give this trigger: its own (None), another, or ``DROP``."""
+    subjects, _ = _heads(c)
+    if (c.pattern.physical or c.pattern.type in {"ASSAULT", "COERCE"}) and (
+            subjects & lexicon.words("hazards")
+            or _lemmas(clause_of(c.anchor)) & lexicon.words("sports")):
+        return DROP  # "the storm hit X", "Brazil beat Argentina in the qualifier"
+    if c.pattern.physical:
+        physical = physical_evidence(c, lexicon)
+        if not physical and (c.pattern.physical == "strict" or verbal_evidence(c, lexicon)):
+            return c.pattern.verbal if c.pattern.verbal and verbal_evidence(c, lexicon) \
+                else DROP
+    return _switch(c, lexicon)
