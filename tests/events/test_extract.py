@@ -108,7 +108,7 @@ def test_provenance_and_stable_id(patterns: Patterns) -> None:
     assert first.event_id == again.event_id
     assert first.trigger == "mediated"
     assert first.sentence_text[first.trigger_start:first.trigger_end] == "mediated"
-    assert (first.pattern, first.coder) == ("v.mediate", "rules.v1")
+    assert (first.pattern, first.coder) == ("consult.active.mediate", "rules.v2")
     assert 0 < first.confidence <= 1
     assert first.goldstein == 5.0 and first.quad == 1
 

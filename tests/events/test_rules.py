@@ -98,13 +98,16 @@ ANNOUNCED: list[Token] = [("Gondor", 1, "nsubj", P, "Gondor"), ("announced", 1, 
                           ("to", 4, "prep", X, "to"), ("Harad", 6, "pobj", P, "Harad")]
 
 
-@pytest.mark.parametrize(("modal", "hypothetical"), [("would", False), ("might", True)])
-def test_announced_decision_is_coded_as_the_act(modal: str, hypothetical: bool,
-                                                patterns: Patterns) -> None:
+@pytest.mark.parametrize(("modal", "intent"), [("would", True), ("might", False)])
+def test_announced_future_act_is_flagged_and_the_announcement_is_a_threat(
+        modal: str, intent: bool, patterns: Patterns) -> None:
     tokens = [(modal, *t[1:]) if t[0] == "would" else t for t in ANNOUNCED]
-    [ban] = [e for e in coded(tokens, patterns) if e.trigger == "ban"]
+    events = [e for e in coded(tokens, patterns) if e.trigger == "ban"]
+    [ban] = [e for e in events if e.type == "SANCTION"]
     assert summary(ban) == ("SANCTION", "162", ("GON",), ("HAR",), False)
-    assert ban.is_hypothetical is hypothetical
+    assert ban.is_hypothetical  # "would cease aid" has not happened: never coded as fact
+    threats = [summary(e) for e in events if not e.is_flagged]
+    assert threats == ([("THREATEN", "131", ("GON",), ("HAR",), False)] if intent else [])
 
 
 KIDNAPPED: list[Token] = [("Harad", 1, "nsubj", P, "Harad"), ("kidnapped", 1, "ROOT", V, "kidnap"),

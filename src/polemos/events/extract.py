@@ -63,7 +63,8 @@ def extract_events(
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
         events.append(event)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
-            if flags.is_intent and event.is_hypothetical else None
+            if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \
+            else None
         if intent is not None:
             events.append(intent)
     return mark_secondary(_drop_restated(_link_mediation(events)), parsed.doc)
@@ -72,7 +73,7 @@ def extract_events(
 # a subject that names no actor and is none of these is a thing: things do not agree, ask,
 # criticise, meet or concede ("the population continues to decline", "a provision allows")
 SPEECH_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
-                          "CONSULT", "CONCEDE", "COOPERATE", ""})
+                          "CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT", ""})
 PERSONAL = frozenset({"PRON", "PROPN"})
 
 
@@ -85,6 +86,8 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
         c.code, c.type = code, lexicon.ontology.code(code).type or c.type
     if c.pattern.needs_recipient and not c.recipients:
         return False
+    if c.pattern.type == "PROTEST" and c.frame == "passive":
+        return False  # "was demonstrated by": shown, not protested
     if c.pattern.needs_partner and not _has_partner(c, lexicon):
         return False
     if c.pattern.needs_complement and not _has_complement(c.token, lexicon):

@@ -23,7 +23,7 @@ WOULD = frozenset({"would", "'d"})
 # governors that report a plan or readiness of the actor: a stated intention
 INTENT_GOVERNORS = frozenset({
     "plan", "intend", "ready", "willing", "prepared", "set", "going", "determined", "eager",
-    "keen", "aim", "due", "scheduled", "slated", "resolve", "prepare",
+    "keen", "aim", "due", "scheduled", "slated", "resolve",
 })
 HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "want", "wish", "hope", "expect", "likely", "unlikely", "possible", "potential", "propose",
@@ -39,7 +39,7 @@ ATTEMPT_GOVERNORS = frozenset({
     "try", "attempt", "fail", "failure", "strive", "endeavour", "endeavor", "bid", "effort",
     "seek", "struggle", "unsuccessful", "unsuccessfully", "vain", "abortive", "collapse",
 })
-NEGATING_GOVERNORS = frozenset({"refrain", "avoid", "abstain", "deny", "stop", "cease"})
+NEGATING_GOVERNORS = frozenset({"refrain", "avoid", "abstain", "deny", "stop", "cease", "quit"})
 UNREALISED_HEADS = frozenset({"materialize", "materialise", "happen", "occur", "succeed"})
 HYPOTHETICAL_MODIFIERS = frozenset({"planned", "proposed", "possible", "potential", "future",
                                     "prospective", "envisaged", "hypothetical", "would-be"})

@@ -88,6 +88,9 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
         subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
     c.frame = "passive" if passive else c.frame
+    if not subjects and not passive:
+        subjects = _head_fallback(c.token, index)
+        c.frame = "head" if subjects else c.frame
     c.subjects = subjects
     c.actors = mentions_of(subjects, index)
     if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head] \
@@ -112,6 +115,16 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         _embedded_targets(c, index)
 
 
+FALLBACK_DEPS = frozenset({"npadvmod", "dep", "nmod", "compound", "appos", "amod", "nummod"})
+
+
+def _head_fallback(verb: Token, index: MentionIndex) -> list[Token]:
+    """An unusual parse left the clause without a subject ("Turkey massed troops" read with
+    Turkey as an adverbial): the nearest dependent before the head that names an actor."""
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ in FALLBACK_DEPS]
+    return [c for c in before[-1:] if phrase_mentions(c, index)]
+
+
 def _places_near(c: Candidate, subjects: list[Token], index: MentionIndex) -> None:
     for node in [c.token, *subjects]:
         preps = [p for p in node.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS]
@@ -125,8 +138,9 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
         if obj.dep_ == "nsubjpass" and not passive:
             continue
         c.objects.append(obj)
-        if c.pattern.topic_object and obj.dep_ == "dobj":
-            continue  # "discussed China's role": China is the topic, not a party
+        if c.pattern.topic_object and obj.dep_ == "dobj":  # "discussed China's role": China is
+            _add_preps(c, obj, frozenset({"with", "between"}), index)  # the topic, not a party;
+            continue  # "discussed the dispute with Turkey": Turkey is
         if obj.i in c.consumed:
             c.recipients += [m for m in owner_mentions(obj, index)
                              if not is_venue(m, obj, index, c.lexicon)]
@@ -280,6 +294,8 @@ def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) 
         _undergo(c, gov, index)
         return
     if not support:
+        if c.pattern.frame == "symmetric" and not c.actors:
+            _joint_parties(c, gov, index)
         return
     c.frame = "light"
     if not c.actors and not c.pattern.prep:
@@ -298,6 +314,19 @@ def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) 
     if not c.recipients:  # "returned to Geneva for talks": Geneva is only where
         motion = lemma in MOTION
         _add_preps(c, gov, VERB_PREPS - {"to", "into"} if motion else VERB_PREPS, index)
+
+
+def _joint_parties(c: Candidate, gov: Token, index: MentionIndex) -> None:
+    """'its ties with Azerbaijan, demonstrated by joint drills': a joint act whose owner is not
+    named is between the two or more parties its clause names, and only then."""
+    subjects = [t for t in subject_tokens(gov, exclude=c.anchor.i)[0] if t.i != c.anchor.i]
+    subjects = subjects or [t for t in gov.children if t.dep_ == "nsubjpass"]
+    parties = mentions_of(subjects, index)
+    for subject in subjects:
+        parties += [m for _, o in prep_objects(subject, frozenset({"with", "between"}))
+                    for m in phrase_mentions(o, index) if m not in parties]
+    if len({m.code for m in parties if m.code}) >= 2:
+        c.actors, c.subjects = parties, subjects
 
 
 def _same_family(verb: Token, c: Candidate, lexicon: Patterns) -> bool:
@@ -327,8 +356,8 @@ def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: Mention
             continue  # "sent troops at X's request": X asked, X is not the target
         elif prep == "in" or prep in PLACE_PREPS:
             c.places += phrase_mentions(obj, index, with_of=False)  # not "in defiance of X"
-        elif prep == "over" and (c.pattern.type not in DISPUTE_TYPES or index.at(obj) is None):
-            continue  # "sanctions over its drone deliveries": the reason, not the target
+        elif prep == "over" and c.pattern.type not in DISPUTE_TYPES and index.at(obj) is None:
+            continue  # "sanctions over its drone deliveries": the reason ("over Belarus": whom)
         elif prep == "to" and c.pattern.type == "ACCUSE":
             c.audience += found  # "complained to the UN over X": the UN hears it
         elif _acts_through(c, prep, obj):  # "a barrage of Azerbaijani rockets", "fire from X"

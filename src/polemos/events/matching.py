@@ -89,8 +89,8 @@ def _object_match(token: Token, pattern: Pattern, patterns: Patterns) -> frozens
         if _names(obj, patterns) & pattern.objects:
             return frozenset({obj.i} | {c.i for c in obj.children if c.dep_ == "compound"})
     for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
-        if lemma_of(clause) in pattern.objects:  # "declined to comment", "agreed to cease fire"
-            return frozenset({clause.i})
+        if lemma_of(clause) in pattern.objects:  # "declined to comment", "refused to withdraw":
+            return frozenset()  # the clause stays, to be embedded (it names the target)
     return None
 
 

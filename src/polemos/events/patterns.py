@@ -118,14 +118,14 @@ def _problem(entry: Entry, ontology: Ontology, statement: bool) -> str | None:
         contexts=_words(fields.get("contexts")))
     negated, frame = fields.get("negated"), fields.get("frame", "directed")
     senses = fields.get("senses") or {}
-    codes = [str(negated)] if negated is not None else []
-    codes += [str(v) for k, v in senses.items() if k != "__line__"] \
+    codes = [("negated", str(negated))] if negated is not None else []
+    codes += [("senses", str(v)) for k, v in senses.items() if k != "__line__"] \
         if isinstance(senses, dict) else []
-    codes += [str(fields["verbal"])] if fields.get("verbal") else []
-    bad = [c for c in codes if not ontology.is_valid_code(c)]
+    codes += [("verbal", str(fields["verbal"]))] if fields.get("verbal") else []
+    bad = [(key, c) for key, c in codes if not ontology.is_valid_code(c)]
     if problem is None and bad:
-        problem = f'unknown code "{bad[0]}" (negated, verbal or senses); use a CAMEO code ' \
-                  "from data/cameo.yaml"
+        problem = f'unknown {bad[0][0]} code "{bad[0][1]}"; use a CAMEO code from ' \
+                  "data/cameo.yaml"
     if problem is None and frame not in FRAMES:
         problem = f'unknown frame "{frame}"; expected one of {", ".join(FRAMES)}'
     if problem is None and (not isinstance(senses, dict) or set(senses) - {"__line__"} - SENSES):

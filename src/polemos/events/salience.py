@@ -39,6 +39,8 @@ def is_subordinate(token: Token) -> bool:
             return True
         if dep == "acl":  # "the right to fire", "troops sent to X"
             return True
+        if dep == "amod" and node.pos_ == "VERB":  # "the Israeli-occupied West Bank"
+            return True
         if dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i:
             return True  # "rioted, setting fire to …": what followed from the main act
         if dep == "prep" and node.lower_ in TIME_PREPS and node is not token:
