@@ -234,6 +234,8 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
             controller = object_controller(node.head)
             if controller is not None:
                 return [controller], False
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return [], True  # "Palestinians injured in clashes": the noun suffers it
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}):
             return [node.head], False
         if node.dep_ not in CLIMB_DEPS or node.head is node:
@@ -261,6 +263,8 @@ def objects_of(verb: Token) -> list[Token]:
     is a direct object too.
     """
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative", "attr", "oprd"}]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        found.append(verb.head)  # "civilians killed in the raid": the noun undergoes it
     for prt in verb.children:
         if prt.dep_ in {"prt", "advmod"} and prt.lower_ == "up":
             found += [o for to in prt.children if to.dep_ == "prep" and to.lower_ == "to"

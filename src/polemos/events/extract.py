@@ -84,7 +84,7 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
         return False
     if code is not None and code != c.code:
         c.code, c.type = code, lexicon.ontology.code(code).type or c.type
-    if c.pattern.needs_recipient and not c.recipients:
+    if c.pattern.needs_recipient and not any(m.code or m.members for m in c.recipients):
         return False
     if c.pattern.type == "PROTEST" and c.frame == "passive":
         return False  # "was demonstrated by": shown, not protested

@@ -141,7 +141,12 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
         if c.pattern.topic_object and obj.dep_ == "dobj":  # "discussed China's role": China is
             _add_preps(c, obj, frozenset({"with", "between"}), index)  # the topic, not a party;
             continue  # "discussed the dispute with Turkey": Turkey is
-        if obj.i in c.consumed:
+        if obj.i in c.consumed and _moves_force(c, obj):
+            if not c.actors:  # "Russian troops were sent to Syria": whose troops moves them
+                c.actors = owner_mentions(obj, index)
+                c.subjects.append(obj)
+            _add_preps(c, obj, NOUN_PREPS, index)  # "its forces in Lebanon"
+        elif obj.i in c.consumed:
             c.recipients += [m for m in owner_mentions(obj, index)
                              if not is_venue(m, obj, index, c.lexicon)]
             _add_preps(c, obj, NOUN_PREPS, index)
@@ -150,6 +155,12 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)
             if c.pattern.frame == "mediation":
                 _add_preps(c, obj, frozenset({"between", "with"}), index)
+
+
+def _moves_force(c: Candidate, obj: Token) -> bool:
+    """The object is armed force a deployment moves: its owner deploys it."""
+    return c.pattern.type in {"MOBILIZE", "AID", "RETREAT"} and (
+        obj.lemma_.lower() in c.lexicon.words("forces") or obj.lower_ in c.lexicon.words("forces"))
 
 
 def _invert(c: Candidate, index: MentionIndex) -> None:

@@ -66,9 +66,8 @@ def vetoed(token: Token, anchor: Token, pattern: Pattern) -> bool:
     if pattern.not_objects:
         objects = objects_of(token) if pattern.pos == "verb" else [
             o for prep, o in prep_objects(anchor, frozenset({"of"})) if prep == "of"]
-        if pattern.pos == "verb":
-            objects += [o for prep, o in prep_objects(token, frozenset({"for"}))
-                        if prep == "for" and o.lemma_.lower() in {"refuge", "cover"}]
+        if pattern.pos == "verb":  # "searching for bodies"
+            objects += [o for prep, o in prep_objects(token, frozenset({"for"})) if prep == "for"]
         if _lemmas(objects) & pattern.not_objects:
             return True
     return False
@@ -94,7 +93,8 @@ def _sectors(mentions: Iterable[Mention]) -> set[str]:
 
 
 def physical_evidence(c: Candidate, lexicon: Patterns) -> bool:
-    """Troops, weapons or casualties in the clause, an armed party, or a concrete target."""
+    """Troops, weapons or casualties in the clause, an armed party, or a concrete target
+    (strong evidence: it outweighs a verbal reading)."""
     skip = {c.token.i, c.anchor.i, *c.consumed}
     words = lexicon.words("forces") | lexicon.words("weapons") | lexicon.words("casualties")
     if _lemmas(t for t in clause_of(c.anchor) if t.i not in skip) & words:
@@ -104,9 +104,13 @@ def physical_evidence(c: Candidate, lexicon: Patterns) -> bool:
     subjects, objects = _heads(c)
     if subjects & (lexicon.words("forces") | lexicon.words("irregulars")):
         return True
-    if objects & lexicon.words("targets"):
-        return True
-    parties = c.actors + c.recipients  # state against state: "Israel struck Gaza"
+    return bool(objects & lexicon.words("targets"))
+
+
+def _state_against_state(c: Candidate) -> bool:
+    """Weak evidence: named parties on both sides and none of them a person ("Israel struck
+    Gaza"); a verbal reading outweighs it ("legislation targeting Turkey")."""
+    parties = c.actors + c.recipients
     return bool(c.actors and c.recipients) and not any(m.person or m.kind == "person"
                                                        for m in parties)
 
@@ -126,9 +130,8 @@ def verbal_evidence(c: Candidate, lexicon: Patterns) -> bool:
         return True  # "attacked the newspaper for refusing to …"
     if _lemmas(clause_of(c.anchor)) & SPEECH:
         return True
-    parties = c.actors + c.recipients
-    return bool(c.actors and c.recipients) and all(m.person or m.kind == "person"
-                                                   for m in parties)
+    parties = [m for m in c.actors + c.recipients if m.code or m.members]
+    return len(parties) >= 2 and all(m.person or m.kind == "person" for m in parties)
 
 
 def _is_official(c: Candidate, lexicon: Patterns) -> bool:
@@ -180,9 +183,9 @@ def sensed_code(c: Candidate, lexicon: Patterns) -> str | None:
             subjects & lexicon.words("hazards")
             or _lemmas(clause_of(c.anchor)) & lexicon.words("sports")):
         return DROP  # "the storm hit X", "Brazil beat Argentina in the qualifier"
-    if c.pattern.physical:
-        physical = physical_evidence(c, lexicon)
-        if not physical and (c.pattern.physical == "strict" or verbal_evidence(c, lexicon)):
-            return c.pattern.verbal if c.pattern.verbal and verbal_evidence(c, lexicon) \
-                else DROP
+    if c.pattern.physical and not physical_evidence(c, lexicon):
+        if verbal_evidence(c, lexicon):
+            return c.pattern.verbal or DROP
+        if c.pattern.physical == "strict" and not _state_against_state(c):
+            return DROP
     return _switch(c, lexicon)
