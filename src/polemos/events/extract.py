@@ -48,6 +48,8 @@ def extract_events(
     index = MentionIndex(parsed.doc, mentions)
     candidates: dict[int, Candidate] = {}
     for token in parsed.doc:
+        if _in_a_name(token, index):
+            continue
         found = match_pattern(token, patterns)
         if found is not None:
             pattern, consumed = found
@@ -68,6 +70,14 @@ def extract_events(
         if intent is not None:
             events.append(intent)
     return mark_secondary(_drop_restated(_link_mediation(events)), parsed.doc)
+
+
+def _in_a_name(token: Token, index: MentionIndex) -> bool:
+    """'the Quadrilateral Security Dialogue', 'the Rapid Support Forces': a word of an actor's
+    name of several words triggers nothing."""
+    mention = index.at(token)
+    return mention is not None and (mention.code is not None or bool(mention.members)) \
+        and " " in mention.text.strip()
 
 
 # a subject that names no actor and is none of these is a thing: things do not agree, ask,
@@ -114,17 +124,10 @@ def _has_partner(c: Candidate, lexicon: Patterns) -> bool:
                for p in partners)
 
 
-GOAL_PARTICLES = frozenset({"in", "into", "to", "through", "back", "out", "across", "entry"})
-
-
 def _has_complement(verb: Token, lexicon: Patterns) -> bool:
-    """'declined to attend', 'asked X for aid', 'allowed X to …', 'allowed X into Y',
-    'allowed the delivery of aid': a clause, a 'for' phrase, a goal, or an act as object."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    if any(lexicon.candidates("noun", o.lemma_.lower()) for o in objects):
-        return True
-    if objects and any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in GOAL_PARTICLES
-                       for c in verb.children):
+    """'asked X for aid', 'allowed X to …', 'accepted the terms': an object, a clause that is
+    no question ("asked whether"), or a 'for' phrase; not "the Japanese are accepting"."""
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return True
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and not any(
@@ -138,12 +141,16 @@ def _has_complement(verb: Token, lexicon: Patterns) -> bool:
 
 def _thing_acts(c: Candidate, lexicon: Patterns) -> bool:
     """An active speech-act verb whose subject is a thing, not a party."""
-    if c.pattern.pos != "verb" or c.actors or (c.type or c.pattern.type) not in SPEECH_TYPES:
+    if c.pattern.pos != "verb" or (c.type or c.pattern.type) not in SPEECH_TYPES:
+        return False
+    if c.actors and not any(s.lemma_.lower() in lexicon.words("private") for s in c.subjects):
         return False
     subjects, passive = subject_tokens(c.token)
     if passive or not subjects:
         return False
-    return all(s.pos_ not in PERSONAL and s.lemma_.lower() not in lexicon.words("agents")
+    private = lexicon.words("private")
+    return all(s.lemma_.lower() in private or s.lower_ in private
+               or s.pos_ not in PERSONAL and s.lemma_.lower() not in lexicon.words("agents")
                and s.lower_ not in lexicon.words("agents") for s in subjects)
 
 

@@ -45,6 +45,9 @@ HYPOTHETICAL_MODIFIERS = frozenset({"planned", "proposed", "possible", "potentia
                                     "prospective", "envisaged", "hypothetical", "would-be"})
 CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "acl", "dobj", "advcl", "nsubj",
                    "nsubjpass", "compound", "amod", "nmod", "advmod"})
+# arcs that keep a trigger in the clause whose intention it is: "will hold talks" (dobj),
+# "plans to visit" (xcomp), "is ready to support" (xcomp, acomp), "will sign and ratify" (conj)
+INTENT_PATH = frozenset({"dobj", "xcomp", "acomp", "conj", "ccomp", "pcomp"})
 CONDITIONALS = frozenset({"if", "unless", "provided", "should", "whether", "lest"})
 # verbs that report what their subject says it will do ("said it would …")
 SAYING = frozenset({"say", "announce", "tell", "declare", "confirm", "pledge", "decide", "state",
@@ -65,6 +68,7 @@ def _own_cues(node: Token, *, node_is_event: bool = True) -> set[str]:
     for child in node.children:
         lower = child.lower_
         if child.dep_ == "neg" or (lower == "never" and child.dep_ == "advmod") \
+                or lower == "longer" and any(g.lower_ == "no" for g in child.children) \
                 or child.dep_ == "preconj" and lower == "neither" \
                 or child.dep_ == "det" and lower == "no":
             cues.add("neg")
@@ -96,10 +100,12 @@ def _intent_cues(node: Token) -> bool:
 
 
 def _reported(clause: Token) -> bool:
-    """The clause is what someone said or decided: "X said it would …"."""
+    """The clause is what its own actor said it would do: "X said it would …" (not "analysts
+    say Tehran would …")."""
     head = clause.head
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return clause.dep_ in {"ccomp", "xcomp"} and head is not clause \
-        and head.lemma_.lower() in SAYING
+        and head.lemma_.lower() in SAYING and all(s.pos_ == "PRON" for s in subjects)
 
 
 def _has_perfect(node: Token) -> bool:
@@ -133,6 +139,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
     negated = _argument_negation(trigger)
     hypothetical = attempted = False
     intent_only = True  # every hypothetical cue so far states an intention
+    own_clause = True  # still in the trigger's clause: "will hold talks", "plans to visit"
     node = trigger
     via_conj = False
     for hop in range(max_hops):
@@ -147,7 +154,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
                 negated = True
         if "hyp" in cues or _in_condition(node):
             hypothetical = True
-            intent_only &= _intent_cues(node)
+            intent_only &= own_clause and _intent_cues(node)
         attempted |= "try" in cues
         if hop > 0:
             lemma = node.lemma_.lower()
@@ -156,6 +163,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
                 intent_only &= lemma in INTENT_GOVERNORS or node.lower_ in INTENT_GOVERNORS
             attempted |= lemma in ATTEMPT_GOVERNORS
             negated |= lemma in NEGATING_GOVERNORS and not via_conj
+        own_clause &= node.dep_ in INTENT_PATH or hop == 0 and node.pos_ in {"VERB", "AUX"}
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head is not node:
             via_conj = True
         elif node.dep_ not in CLIMB or node.head is node:

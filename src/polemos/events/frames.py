@@ -309,12 +309,13 @@ def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) 
             _joint_parties(c, gov, index)
         return
     c.frame = "light"
-    if not c.actors and not c.pattern.prep:
+    if (not c.actors or c.pattern.frame == "symmetric") and not c.pattern.prep:
         subjects = [t for t in subject_tokens(gov, exclude=c.anchor.i)[0] if t.i != c.anchor.i]
         if not subjects:
             subjects = [t for t in gov.children if t.dep_ == "nsubjpass"]
         c.subjects = subjects
-        c.actors = mentions_of(subjects, index)
+        c.actors = mentions_of(subjects, index) + [m for m in c.actors if m not in
+                                                    mentions_of(subjects, index)]
         if c.pattern.frame == "symmetric":
             for subject in subjects:
                 _add_preps(c, subject, frozenset({"with", "between"}), index)

@@ -87,8 +87,8 @@ def _sets(raw: Any, path: str) -> dict[str, frozenset[str]]:
             problem = "includes itself" if name in seen else "is not defined under sets:"
             raise DictionaryError(path, f'word set "${name}" {problem} (known: '
                                   f"{', '.join(sorted(lists)) or 'none'})", line=line)
-        words = {str(w).lower() for w in lists[name] if not str(w).startswith("$")}
-        for ref in (str(w)[1:] for w in lists[name] if str(w).startswith("$")):
+        words = {str(w).lower() for w in lists[name] if not _is_ref(w)}
+        for ref in (str(w)[1:] for w in lists[name] if _is_ref(w)):
             words |= resolve(ref, (*seen, name))
         out[name] = frozenset(words)
         return out[name]
@@ -96,6 +96,11 @@ def _sets(raw: Any, path: str) -> dict[str, frozenset[str]]:
     for name in lists:
         resolve(name, ())
     return out
+
+
+def _is_ref(word: Any) -> bool:
+    """'$weapons' names a word set; '$' alone is the dollar sign."""
+    return isinstance(word, str) and word.startswith("$") and len(word) > 1
 
 
 def _lookup(name: str, sets: dict[str, frozenset[str]], path: str,
@@ -109,14 +114,13 @@ def _lookup(name: str, sets: dict[str, frozenset[str]], path: str,
 
 def _expand(value: Any, sets: dict[str, frozenset[str]], path: str, line: int | None) -> Any:
     """Lists with ``$set`` items get the set's words in their place (order kept, no repeats)."""
-    if isinstance(value, str) and value.startswith("$"):
+    if _is_ref(value):
         value = [value]
     if not isinstance(value, list):
         return value
     out: list[str] = []
     for item in value:
-        words = sorted(_lookup(item[1:], sets, path, line)) \
-            if isinstance(item, str) and item.startswith("$") else [item]
+        words = sorted(_lookup(item[1:], sets, path, line)) if _is_ref(item) else [item]
         out += [w for w in words if w not in out]
     return out
 

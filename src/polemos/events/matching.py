@@ -27,6 +27,7 @@ EVENT_HEADS = frozenset({"agreement", "accord", "deal", "declaration", "protocol
                          "involvement", "format", "marathon", "round", "series", "wave",
                          "proposal", "offer", "package", "threat", "warning", "call", "request"})
 OBJECT_DEPS = frozenset({"compound", "amod"})
+AMOUNTS = frozenset({"million", "billion", "trillion"})
 
 
 def lemma_of(token: Token) -> str:
@@ -74,13 +75,17 @@ def _names(token: Token, patterns: Patterns) -> set[str]:
         EVENT_HEADS))
     if is_measure(token):  # "700 kg of medicine", "a series of strikes", "a team of doctors"
         names.update(lemma_of(o) for _, o in prep_objects(token, frozenset({"of"})))
+    if lemma_of(token) in AMOUNTS and not any(c.tag_ == "$" for c in token.subtree):
+        names -= AMOUNTS  # "$45 million" is money; "20 million chickens" is not
     return names
 
 
 def _object_match(token: Token, pattern: Pattern, patterns: Patterns) -> frozenset[int] | None:
     preps = VERB_PREPS | {"for", "as"} | ({"of"} if pattern.pos == "noun" else set()) \
         | ({pattern.prep} if pattern.prep else set())  # "put under investigation"
-    objects = objects_of(token) + [obj for _, obj in prep_objects(token, frozenset(preps))]
+    objects = objects_of(token)
+    if not pattern.inverse:  # "got into a police vehicle" receives nothing
+        objects += [obj for _, obj in prep_objects(token, frozenset(preps))]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photos and arms"
     if pattern.any_object:
         direct = [o for o in objects if o.dep_ in {"dobj", "nsubjpass"}]
@@ -88,8 +93,10 @@ def _object_match(token: Token, pattern: Pattern, patterns: Patterns) -> frozens
     for obj in objects:
         if _names(obj, patterns) & pattern.objects:
             return frozenset({obj.i} | {c.i for c in obj.children if c.dep_ == "compound"})
-    for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
-        if lemma_of(clause) in pattern.objects:  # "declined to comment", "refused to withdraw":
+    clauses = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}] \
+        if pattern.embeds else []  # speech acts: "declined to comment", "refused to withdraw"
+    for clause in clauses:
+        if lemma_of(clause) in pattern.objects:
             return frozenset()  # the clause stays, to be embedded (it names the target)
     return None
 

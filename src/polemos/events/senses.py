@@ -66,8 +66,9 @@ def vetoed(token: Token, anchor: Token, pattern: Pattern) -> bool:
     if pattern.not_objects:
         objects = objects_of(token) if pattern.pos == "verb" else [
             o for prep, o in prep_objects(anchor, frozenset({"of"})) if prep == "of"]
-        if pattern.pos == "verb":  # "searching for bodies"
-            objects += [o for prep, o in prep_objects(token, frozenset({"for"})) if prep == "for"]
+        if pattern.pos == "verb":  # "searching for bodies", "met with opposition"
+            objects += [o for prep, o in prep_objects(token, frozenset({"for", "with"}))
+                        if prep in {"for", "with"}]
         if _lemmas(objects) & pattern.not_objects:
             return True
     return False
