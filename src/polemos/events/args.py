@@ -265,6 +265,9 @@ def objects_of(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative", "attr", "oprd"}]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         found.append(verb.head)  # "civilians killed in the raid": the noun undergoes it
+    if verb.dep_ == "relcl" and not found and any(c.dep_ == "nsubj" for c in verb.children) \
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        found.append(verb.head)  # "a Turkish ship it seized": the ship is seized
     for prt in verb.children:
         if prt.dep_ in {"prt", "advmod"} and prt.lower_ == "up":
             found += [o for to in prt.children if to.dep_ == "prep" and to.lower_ == "to"

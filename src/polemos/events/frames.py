@@ -96,8 +96,10 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head] \
             and lemma_of(c.token.head) in DOCUMENTS:
         maker = governor(c.token.head)  # "adopted a resolution condemning X": who adopted it
-        if maker is not None:
+        if maker is not None:  # "sent a letter to X threatening …": X is addressed
             c.actors = mentions_of(subject_tokens(maker, exclude=c.token.head.i)[0], index)
+            c.recipients += [m for _, o in prep_objects(maker, frozenset({"to"}))
+                             for m in phrase_mentions(o, index)]
     if not subjects:
         c.confidence *= 0.7
     if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
@@ -109,6 +111,9 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         for _, obj in prep_objects(c.token, frozenset({c.pattern.prep})):
             if obj.i in c.consumed:
                 _add_preps(c, obj, frozenset({"in"}), index)
+    if c.pattern.mode == "resign":  # "resigned as president of Indonesia"
+        c.recipients += [m for _, o in prep_objects(c.token, frozenset({"as"}))
+                         for m in phrase_mentions(o, index)]
     if c.pattern.inverse:
         _invert(c, index)
     if c.pattern.embeds and not c.recipients:
@@ -202,8 +207,8 @@ def _embedded_targets(c: Candidate, index: MentionIndex) -> None:
             if any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in clause.children):
                 c.recipients += mentions_of([s for s in clause.children if s.dep_ == "nsubj"],
                                             index)
-    spans = {(m.start, m.end) for m in c.actors}
-    c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans]
+    own = {m.code for m in c.actors if m.code}  # "threatened to pull US funding": not the US
+    c.recipients = [m for m in c.recipients if m.code not in own]
 
 
 def _by_whom(obj: Token, index: MentionIndex) -> list[Mention]:
