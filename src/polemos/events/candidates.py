@@ -55,10 +55,12 @@ class Candidate:
         """Take what an embedded act adds: its target, and a finer code."""
         if code is not None and self.code == self.pattern.code:  # the nearest act refines
             self.code = code
-        if not self.recipients:
+        if not self.recipients:  # "threatened to impose a curfew in X (its own capital)": X
             own = {m.code for m in self.actors}
             inner_actors = [m for m in inner.actors if m.code not in own]
-            self.recipients = [m for m in inner_actors + inner.recipients if m.code not in own]
+            self.recipients = inner_actors + [m for m in inner.recipients  # domestic
+                                              if m.code not in own or inner.type == "COERCE"
+                                              or inner.pattern.type == "COERCE"]
         self.contexts = tuple(dict.fromkeys(self.contexts + inner.pattern.contexts))
 
 
