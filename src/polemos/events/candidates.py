@@ -44,7 +44,8 @@ class Candidate:
 
     @property
     def is_codable(self) -> bool:
-        return bool(self.actors or self.recipients or self.pattern.actorless)
+        """Someone named takes part (an actor, a recipient or a mediator with a code)."""
+        return any(m.code or m.members for m in self.actors + self.recipients + self.mediators)
 
     @property
     def pattern_id(self) -> str:

@@ -143,10 +143,13 @@ def _thing_acts(c: Candidate, lexicon: Patterns) -> bool:
     """An active speech-act verb whose subject is a thing, not a party."""
     if c.pattern.pos != "verb" or (c.type or c.pattern.type) not in SPEECH_TYPES:
         return False
-    if c.actors and not any(s.lemma_.lower() in lexicon.words("private") for s in c.subjects):
-        return False
     subjects, passive = subject_tokens(c.token)
-    if passive or not subjects:
+    if passive or not subjects or c.frame == "head":
+        return False
+    things = lexicon.words("things") | lexicon.words("information") | lexicon.words("hazards")
+    if any(s.lemma_.lower() in things and s.pos_ == "NOUN" for s in subjects):
+        return True  # "Syria's population continues to decline", "exports rose"
+    if c.actors and not any(s.lemma_.lower() in lexicon.words("private") for s in subjects):
         return False
     private = lexicon.words("private")
     return all(s.lemma_.lower() in private or s.lower_ in private

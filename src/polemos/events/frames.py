@@ -60,6 +60,10 @@ DOCUMENTS = frozenset({"law", "resolution", "statement", "declaration", "decree"
                        "note", "order", "proposal", "plan", "amendment", "legislation"})
 NEAR_PREPS = frozenset({"near", "outside", "around", "inside", "in"})
 PLACE_PREPS = frozenset({"near", "outside", "inside", "along", "across"})  # where, like "in"
+PLACE_NOUNS = frozenset({"republic", "region", "city", "province", "town", "village", "state",
+                         "territory", "enclave", "capital", "district", "area", "county",
+                         "governorate", "oblast", "island", "islands", "part", "parts", "north",
+                         "south", "east", "west", "centre", "center", "outskirts", "suburbs"})
 BENEFIT_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})  # "aid for Iraq": for whom
 # types whose "over X" names the party the dispute is with ("complained to the UN over X")
 DISPUTE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
@@ -146,6 +150,9 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
         if c.pattern.topic_object and obj.dep_ == "dobj":  # "discussed China's role": China is
             _add_preps(c, obj, frozenset({"with", "between"}), index)  # the topic, not a party;
             continue  # "discussed the dispute with Turkey": Turkey is
+        if _is_weapon(c, obj):  # "detonated her explosives": whose weapon acts, none is hit
+            c.actors = c.actors or owner_mentions(obj, index)
+            continue
         if obj.i in c.consumed and _moves_force(c, obj):
             if not c.actors:  # "Russian troops were sent to Syria": whose troops moves them
                 c.actors = owner_mentions(obj, index)
@@ -160,6 +167,12 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)
             if c.pattern.frame == "mediation":
                 _add_preps(c, obj, frozenset({"between", "with"}), index)
+
+
+def _is_weapon(c: Candidate, obj: Token) -> bool:
+    """The object of a use of force is the weapon used ("fired missiles", "detonated a bomb")."""
+    return c.pattern.type == "ASSAULT" and obj.dep_ == "dobj" and (
+        obj.lemma_.lower() in c.lexicon.words("weapons") or obj.lower_ in c.lexicon.words("weapons"))
 
 
 def _moves_force(c: Candidate, obj: Token) -> bool:
@@ -224,9 +237,15 @@ def is_venue(mention: Mention, head: Token, index: MentionIndex, lexicon: Patter
     """'the Bishkek Protocol', 'the Minsk agreements', 'Geneva talks': a city named in an
     agreement's or a meeting's name is where, not who."""
     named = lexicon.words("agreements") | lexicon.words("meetings") | lexicon.words("ceasefire")
-    if mention.rule != "metonym" or head.lemma_.lower() not in named | {"format", "process"}:
+    if head.lemma_.lower() not in named | {"format", "process"} or mention.kind != "state":
         return False
-    return any(t.dep_ in {"compound", "nmod"} and index.at(t) is mention for t in head.children)
+    tokens = [t for t in head.children if t.dep_ in {"compound", "nmod"}]
+    names = [t for t in tokens if index.at(t) is mention]
+    if not names or any(t.lower_ in {"-", "–"} or t.dep_ == "conj" for t in head.subtree
+                        if t.i < head.i and t.i > names[0].i - 3):
+        return False  # "the Russia-Ukraine talks", "Israel and Jordan's treaty": the parties
+    others = {index.at(t) for t in tokens} - {mention, None}
+    return mention.rule == "metonym" or (names[0].pos_ == "PROPN" and not others)
 
 
 def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
@@ -249,6 +268,8 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     elif c.governor is not None and not c.recipients and not c.pattern.embeds:
         _add_preps(c, c.governor, frozenset({"in", "into", "against"}) | PLACE_PREPS,
                    index)  # "troops arrived in X"
+    if not c.actors and c.pattern.type == "CONSULT":
+        _setting(c, anchor, index)
     if c.pattern.prep and c.governor is not None:  # "at X's request, Y sent …": Y was asked
         c.recipients = mentions_of(subject_tokens(c.governor)[0], index)
     if c.pattern.embeds and not c.recipients and c.governor is not None:
@@ -257,6 +278,25 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
                 subjects = [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
                 c.recipients += mentions_of(subjects, index)
     c.recipients = [m for m in c.recipients if m not in c.actors]
+
+
+SETTING_PREPS = frozenset({"during", "on", "at", "after", "before", "following", "ahead",
+                           "throughout", "amid", "since", "upon", "in"})
+
+
+def _setting(c: Candidate, anchor: Token, index: MentionIndex) -> None:
+    """'X said during a visit to Beijing', 'X spoke at the summit': the one the clause is
+    about took part in the meeting its setting names."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in SETTING_PREPS or prep.dep_ != "prep":
+        return
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return
+    subjects = [t for t in subject_tokens(verb)[0] if t.i != anchor.i]
+    c.actors = mentions_of(subjects, index)
+    c.subjects = subjects
+    c.frame = "setting" if c.actors else c.frame
 
 
 def _is_subject(anchor: Token) -> bool:
@@ -348,7 +388,8 @@ def _joint_parties(c: Candidate, gov: Token, index: MentionIndex) -> None:
 
 def _same_family(verb: Token, c: Candidate, lexicon: Patterns) -> bool:
     """'attacked … in a raid': the governing verb names an act of the same family."""
-    return any(p.family == c.pattern.family for p in lexicon.candidates("verb", lemma_of(verb)))
+    return any(p.family == c.pattern.family and not p.is_constrained
+               for p in lexicon.candidates("verb", lemma_of(verb)))
 
 
 def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: MentionIndex, *,
@@ -367,12 +408,12 @@ def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: Mention
                 c.subjects.append(obj)
         elif prep in {"between", "with"} and c.pattern.frame == "symmetric":
             c.actors += [m for m in found if m not in c.actors]
+        elif prep == "in" or prep in PLACE_PREPS:  # not "in defiance of X"; "in the city of X"
+            c.places += phrase_mentions(obj, index, with_of=lemma_of(obj) in PLACE_NOUNS)
         elif c.pattern.frame == "symmetric" and prep not in {"against", "to"}:
             continue
         elif prep in {"at", "upon", "on"} and lemma_of(obj) in ASKING:
             continue  # "sent troops at X's request": X asked, X is not the target
-        elif prep == "in" or prep in PLACE_PREPS:
-            c.places += phrase_mentions(obj, index, with_of=False)  # not "in defiance of X"
         elif prep == "over" and c.pattern.type not in DISPUTE_TYPES and index.at(obj) is None:
             continue  # "sanctions over its drone deliveries": the reason ("over Belarus": whom)
         elif prep == "to" and c.pattern.type == "ACCUSE":
