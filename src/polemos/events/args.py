@@ -41,7 +41,8 @@ PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 LOCATING_VERBS = frozenset({"base", "locate", "station", "headquarter", "operate", "live",
                             "affiliate", "lead", "link", "belong", "flee", "escape"})
 FLEEING = frozenset({"flee", "escape"})  # "refugees fleeing X": people of X
-LOCATIVE = frozenset({"in", "from", "throughout", "across", "within", "of"})
+LOCATIVE = frozenset({"in", "from", "throughout", "across", "within", "of", "at", "near",
+                      "around", "outside"})
 
 
 class MentionIndex:
@@ -217,6 +218,8 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
     """
     node = verb
     active = not any(c.dep_ == "auxpass" for c in verb.children)
+    if not active and not any(c.dep_ in {"nsubjpass", "agent"} for c in verb.children):
+        return [], True  # "after being detained in X": who climbs up is the one detained
     for hop in range(5):
         shared = [c for c in node.children if c.dep_ == "nsubjpass"]
         if hop > 0 and active and shared and verb.dep_ == "conj":

@@ -40,8 +40,13 @@ ADJUNCT_PREPS = frozenset({"following", "after", "before", "amid", "amidst", "de
 MILITARY_WORDS = frozenset({"military", "arm", "arms", "weapon", "weaponry", "ammunition",
                             "munition", "missile", "tank", "artillery", "army", "defence",
                             "defense"})
-PURPOSE_TYPES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})
-HOST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+PURPOSE_TYPES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT", "AID"})
+HOST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID"})
+# acts that name what they blame: "sanctioned X for acquiring Y", "in response to the bombing"
+BLAMING = frozenset({"ACCUSE", "SANCTION", "COERCE", "REJECT", "THREATEN", "PROTEST"})
+REASON_PREPS = frozenset({"for", "over"})
+REASON_NOUNS = frozenset({"response", "relation", "retaliation", "reprisal", "protest",
+                          "connection", "revenge", "punishment"})
 ENABLING = frozenset({"080"})  # "allow/permit/let": what a concession is made for
 ENABLING_HOSTS = frozenset({"RETREAT", "CONCEDE", "AID", "COOPERATE"})
 PREPARE = frozenset({"prepare", "poise", "gear", "brace", "mass"})
@@ -50,6 +55,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 def combine(candidates: dict[int, Candidate], ontology: Ontology) -> None:
     """Resolve embedding, purposes, orders, restatements and preparations in place."""
+    _absorb_reasons(candidates)
     _absorb_purposes(candidates)
     _resolve_embedding(candidates, ontology)
     _restated_by_subject(candidates)
@@ -112,7 +118,11 @@ def _resolve_embedding(candidates: dict[int, Candidate], ontology: Ontology) -> 
 def _embed(candidate: Candidate, above: Candidate, ontology: Ontology) -> None:
     if above.pattern.command and _is_material(candidate.code):
         above.dropped = True  # "ordered troops to withdraw": the order is carried out
+        own = {m.code for m in above.actors}
+        ordered = [m for m in above.recipients if m.code not in own]
         candidate.actors = list(above.actors) or candidate.actors
+        if ordered and not candidate.recipients:  # "ordered newspapers to suspend …"
+            candidate.recipients = ordered
         candidate.confidence = min(candidate.confidence, above.confidence)
         return
     candidate.dropped = True
@@ -150,6 +160,36 @@ def _absorb_purposes(candidates: dict[int, Candidate]) -> None:
             host.recipients = [m for m in candidate.recipients if m.code not in own] \
                 or host.recipients
             host.inferred = False
+
+
+def _absorb_reasons(candidates: dict[int, Candidate]) -> None:
+    """'sanctioned Turkey for acquiring the S-400', 'sanctions in response to the bombing':
+    what an act blames is told as its reason, not reported as a new event; the blamed
+    party becomes the act's recipient when it has none."""
+    for candidate in candidates.values():
+        host = _reason_host(candidate.anchor, candidates)
+        if host is None or host is candidate or host.pattern.type not in BLAMING:
+            continue
+        candidate.dropped = True
+        if not host.recipients:
+            own = {m.code for m in host.actors}
+            host.recipients = [m for m in candidate.actors + candidate.recipients
+                               if m.code not in own]
+
+
+def _reason_host(anchor: Token, candidates: dict[int, Candidate]) -> Candidate | None:
+    """The act whose 'for/over X' or 'in response to X' names ``anchor`` as its reason."""
+    node = anchor
+    if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in REASON_PREPS:
+        return candidates.get(node.head.head.i)
+    for _ in range(2):  # "in response to X", "in relation to X"
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return None
+        holder = node.head.head
+        if holder.lemma_.lower() in REASON_NOUNS and holder.dep_ == "pobj":
+            return candidates.get(holder.head.head.i)
+        node = holder
+    return None
 
 
 def _is_purpose(anchor: Token) -> bool:

@@ -60,7 +60,8 @@ def extract_events(
     starts = [s.start for s in parsed.sentences]
     events = []
     for candidate in candidates.values():
-        if candidate.dropped or not candidate.is_codable or candidate.pattern.is_statement:
+        if candidate.dropped or not candidate.is_codable or candidate.pattern.is_statement \
+                or not _has_speaker(candidate):
             continue
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
         events.append(event)
@@ -70,6 +71,19 @@ def extract_events(
         if intent is not None:
             events.append(intent)
     return mark_secondary(_drop_restated(_link_mediation(events)), parsed.doc)
+
+
+# types whose events are said or offered by someone: without a named actor there is none
+SPOKEN_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
+                          "CONSULT", "COOPERATE", "AID", "CONCEDE"})
+
+
+def _has_speaker(c: Candidate) -> bool:
+    """An appeal, a promise, a meeting … needs its named actor (or a mediator); force and
+    coercion may be reported with only their victims ("nine activists were killed")."""
+    if (c.type or c.pattern.type) not in SPOKEN_TYPES or c.frame == "passive":
+        return True
+    return any(m.code or m.members for m in c.actors + c.mediators)
 
 
 def _in_a_name(token: Token, index: MentionIndex) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+RARELY = frozenset({"seldom", "rarely", "hardly", "barely", "scarcely"})  # "seldom criticized"
 MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "'d", "'ll", "wo",
                     "can", "must", "ca"})
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})
@@ -42,7 +43,9 @@ ATTEMPT_GOVERNORS = frozenset({
 NEGATING_GOVERNORS = frozenset({"refrain", "avoid", "abstain", "deny", "stop", "cease", "quit"})
 UNREALISED_HEADS = frozenset({"materialize", "materialise", "happen", "occur", "succeed"})
 HYPOTHETICAL_MODIFIERS = frozenset({"planned", "proposed", "possible", "potential", "future",
-                                    "prospective", "envisaged", "hypothetical", "would-be"})
+                                    "prospective", "envisaged", "hypothetical", "would-be",
+                                    "expected", "upcoming", "forthcoming", "scheduled",
+                                    "anticipated", "impending", "looming", "mooted"})
 CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "acl", "dobj", "advcl", "nsubj",
                    "nsubjpass", "compound", "amod", "nmod", "advmod"})
 # arcs that keep a trigger in the clause whose intention it is: "will hold talks" (dobj),
@@ -69,6 +72,7 @@ def _own_cues(node: Token, *, node_is_event: bool = True) -> set[str]:
         lower = child.lower_
         if child.dep_ == "neg" or (lower == "never" and child.dep_ == "advmod") \
                 or lower == "longer" and any(g.lower_ == "no" for g in child.children) \
+                or child.dep_ == "advmod" and lower in RARELY \
                 or child.dep_ == "preconj" and lower == "neither" \
                 or child.dep_ == "det" and lower == "no":
             cues.add("neg")
@@ -163,7 +167,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
                 intent_only &= lemma in INTENT_GOVERNORS or node.lower_ in INTENT_GOVERNORS
             attempted |= lemma in ATTEMPT_GOVERNORS
             negated |= lemma in NEGATING_GOVERNORS and not via_conj
-        own_clause &= node.dep_ in INTENT_PATH or hop == 0 and node.pos_ in {"VERB", "AUX"}
+        own_clause &= node.dep_ in INTENT_PATH  # the arc climbed next: still its clause?
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head is not node:
             via_conj = True
         elif node.dep_ not in CLIMB or node.head is node:

@@ -92,6 +92,10 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
         subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
     c.frame = "passive" if passive else c.frame
+    if passive and not subjects and not any(t.dep_ == "nsubjpass" for t in c.token.children):
+        patients = subject_tokens(c.token.head)[0] if c.token.head is not c.token else []
+        c.recipients += mentions_of(patients, index)  # "his release after being detained"
+        c.objects += patients
     if not subjects and not passive:
         subjects = _head_fallback(c.token, index)
         c.frame = "head" if subjects else c.frame
@@ -225,8 +229,10 @@ def _embedded_targets(c: Candidate, index: MentionIndex) -> None:
 
 
 def _by_whom(obj: Token, index: MentionIndex) -> list[Mention]:
-    """'rejected calls by X', 'an appeal from X': whose the object is."""
-    return [m for prep, o in prep_objects(obj, frozenset({"from", "of"}))
+    """'rejected calls by X', 'an appeal from X', 'the proposal submitted by X', 'workers
+    employed by X': whose the object is."""
+    heads = [obj] + [c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [m for head in heads for prep, o in prep_objects(head, frozenset({"from", "of"}))
             if prep in {"by", "from", "of"} for m in phrase_mentions(o, index)]
 
 
@@ -430,10 +436,12 @@ def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: Mention
 
 def _acts_through(c: Candidate, prep: str, obj: Token) -> bool:
     """A force noun's 'of X' or 'from X' names the attacker when X is armed force or a weapon."""
-    if c.pattern.pos != "noun" or c.pattern.type not in FORCE_TYPES:
+    if c.pattern.pos != "noun":
         return False
-    if prep == "from":
-        return True
+    if prep == "from":  # "support from France", "fire from X", "a visit from X"
+        return c.pattern.type not in {"RETREAT", "CONCEDE"} and not c.pattern.of_actor
+    if c.pattern.type not in FORCE_TYPES:
+        return False
     words = c.lexicon.words
     armed = words("forces") | words("weapons") | words("irregulars")
     return prep == "of" and (lemma_of(obj) in armed or obj.lower_ in armed)

@@ -28,7 +28,7 @@ SENSES = frozenset({"military", "official", "igo", "armed", "untargeted"})
 REQUIRED_SETS = frozenset({"support", "abstract", "document", "forces", "weapons", "targets",
                            "casualties", "metaphor", "agents", "information", "months",
                            "crowds", "possibility", "hazards", "irregulars", "undergo", "sports", "agreements",
-                           "meetings", "ceasefire", "private", "things"})
+                           "meetings", "ceasefire", "private", "things", "festive"})
 
 
 @dataclass(frozen=True, slots=True)

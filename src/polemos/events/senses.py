@@ -64,7 +64,7 @@ def vetoed(token: Token, anchor: Token, pattern: Pattern) -> bool:
         if _lemmas(mods) & pattern.not_modifiers:
             return True
     if pattern.not_objects:
-        objects = objects_of(token) if pattern.pos == "verb" else [
+        objects = _with_modifiers(objects_of(token)) if pattern.pos == "verb" else [
             o for prep, o in prep_objects(anchor, frozenset({"of"})) if prep == "of"]
         if pattern.pos == "verb":  # "searching for bodies", "met with opposition"
             objects += [o for prep, o in prep_objects(token, frozenset({"for", "with"}))
@@ -72,6 +72,11 @@ def vetoed(token: Token, anchor: Token, pattern: Pattern) -> bool:
         if _lemmas(objects) & pattern.not_objects:
             return True
     return False
+
+
+def _with_modifiers(objects: list[Token]) -> list[Token]:
+    """Objects and their modifiers ("a constitutional declaration": constitutional)."""
+    return objects + [c for o in objects for c in o.children if c.dep_ in MODIFIER_DEPS]
 
 
 def clause_of(anchor: Token) -> list[Token]:
@@ -184,6 +189,8 @@ def sensed_code(c: Candidate, lexicon: Patterns) -> str | None:
             subjects & lexicon.words("hazards")
             or _lemmas(clause_of(c.anchor)) & lexicon.words("sports")):
         return DROP  # "the storm hit X", "Brazil beat Argentina in the qualifier"
+    if c.pattern.type == "PROTEST" and _lemmas(clause_of(c.anchor)) & lexicon.words("festive"):
+        return DROP  # "crowds flooded the streets in celebration"
     if c.pattern.physical and not physical_evidence(c, lexicon):
         if verbal_evidence(c, lexicon):
             return c.pattern.verbal or DROP
