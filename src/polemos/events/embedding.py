@@ -25,13 +25,15 @@ EMBED_CLIMB = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl
 # how an embedding speech act is refined by the root of what it embeds (CAMEO structure)
 REFINE: dict[str, dict[str, str]] = {
     "AGREE": {"04": "036", "045": "039", "05": "032", "06": "031", "07": "033", "072": "0332",
-              "08": "035", "15": "0332", "074": "0332"},
+              "08": "035", "15": "0332", "074": "0332", "083": "034", "037": "037"},
     "REQUEST02": {"04": "026", "045": "028", "05": "022", "06": "021", "07": "023",
-                  "074": "0234", "08": "025"},
-    "REQUEST10": {"04": "106", "045": "108", "05": "102", "06": "101", "07": "103", "08": "105"},
+                  "074": "0234", "08": "025", "083": "024", "037": "027"},
+    "REQUEST10": {"04": "106", "045": "108", "05": "102", "06": "101", "07": "103", "08": "105",
+                  "083": "104", "037": "107"},
     "THREATEN": {"18": "138", "19": "138", "20": "138", "16": "131", "17": "137", "14": "133",
-                 "15": "138", "12": "130", "13": "130"},
-    "REJECT": {"04": "125", "045": "126", "06": "121", "07": "122", "08": "124"},
+                 "15": "138", "12": "130", "13": "130", "172": "132", "164": "134",
+                 "165": "135", "166": "136"},
+    "REJECT": {"04": "125", "045": "126", "06": "121", "07": "122", "08": "124", "083": "123"},
 }
 THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
 ADJUNCT_PREPS = frozenset({"following", "after", "before", "amid", "amidst", "despite", "during",
@@ -62,6 +64,7 @@ def combine(candidates: dict[int, Candidate], ontology: Ontology) -> None:
     _military_aid(candidates)
     _attach_mediated(candidates)
     _preparations(candidates, ontology)
+    _third_location(candidates, ontology)
 
 
 def is_conflict(code: str) -> bool:
@@ -217,8 +220,25 @@ def _preparations(candidates: dict[int, Candidate], ontology: Ontology) -> None:
                 break
 
 
+THIRD_LOCATION = "044"
+
+
+def _third_location(candidates: dict[int, Candidate], ontology: Ontology) -> None:
+    """'Trump met Kim in Singapore': two parties meeting where neither is at home (CAMEO 044)."""
+    if not ontology.is_valid_code(THIRD_LOCATION):
+        return
+    for candidate in candidates.values():
+        if candidate.dropped or candidate.code != "040":
+            continue
+        parties = {m.code for m in candidate.actors + candidate.recipients if m.code}
+        venues = {m.code for m in candidate.places if m.code}
+        if len(parties) >= 2 and venues and not venues & parties:
+            candidate.code = THIRD_LOCATION
+
+
 def threat_code(code: str, ontology: Ontology) -> str:
-    found = REFINE["THREATEN"].get(code[:2], "130")
+    table = REFINE["THREATEN"]
+    found = table.get(code[:3]) or table.get(code[:2], "130")
     return found if ontology.is_valid_code(found) else "130"
 
 
