@@ -16,7 +16,7 @@ from polemos.records import Article, EventDate, Mention, TimeAnalysis
 # fictional actors: the coder is tested, not a real dictionary
 CODES = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR", "Harad": "HAR",
          "Arnorian": "ARN", "Gondorian": "GON", "Rohirric": "ROH", "Elrond": "ARN",
-         "Council": "CNL"}
+         "Council": "CNL", "Haradrim": "HAR"}
 
 VOCAB = spacy.blank("en").vocab  # lexical attributes (lower_) need a language's vocab
 

@@ -59,6 +59,9 @@ class Candidate:
         if not self.recipients:  # "threatened to impose a curfew in X (its own capital)": X
             own = {m.code for m in self.actors}
             inner_actors = [m for m in inner.actors if m.code not in own]
+            if self.pattern.type == "ACCUSE":  # "condemned the attack on X": the attacker
+                self.recipients = inner_actors  # is blamed, not its victim X
+                return
             self.recipients = inner_actors + [m for m in inner.recipients  # domestic
                                               if m.code not in own or inner.type == "COERCE"
                                               or inner.pattern.type == "COERCE"]

@@ -259,8 +259,8 @@ def _conditional(candidate: Candidate) -> bool:
 def _restates(candidate: Candidate, candidates: dict[int, Candidate]) -> bool:
     """'killed 46 civilians in an attack': the noun restates the verb's event."""
     gov = candidate.governor
-    if gov is None or candidate.pattern.pos != "noun":
-        return False
+    if gov is None or candidate.pattern.pos != "noun" or candidate.anchor.dep_ == "nsubj":
+        return False  # "the shelling killed ten": the verb tells what the noun's event did
     above = candidates.get(gov.i)
     if above is None or above.pattern.type != candidate.pattern.type:
         return False
