@@ -79,6 +79,8 @@ def _is_material(code: str) -> bool:
 def _embedder(candidate: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
     """The nearest embedding speech act above this trigger, if any (a few arcs up)."""
     node: Token = candidate.anchor
+    while node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ == "VERB":
+        node = node.head  # "threatened to close or suspend X": both are threatened
     for _ in range(5):
         if node.dep_ not in EMBED_CLIMB or node.head is node:
             return None

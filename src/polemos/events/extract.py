@@ -80,10 +80,17 @@ SPOKEN_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "S
 
 def _has_speaker(c: Candidate) -> bool:
     """An appeal, a promise, a meeting … needs its named actor (or a mediator); force and
-    coercion may be reported with only their victims ("nine activists were killed")."""
+    coercion may be reported with only their victims ("nine activists were killed"). Told
+    by a bare noun ("Washington's commitment", "the China-Russia partnership"), such an act
+    is an event only with its other side named too: else it describes a stance, not an act."""
     if (c.type or c.pattern.type) not in SPOKEN_TYPES or c.frame == "passive":
         return True
-    return any(m.code or m.members for m in c.actors + c.mediators)
+    named = {m.code for m in c.actors + c.mediators if m.code} | {
+        code for m in c.actors for code in m.members}
+    if c.frame == "nominal" and c.pattern.pos == "noun" and c.pattern.frame != "mediation":
+        return bool(named) and (any(m.code for m in c.recipients) or len(named) >= 2
+                                and c.pattern.frame == "symmetric" and c.governor is not None)
+    return bool(named)
 
 
 def _in_a_name(token: Token, index: MentionIndex) -> bool:

@@ -35,6 +35,7 @@ HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "scenario", "idea", "plan", "call", "urge", "push", "lobby", "campaign", "demand", "need",
     "readiness", "willingness", "offer", "pledge", "promise", "ability", "capacity", "right",
     "refuse", "reluctant", "hesitant", "unwilling", "intention", "bid", "question", "whether",
+    "interested", "interest", "committed",
 })
 ATTEMPT_GOVERNORS = frozenset({
     "try", "attempt", "fail", "failure", "strive", "endeavour", "endeavor", "bid", "effort",
