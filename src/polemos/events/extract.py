@@ -90,7 +90,14 @@ def _has_speaker(c: Candidate) -> bool:
     if c.frame == "nominal" and c.pattern.pos == "noun" and c.pattern.frame != "mediation":
         return bool(named) and (any(m.code for m in c.recipients) or len(named) >= 2
                                 and c.pattern.frame == "symmetric" and c.governor is not None)
-    return bool(named)
+    return bool(named) or any(_names_someone(s) for s in c.subjects)
+
+
+def _names_someone(subject: Token) -> bool:
+    """A subject that names an actor the knowledge base does not know ("Rebel leaders", "the
+    Kachin Independence Organization"), not a bare pronoun that stands for no one named."""
+    return subject.pos_ in {"PROPN", "NOUN"} or any(
+        t.pos_ == "PROPN" for t in subject.subtree)
 
 
 def _in_a_name(token: Token, index: MentionIndex) -> bool:
