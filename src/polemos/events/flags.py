@@ -117,12 +117,6 @@ def _has_perfect(node: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)  # "would have"
 
 
-def _in_condition(node: Token) -> bool:
-    """'If X attacks, Y will retaliate': the main clause of a condition is hypothetical too."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONALS
-                                         for m in c.children) for c in node.children)
-
-
 def _argument_negation(node: Token) -> bool:
     """'Neither A nor B signed', 'signed no agreement'."""
     return any(
@@ -157,7 +151,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
                 attempted = True
             elif hop == 0 or node.pos_ in {"VERB", "AUX"}:
                 negated = True
-        if "hyp" in cues or _in_condition(node):
+        if "hyp" in cues:
             hypothetical = True
             intent_only &= own_clause and _intent_cues(node)
         attempted |= "try" in cues
