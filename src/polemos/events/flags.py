@@ -35,8 +35,13 @@ HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "scenario", "idea", "plan", "call", "urge", "push", "lobby", "campaign", "demand", "need",
     "readiness", "willingness", "offer", "pledge", "promise", "ability", "capacity", "right",
     "refuse", "reluctant", "hesitant", "unwilling", "intention", "bid", "question", "whether",
-    "interested", "interest", "committed",
+    "interested", "interest", "committed", "look", "count", "rely", "wait", "include",
+    "involve", "entail", "require", "mean",
 })
+# habits and generalities are no particular event ("China always says", "frequently conducts")
+HABITUAL = frozenset({"always", "often", "usually", "frequently", "routinely", "regularly",
+                      "traditionally", "generally", "typically", "constantly", "repeatedly",
+                      "habitually", "normally"})
 ATTEMPT_GOVERNORS = frozenset({
     "try", "attempt", "fail", "failure", "strive", "endeavour", "endeavor", "bid", "effort",
     "seek", "struggle", "unsuccessful", "unsuccessfully", "vain", "abortive", "collapse",
@@ -80,6 +85,8 @@ def _own_cues(node: Token, *, node_is_event: bool = True) -> set[str]:
         elif child.dep_ in {"aux", "auxpass"} and lower in MODALS \
                 or child.dep_ == "mark" and lower in CONDITIONALS:
             cues.add("hyp")
+        elif child.dep_ == "advmod" and lower in HABITUAL and node.tag_ in {"VBZ", "VBP"}:
+            cues.add("hyp")  # "China always respects …": a habit in the present, no event
         elif lower in {"unsuccessfully", "vainly"} or (lower == "short" and node.lemma_ == "fall"):
             cues.add("try")
         elif child.dep_ == "amod" and lower in HYPOTHETICAL_MODIFIERS and node_is_event:

@@ -159,7 +159,7 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             continue
         if obj.i in c.consumed and _moves_force(c, obj):
             if not c.actors:  # "Russian troops were sent to Syria": whose troops moves them
-                c.actors = owner_mentions(obj, index)
+                c.actors = owner_mentions(obj, index) or phrase_mentions(obj, index)
                 c.subjects.append(obj)
             _add_preps(c, obj, NOUN_PREPS, index)  # "its forces in Lebanon"
         elif obj.i in c.consumed:
