@@ -83,6 +83,9 @@ def _has_speaker(c: Candidate) -> bool:
     coercion may be reported with only their victims ("nine activists were killed"). Told
     by a bare noun ("Washington's commitment", "the China-Russia partnership"), such an act
     is an event only with its other side named too: else it describes a stance, not an act."""
+    if c.frame == "nominal" and not c.pattern.actorless and not any(
+            m.code or m.members for m in c.actors + c.mediators):
+        return False  # "sanctions against Turkey enjoy support": whose, the text does not say
     if (c.type or c.pattern.type) not in SPOKEN_TYPES or c.frame == "passive":
         return True
     named = {m.code for m in c.actors + c.mediators if m.code} | {
