@@ -44,8 +44,9 @@ class Candidate:
 
     @property
     def is_codable(self) -> bool:
-        """Someone named takes part (an actor, a recipient or a mediator with a code)."""
-        return any(m.code or m.members for m in self.actors + self.recipients + self.mediators)
+        """Someone named takes part: an actor, a recipient or a mediator (known to the knowledge
+        base or not: "the Junior Doctors Association warned …" is an event)."""
+        return bool(self.actors or self.recipients or self.mediators)
 
     @property
     def pattern_id(self) -> str:

@@ -62,6 +62,7 @@ def combine(candidates: dict[int, Candidate], ontology: Ontology) -> None:
     _absorb_reasons(candidates)
     _absorb_purposes(candidates)
     _resolve_embedding(candidates, ontology)
+    _describes_object(candidates)
     _restated_by_subject(candidates)
     _military_aid(candidates)
     _attach_mediated(candidates)
@@ -271,6 +272,16 @@ def _restates(candidate: Candidate, candidates: dict[int, Candidate]) -> bool:
     if not above.recipients:
         above.recipients = list(candidate.recipients)
     return True
+
+
+def _describes_object(candidates: dict[int, Candidate]) -> None:
+    """'lifted sanctions imposed on China': a participle describing another act's object tells
+    that object's past, not a new event."""
+    consumed = {i for c in candidates.values() if not c.dropped for i in c.consumed}
+    for candidate in candidates.values():
+        token = candidate.token
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i in consumed:
+            candidate.dropped = True
 
 
 def _restated_by_subject(candidates: dict[int, Candidate]) -> None:
