@@ -36,7 +36,7 @@ HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "readiness", "willingness", "offer", "pledge", "promise", "ability", "capacity", "right",
     "refuse", "reluctant", "hesitant", "unwilling", "intention", "bid", "question", "whether",
     "interested", "interest", "committed", "look", "count", "rely", "wait", "include",
-    "involve", "entail", "require", "mean",
+    "involve", "entail", "require", "mean", "work",
 })
 # habits and generalities are no particular event ("China always says", "frequently conducts")
 HABITUAL = frozenset({"always", "often", "usually", "frequently", "routinely", "regularly",
