@@ -17,8 +17,13 @@ from polemos.records import Article, Event
 from polemos.settings import Settings
 
 pytestmark = pytest.mark.model
-F1_FLOOR = 0.74  # measured 0.760 on plover-gsr-dev; raise deliberately when it improves
-TYPE_FLOOR = 0.87  # measured 0.899
+# measured 0.743 / 0.854 on plover-gsr-dev (158 records; 0.754 / 0.887 on fold 0, whose misses
+# were read, 0.733 / 0.821 on fold 1, unread). The dictionary grown sentence by sentence on these
+# records scored 0.760 / 0.899 here and 0.42 / 0.66 on the held-out half; the lexicon by CAMEO family
+# codes what the brief asks even where these records code otherwise (announced future acts are
+# flagged, intentions are AGREE/THREATEN, a speech act needs a speaker). Raise deliberately.
+F1_FLOOR = 0.73
+TYPE_FLOOR = 0.84
 
 
 def _eval_module() -> Any:
