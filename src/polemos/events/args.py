@@ -36,6 +36,8 @@ ONSET_NOUNS = frozenset({"outbreak", "onset", "resumption", "escalation", "begin
 # nouns through which a verb governs an event: "took part in talks", "claimed responsibility for
 # the attack", "played a role in the mediation"
 SHARE_NOUNS = frozenset({"part", "role", "responsibility", "credit", "hand", "share"})
+# verbs a participle can follow as a state of their subject ("stand accused", "remain detained")
+STATIVE_HEADS = frozenset({"stand", "remain", "stay", "seem", "appear", "become", "get", "sit"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 LOCATING_VERBS = frozenset({"base", "locate", "station", "headquarter", "operate", "live",
@@ -217,6 +219,9 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
     ``exclude``: a token that cannot be its own actor (the noun trigger in 'by joint drills').
     """
     node = verb
+    if verb.tag_ == "VBN" and verb.dep_ in {"acomp", "oprd", "xcomp"} \
+            and verb.head.lemma_.lower() in STATIVE_HEADS:
+        return [], True  # "X stands accused", "X remains detained": X undergoes it
     active = not any(c.dep_ == "auxpass" for c in verb.children)
     if not active and not any(c.dep_ in {"nsubjpass", "agent"} for c in verb.children):
         return [], True  # "after being detained in X": who climbs up is the one detained

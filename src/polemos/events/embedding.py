@@ -302,6 +302,8 @@ def _restated_by_subject(candidates: dict[int, Candidate]) -> None:
 
 
 def refined(above: Candidate, embedded_code: str, ontology: Ontology) -> str | None:
+    if above.pattern.family == "statement":  # "denied getting weapons": the denial stays 016
+        return None
     key = above.pattern.type
     if key == "REQUEST":
         key = "REQUEST02" if above.pattern.code.startswith("02") else "REQUEST10"

@@ -103,7 +103,8 @@ def _intent_cues(node: Token) -> bool:
     for child in node.children:
         lower = child.lower_
         if child.dep_ == "mark" and lower in CONDITIONALS \
-                or child.dep_ == "amod" and lower in HYPOTHETICAL_MODIFIERS:
+                or child.dep_ == "amod" and lower in HYPOTHETICAL_MODIFIERS \
+                or child.dep_ == "advmod" and lower in HABITUAL:
             return False
         if child.dep_ in {"aux", "auxpass"} and lower in MODALS - FUTURE and (
                 lower not in WOULD or not _reported(node) or _has_perfect(node)):

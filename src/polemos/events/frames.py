@@ -371,9 +371,9 @@ def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) 
             for subject in subjects:
                 _add_preps(c, subject, frozenset({"with", "between"}), index)
         c.confidence *= 0.9
-    if not c.recipients:  # "gave X an ultimatum": the dative receives
+    if not c.recipients:  # "gave X an ultimatum": the dative receives (not "led hours of talks")
         c.recipients = mentions_of([t for t in gov.children if t.dep_ == "dative"
-                                    or t.dep_ == "dobj" and t.i != c.anchor.i], index)
+                                    or t.dep_ == "dobj" and c.anchor not in t.subtree], index)
     if not c.recipients:  # "returned to Geneva for talks": Geneva is only where
         motion = lemma in MOTION
         _add_preps(c, gov, VERB_PREPS - {"to", "into"} if motion else VERB_PREPS, index)
