@@ -296,6 +296,9 @@ def _restated_by_subject(candidates: dict[int, Candidate]) -> None:
                 or subject.pattern.type not in {"ASSAULT", "COERCE"} \
                 or candidate.pattern.type not in {"ASSAULT", "COERCE"}:
             continue
+        if not subject.actors:  # "a suicide bomber killed 20 people": the verb tells it all
+            subject.dropped = True
+            continue
         candidate.dropped = True
         if not subject.recipients:
             subject.recipients = [m for m in candidate.recipients if m not in subject.actors]
