@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from polemos.events.matching import forms_of
+
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 RARELY = frozenset({"seldom", "rarely", "hardly", "barely", "scarcely"})  # "seldom criticized"
 MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "'d", "'ll", "wo",
@@ -164,12 +166,12 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
             intent_only &= own_clause and _intent_cues(node)
         attempted |= "try" in cues
         if hop > 0:
-            lemma = node.lemma_.lower()
-            if lemma in HYPOTHETICAL_GOVERNORS or node.lower_ in HYPOTHETICAL_GOVERNORS:
+            forms = set(forms_of(node))  # the lemmatizer errs: "hopes" → "hop"
+            if forms & HYPOTHETICAL_GOVERNORS:
                 hypothetical = True
-                intent_only &= lemma in INTENT_GOVERNORS or node.lower_ in INTENT_GOVERNORS
-            attempted |= lemma in ATTEMPT_GOVERNORS
-            negated |= lemma in NEGATING_GOVERNORS and not via_conj
+                intent_only &= bool(forms & INTENT_GOVERNORS)
+            attempted |= bool(forms & ATTEMPT_GOVERNORS)
+            negated |= bool(forms & NEGATING_GOVERNORS) and not via_conj
         own_clause &= node.dep_ in INTENT_PATH  # the arc climbed next: still its clause?
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head is not node:
             via_conj = True

@@ -108,6 +108,11 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
             c.actors = mentions_of(subject_tokens(maker, exclude=c.token.head.i)[0], index)
             c.recipients += [m for _, o in prep_objects(maker, frozenset({"to"}))
                              for m in phrase_mentions(o, index)]
+    if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head] \
+            and lexicon.candidates("noun", lemma_of(c.token.head)):
+        conductor = governor(c.token.head)  # "China conducted drills encircling Taiwan"
+        if conductor is not None and conductor.pos_ == "VERB":
+            c.actors = mentions_of(subject_tokens(conductor, exclude=c.token.head.i)[0], index)
     if not subjects:
         c.confidence *= 0.7
     if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
