@@ -219,7 +219,7 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
     ``exclude``: a token that cannot be its own actor (the noun trigger in 'by joint drills').
     """
     node = verb
-    if verb.tag_ == "VBN" and verb.dep_ in {"acomp", "oprd", "xcomp"} \
+    if verb.tag_ == "VBN" and verb.dep_ in {"acomp", "oprd", "xcomp", "advcl"} \
             and verb.head.lemma_.lower() in STATIVE_HEADS:
         return [], True  # "X stands accused", "X remains detained": X undergoes it
     active = not any(c.dep_ == "auxpass" for c in verb.children)
