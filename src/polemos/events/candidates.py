@@ -9,8 +9,9 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from polemos.events.args import MentionIndex
-from polemos.events.frames import apply_frame, noun_arguments, verb_arguments
+from polemos.events.frames import apply_frame, verb_arguments
 from polemos.events.matching import NOUN_POS, anchor_of, match_pattern
+from polemos.events.nominal import noun_arguments
 from polemos.events.ontology import load_ontology
 from polemos.events.patterns import Pattern, Patterns, load_patterns
 from polemos.records import Mention

@@ -1,4 +1,5 @@
-"""Syntactic frames: who acts, who is acted on, who stands between, read off the parse.
+"""Syntactic frames: who acts, who is acted on, who stands between, read off the parse
+(verbs here, event nouns in events/nominal.py).
 
 Verbs:
 - active: the subject acts (through control and coordination: "agreed to sign", "tried to
@@ -33,15 +34,14 @@ from polemos.events.args import (
     VERB_PREPS,
     MentionIndex,
     governor,
-    is_measure,
     objects_of,
     owner_mentions,
     phrase_mentions,
     prep_objects,
     subject_tokens,
 )
-from polemos.events.matching import forms_of
 from polemos.events.patterns import Patterns
+from polemos.events.senses import is_venue
 from polemos.records import Mention
 
 if TYPE_CHECKING:
@@ -69,8 +69,6 @@ BENEFIT_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})  # "aid for Iraq": fo
 DISPUTE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # participles that state an attitude of their subject when passive ("is opposed to", "committed to")
 STATIVE = frozenset({"oppose", "commit", "dedicate", "devote", "attach", "opposed", "committed"})
-# verbs through "under" that put someone under something ("placed under arrest")
-PUTTING = frozenset({"put", "place", "bring", "keep", "hold", "take"})
 
 
 def lemma_of(token: Token) -> str:
@@ -88,42 +86,23 @@ def mentions_of(tokens: list[Token], index: MentionIndex) -> list[Mention]:
 
 
 def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
-    subjects, passive = subject_tokens(c.token)
-    if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
-        subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
-    c.frame = "passive" if passive else c.frame
-    if passive and not subjects and not any(t.dep_ == "nsubjpass" for t in c.token.children):
-        patients = subject_tokens(c.token.head)[0] if c.token.head is not c.token else []
-        c.recipients += mentions_of(patients, index)  # "his release after being detained"
-        c.objects += patients
-    if not subjects and not passive:
-        subjects = _head_fallback(c.token, index)
-        c.frame = "head" if subjects else c.frame
+    """Actors, recipients and places of a verb trigger (active, passive, inverse, head)."""
+    subjects, passive = _subjects(c, index)
     c.subjects = subjects
     c.actors = mentions_of(subjects, index)
-    if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head] \
-            and lemma_of(c.token.head) in DOCUMENTS:
-        maker = governor(c.token.head)  # "adopted a resolution condemning X": who adopted it
-        if maker is not None:  # "sent a letter to X threatening …": X is addressed
-            c.actors = mentions_of(subject_tokens(maker, exclude=c.token.head.i)[0], index)
-            c.recipients += [m for _, o in prep_objects(maker, frozenset({"to"}))
-                             for m in phrase_mentions(o, index)]
-    if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head] \
-            and lexicon.candidates("noun", lemma_of(c.token.head)):
-        conductor = governor(c.token.head)  # "China conducted drills encircling Taiwan"
-        if conductor is not None and conductor.pos_ == "VERB":
-            c.actors = mentions_of(subject_tokens(conductor, exclude=c.token.head.i)[0], index)
+    if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head]:
+        _described_actor(c, index, lexicon)
     if not subjects:
         c.confidence *= 0.7
     if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
         _places_near(c, subjects, index)
     _verb_objects(c, passive, index)
     preps = VERB_PREPS | PLACE_PREPS | ({"for"} if c.pattern.type in BENEFIT_TYPES else set())
-    _add_preps(c, c.token, frozenset(preps), index, skip_passive_agent=passive)
+    add_preps(c, c.token, frozenset(preps), index, skip_passive_agent=passive)
     if c.pattern.prep:  # "put under investigation in X": the place of the consumed phrase
         for _, obj in prep_objects(c.token, frozenset({c.pattern.prep})):
             if obj.i in c.consumed:
-                _add_preps(c, obj, frozenset({"in"}), index)
+                add_preps(c, obj, frozenset({"in"}), index)
     if c.pattern.mode == "resign":  # "resigned as president of Indonesia"
         c.recipients += [m for _, o in prep_objects(c.token, frozenset({"as"}))
                          for m in phrase_mentions(o, index)]
@@ -131,6 +110,39 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         _invert(c, index)
     if c.pattern.embeds and not c.recipients:
         _embedded_targets(c, index)
+
+
+def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
+    """The subject tokens and voice; a passive without its own subject gives its recipient
+    ("his release after being detained"); an unusual parse falls back on the clause head."""
+    subjects, passive = subject_tokens(c.token)
+    if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
+        subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
+    c.frame = "passive" if passive else c.frame
+    if passive and not subjects and not any(t.dep_ == "nsubjpass" for t in c.token.children):
+        patients = subject_tokens(c.token.head)[0] if c.token.head is not c.token else []
+        c.recipients += mentions_of(patients, index)
+        c.objects += patients
+    if not subjects and not passive:
+        subjects = _head_fallback(c.token, index)
+        c.frame = "head" if subjects else c.frame
+    return subjects, passive
+
+
+def _described_actor(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
+    """A participle describing a noun acts for whoever the noun's verb names: "adopted a
+    resolution condemning X", "sent a letter to X threatening …" (X addressed), "China
+    conducted drills encircling Taiwan"."""
+    head = c.token.head
+    is_text, is_event = lemma_of(head) in DOCUMENTS, bool(lexicon.candidates("noun",
+                                                                             lemma_of(head)))
+    maker = governor(head) if is_text or is_event else None
+    if maker is None or is_event and maker.pos_ != "VERB":
+        return
+    c.actors = mentions_of(subject_tokens(maker, exclude=head.i)[0], index)
+    if is_text:
+        c.recipients += [m for _, o in prep_objects(maker, frozenset({"to"}))
+                         for m in phrase_mentions(o, index)]
 
 
 FALLBACK_DEPS = frozenset({"npadvmod", "dep", "nmod", "compound", "appos", "amod", "nummod"})
@@ -157,7 +169,7 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             continue
         c.objects.append(obj)
         if c.pattern.topic_object and obj.dep_ == "dobj":  # "discussed China's role": China is
-            _add_preps(c, obj, frozenset({"with", "between"}), index)  # the topic, not a party;
+            add_preps(c, obj, frozenset({"with", "between"}), index)  # the topic, not a party;
             continue  # "discussed the dispute with Turkey": Turkey is
         if _is_weapon(c, obj):  # "detonated her explosives": whose weapon acts, none is hit
             c.actors = c.actors or owner_mentions(obj, index)
@@ -166,16 +178,16 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             if not c.actors:  # "Russian troops were sent to Syria": whose troops moves them
                 c.actors = owner_mentions(obj, index) or phrase_mentions(obj, index)
                 c.subjects.append(obj)
-            _add_preps(c, obj, NOUN_PREPS, index)  # "its forces in Lebanon"
+            add_preps(c, obj, NOUN_PREPS, index)  # "its forces in Lebanon"
         elif obj.i in c.consumed:
             c.recipients += [m for m in owner_mentions(obj, index)
                              if not is_venue(m, obj, index, c.lexicon)]
-            _add_preps(c, obj, NOUN_PREPS, index)
+            add_preps(c, obj, NOUN_PREPS, index)
             c.recipients += [m for m in _by_whom(obj, index) if m not in c.recipients]
         elif obj.dep_ != "attr":
             c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)
             if c.pattern.frame == "mediation":
-                _add_preps(c, obj, frozenset({"between", "with"}), index)
+                add_preps(c, obj, frozenset({"between", "with"}), index)
 
 
 def _is_weapon(c: Candidate, obj: Token) -> bool:
@@ -241,169 +253,7 @@ def _by_whom(obj: Token, index: MentionIndex) -> list[Mention]:
             if prep in {"by", "from", "of"} for m in phrase_mentions(o, index)]
 
 
-# -- nouns ----------------------------------------------------------------------------------
-
-
-def is_venue(mention: Mention, head: Token, index: MentionIndex, lexicon: Patterns) -> bool:
-    """'the Bishkek Protocol', 'the Minsk agreements', 'Geneva talks': a city named in an
-    agreement's or a meeting's name is where, not who."""
-    named = lexicon.words("agreements") | lexicon.words("meetings") | lexicon.words("ceasefire")
-    if head.lemma_.lower() not in named | {"format", "process"} or mention.kind != "state":
-        return False
-    tokens = [t for t in head.children if t.dep_ in {"compound", "nmod"}]
-    names = [t for t in tokens if index.at(t) is mention]
-    if not names or any(t.lower_ in {"-", "–"} or t.dep_ == "conj" for t in head.subtree
-                        if t.i < head.i and t.i > names[0].i - 3):
-        return False  # "the Russia-Ukraine talks", "Israel and Jordan's treaty": the parties
-    others = {index.at(t) for t in tokens} - {mention, None}
-    return mention.rule == "metonym" or (names[0].pos_ == "PROPN" and not others)
-
-
-def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
-    anchor = c.anchor
-    owners = owner_mentions(anchor, index, skip=c.token.i if anchor is not c.token else -1)
-    c.actors = [m for m in owners if not is_venue(m, anchor, index, lexicon)]
-    c.subjects = [t for t in anchor.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
-    for obj in c.token.doc[anchor.sent.start:anchor.sent.end] if c.consumed else ():
-        if obj.i in c.consumed and obj.dep_ != "compound":  # "suspension of links with X"
-            _add_preps(c, obj, VERB_PREPS, index)
-    _add_preps(c, anchor, NOUN_PREPS | PLACE_PREPS, index)
-    if anchor is not c.token:
-        _add_preps(c, c.token, NOUN_PREPS | PLACE_PREPS, index)
-    c.governor = governor(anchor)
-    under = _under_verb(anchor)
-    if under is not None:
-        _undergo(c, under, index)
-    elif c.governor is not None and not _is_subject(anchor):
-        _governed(c, c.governor, index, lexicon)
-    elif c.governor is not None and not c.recipients and not c.pattern.embeds:
-        _add_preps(c, c.governor, frozenset({"in", "into", "against"}) | PLACE_PREPS,
-                   index)  # "troops arrived in X"
-    if not c.actors and c.pattern.type == "CONSULT":
-        _setting(c, anchor, index)
-    if c.pattern.prep and c.governor is not None:  # "at X's request, Y sent …": Y was asked
-        c.recipients = mentions_of(subject_tokens(c.governor)[0], index)
-    if c.pattern.embeds and not c.recipients and c.governor is not None:
-        for clause in c.governor.children:
-            if clause.dep_ == "ccomp":
-                subjects = [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
-                c.recipients += mentions_of(subjects, index)
-    c.recipients = [m for m in c.recipients if m not in c.actors]
-
-
-SETTING_PREPS = frozenset({"during", "on", "at", "after", "before", "following", "ahead",
-                           "throughout", "amid", "since", "upon", "in"})
-
-
-def _setting(c: Candidate, anchor: Token, index: MentionIndex) -> None:
-    """'X said during a visit to Beijing', 'X spoke at the summit': the one the clause is
-    about took part in the meeting its setting names."""
-    prep = anchor.head
-    if anchor.dep_ != "pobj" or prep.lower_ not in SETTING_PREPS or prep.dep_ != "prep":
-        return
-    verb = prep.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return
-    subjects = [t for t in subject_tokens(verb)[0] if t.i != anchor.i]
-    c.actors = mentions_of(subjects, index)
-    c.subjects = subjects
-    c.frame = "setting" if c.actors else c.frame
-
-
-def _is_subject(anchor: Token) -> bool:
-    """The noun (or the measure it is counted in: "a patch of troops") is its verb's subject."""
-    node = anchor
-    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" \
-            and is_measure(node.head.head):
-        node = node.head.head
-    return node.dep_ in {"nsubj", "nsubjpass"} and node is not anchor or node.dep_ == "nsubj"
-
-
-def _under_verb(anchor: Token) -> Token | None:
-    """'came under fire', 'is under occupation': the verb the 'under' phrase hangs from."""
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and anchor.head.dep_ == "prep":
-        verb = anchor.head.head
-        if verb.pos_ in {"VERB", "AUX"}:
-            return verb
-    return None
-
-
-def _undergo(c: Candidate, verb: Token, index: MentionIndex) -> None:
-    if lemma_of(verb) in PUTTING:  # "placed X under arrest": who places acts, X undergoes
-        c.frame = "light"
-        subjects, passive = subject_tokens(verb)
-        targets = [t for t in objects_of(verb) if t.dep_ in {"dobj", "nsubjpass"}]
-        if not c.actors:
-            c.actors = mentions_of(subjects, index) if not passive or subjects else []
-            c.subjects = subjects
-        c.recipients = mentions_of(targets, index) or c.recipients
-        return
-    c.frame = "undergo"
-    subjects = subject_tokens(verb)[0] or [t for t in verb.children if t.dep_ == "nsubjpass"]
-    sufferers = mentions_of(subjects, index)
-    c.objects += subjects
-    givers = [m for node in (verb, c.anchor) for _, o in prep_objects(node, frozenset({"from"}))
-              for m in phrase_mentions(o, index)]  # "faced criticism from X"
-    c.actors += [m for m in givers if m not in c.actors and m not in sufferers]
-    if sufferers:
-        c.recipients = [m for m in sufferers if m not in c.actors]
-
-
-def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) -> None:
-    """A noun object of a verb: a support verb's subject does it, an undergoing verb's subject
-    suffers it, any other verb only talks about it."""
-    forms = set(forms_of(gov))
-    lemma = lemma_of(gov)
-    support = bool(forms & (lexicon.words("support") | c.pattern.light | c.pattern.governors)) \
-        or (gov.pos_ == "VERB" and _same_family(gov, c, lexicon))
-    if forms & (lexicon.words("undergo") - lexicon.words("support") - c.pattern.light
-                - c.pattern.governors):
-        _undergo(c, gov, index)
-        return
-    if not support:
-        if c.pattern.frame == "symmetric" and not c.actors:
-            _joint_parties(c, gov, index)
-        return
-    c.frame = "light"
-    if (not c.actors or c.pattern.frame == "symmetric") and not c.pattern.prep:
-        subjects = [t for t in subject_tokens(gov, exclude=c.anchor.i)[0] if t.i != c.anchor.i]
-        if not subjects:
-            subjects = [t for t in gov.children if t.dep_ == "nsubjpass"]
-        c.subjects = subjects
-        c.actors = mentions_of(subjects, index) + [m for m in c.actors if m not in
-                                                    mentions_of(subjects, index)]
-        if c.pattern.frame == "symmetric":
-            for subject in subjects:
-                _add_preps(c, subject, frozenset({"with", "between"}), index)
-        c.confidence *= 0.9
-    if not c.recipients:  # "gave X an ultimatum": the dative receives (not "led hours of talks")
-        c.recipients = mentions_of([t for t in gov.children if t.dep_ == "dative"
-                                    or t.dep_ == "dobj" and c.anchor not in t.subtree], index)
-    if not c.recipients:  # "returned to Geneva for talks": Geneva is only where
-        motion = lemma in MOTION
-        _add_preps(c, gov, VERB_PREPS - {"to", "into"} if motion else VERB_PREPS, index)
-
-
-def _joint_parties(c: Candidate, gov: Token, index: MentionIndex) -> None:
-    """'its ties with Azerbaijan, demonstrated by joint drills': a joint act whose owner is not
-    named is between the two or more parties its clause names, and only then."""
-    subjects = [t for t in subject_tokens(gov, exclude=c.anchor.i)[0] if t.i != c.anchor.i]
-    subjects = subjects or [t for t in gov.children if t.dep_ == "nsubjpass"]
-    parties = mentions_of(subjects, index)
-    for subject in subjects:
-        parties += [m for _, o in prep_objects(subject, frozenset({"with", "between"}))
-                    for m in phrase_mentions(o, index) if m not in parties]
-    if len({m.code for m in parties if m.code}) >= 2:
-        c.actors, c.subjects = parties, subjects
-
-
-def _same_family(verb: Token, c: Candidate, lexicon: Patterns) -> bool:
-    """'attacked … in a raid': the governing verb names an act of the same family."""
-    return any(p.family == c.pattern.family and not p.is_constrained
-               for p in lexicon.candidates("verb", lemma_of(verb)))
-
-
-def _add_preps(c: Candidate, token: Token, preps: frozenset[str], index: MentionIndex, *,
+def add_preps(c: Candidate, token: Token, preps: frozenset[str], index: MentionIndex, *,
                skip_passive_agent: bool = False) -> None:
     for prep, obj in prep_objects(token, preps):
         of_actor = prep == "of" and c.pattern.of_actor

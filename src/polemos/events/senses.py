@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from polemos.events.args import objects_of, prep_objects
+from polemos.events.args import MentionIndex, objects_of, prep_objects
 from polemos.events.patterns import Pattern, Patterns
 from polemos.records import Mention
 
@@ -197,3 +197,18 @@ def sensed_code(c: Candidate, lexicon: Patterns) -> str | None:
         if c.pattern.physical == "strict" and not _state_against_state(c):
             return DROP
     return _switch(c, lexicon)
+
+
+def is_venue(mention: Mention, head: Token, index: MentionIndex, lexicon: Patterns) -> bool:
+    """'the Bishkek Protocol', 'the Minsk agreements', 'Geneva talks': a city named in an
+    agreement's or a meeting's name is where, not who."""
+    named = lexicon.words("agreements") | lexicon.words("meetings") | lexicon.words("ceasefire")
+    if head.lemma_.lower() not in named | {"format", "process"} or mention.kind != "state":
+        return False
+    tokens = [t for t in head.children if t.dep_ in {"compound", "nmod"}]
+    names = [t for t in tokens if index.at(t) is mention]
+    if not names or any(t.lower_ in {"-", "–"} or t.dep_ == "conj" for t in head.subtree
+                        if t.i < head.i and t.i > names[0].i - 3):
+        return False  # "the Russia-Ukraine talks", "Israel and Jordan's treaty": the parties
+    others = {index.at(t) for t in tokens} - {mention, None}
+    return mention.rule == "metonym" or (names[0].pos_ == "PROPN" and not others)
