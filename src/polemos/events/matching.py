@@ -104,6 +104,7 @@ def _object_match(token: Token, pattern: Pattern, patterns: Patterns) -> frozens
 def _has_prep(token: Token, prep: str) -> bool:
     """'called on', 'pushed for X', also 'pushed for X to …' parsed as a clause marked by 'for'."""
     return any(c.dep_ in {"prep", "prt", "agent", "advmod"} and c.lower_ == prep
+               and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "On Monday"
                for c in token.children) \
         or any(g.dep_ == "mark" and g.lower_ == prep for c in token.children
                if c.dep_ in {"advcl", "ccomp"} for g in c.children)
