@@ -163,3 +163,35 @@ def test_clause_arguments_follow_the_frames(tokens: list[Token], head: int,
     index = MentionIndex(parsed.doc, mentions_of(parsed))
     actors, recipients = clause_arguments(parsed.doc[head], index, lexicon=patterns)
     assert ([m.code for m in actors], [m.code for m in recipients]) == want
+
+
+HIT_WITH: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("hit", 1, "ROOT", V, "hit"),
+                         ("Gondor", 1, "dobj", P, "Gondor"), ("with", 1, "prep", X, "with"),
+                         ("sanctions", 3, "pobj", N, "sanction")]
+HIT_PASSIVE: list[Token] = [("Gondor", 2, "nsubjpass", P, "Gondor"),
+                            ("was", 2, "auxpass", "AUX", "be"), ("hit", 2, "ROOT", V, "hit"),
+                            ("with", 2, "prep", X, "with"), ("sanctions", 3, "pobj", N, "sanction"),
+                            ("by", 2, "agent", X, "by"), ("Arnor", 5, "pobj", P, "Arnor")]
+FACES: list[Token] = [("Gondor", 1, "nsubj", P, "Gondor"), ("faces", 1, "ROOT", V, "face"),
+                      ("sanctions", 1, "dobj", N, "sanction"), ("from", 2, "prep", X, "from"),
+                      ("Arnor", 3, "pobj", P, "Arnor")]
+OWN_TARIFFS: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("imposed", 1, "ROOT", V, "impose"),
+                            ("tariffs", 1, "dobj", N, "tariff"), ("on", 2, "prep", X, "on"),
+                            ("exports", 3, "pobj", N, "export"), ("to", 4, "prep", X, "to"),
+                            ("Arnor", 5, "pobj", P, "Arnor")]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "want"),
+    [
+        (HIT_WITH, [("SANCTION", ("ARN",), ("GON",))]),
+        (HIT_PASSIVE, [("SANCTION", ("ARN",), ("GON",))]),
+        (FACES, [("SANCTION", ("ARN",), ("GON",))]),
+        (OWN_TARIFFS, [("SANCTION", ("ARN",), ())]),
+    ],
+    ids=["hit-with-sanctions-is-no-strike", "was-hit-with-sanctions-by-x",
+         "faces-sanctions-from-x", "no-state-sanctions-itself"],
+)
+def test_sanctions_frames(tokens: list[Token], want: list[tuple[str, ...]],
+                          patterns: Patterns) -> None:
+    assert [summary(e)[:3] for e in coded(tokens, patterns)] == want

@@ -306,7 +306,8 @@ def apply_frame(c: Candidate) -> None:
     """Mediation: the subject mediates, the parties receive; symmetric: all are actors."""
     c.mediators = list(c.actors) if c.pattern.frame == "mediation" else []
     spans = {(m.start, m.end) for m in c.actors}
-    c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans]
+    c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans
+                    and not _own_country(c, m)]
     if not c.recipients and c.audience:
         c.recipients = [m for m in c.audience if (m.start, m.end) not in spans]
     if not c.actors and c.places and _place_acts(c):
@@ -323,6 +324,13 @@ def apply_frame(c: Candidate) -> None:
                         if m.kind in {"state", "defacto"} or (m.kind == "unresolved" and m.code)][:1]
         c.inferred = bool(c.recipients)
         c.confidence *= 0.9
+
+
+def _own_country(c: Candidate, m: Mention) -> bool:
+    """No state sanctions or cuts relations with itself: 'the U.S. tariff', 'exports to the
+    U.S.' name the actor's own country, not the target."""
+    return c.pattern.type == "SANCTION" and m.sector is None \
+        and m.code in {a.code for a in c.actors}
 
 
 def _place_acts(c: Candidate) -> bool:

@@ -136,7 +136,7 @@ def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) 
     support = bool(forms & (lexicon.words("support") | c.pattern.light | c.pattern.governors)) \
         or (gov.pos_ == "VERB" and _same_family(gov, c, lexicon))
     if forms & (lexicon.words("undergo") - lexicon.words("support") - c.pattern.light
-                - c.pattern.governors):
+                - c.pattern.governors) and not _is_setting(c.anchor):
         _undergo(c, gov, index)
         return
     if not support:
@@ -146,8 +146,6 @@ def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) 
     c.frame = "light"
     if (not c.actors or c.pattern.frame == "symmetric") and not c.pattern.prep:
         subjects = [t for t in subject_tokens(gov, exclude=c.anchor.i)[0] if t.i != c.anchor.i]
-        if not subjects:
-            subjects = [t for t in gov.children if t.dep_ == "nsubjpass"]
         c.subjects = subjects
         c.actors = mentions_of(subjects, index) + [m for m in c.actors if m not in
                                                     mentions_of(subjects, index)]
@@ -156,11 +154,17 @@ def _governed(c: Candidate, gov: Token, index: MentionIndex, lexicon: Patterns) 
                 add_preps(c, subject, frozenset({"with", "between"}), index)
         c.confidence *= 0.9
     if not c.recipients:  # "gave X an ultimatum": the dative receives (not "led hours of talks")
-        c.recipients = mentions_of([t for t in gov.children if t.dep_ == "dative"
-                                    or t.dep_ == "dobj" and c.anchor not in t.subtree], index)
+        c.recipients = mentions_of([t for t in gov.children if t.dep_ in {"dative", "dobj",
+                                    "nsubjpass"} and c.anchor not in t.subtree], index)
     if not c.recipients:  # "returned to Geneva for talks": Geneva is only where
         motion = lemma in MOTION
         add_preps(c, gov, VERB_PREPS - {"to", "into"} if motion else VERB_PREPS, index)
+
+
+def _is_setting(anchor: Token) -> bool:
+    """'getting weapons at the meeting': a meeting where something else happens is undergone
+    by no one."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ in SETTING_PREPS - {"in"}
 
 
 def _joint_parties(c: Candidate, gov: Token, index: MentionIndex) -> None:
