@@ -195,3 +195,19 @@ OWN_TARIFFS: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("imposed", 1, "R
 def test_sanctions_frames(tokens: list[Token], want: list[tuple[str, ...]],
                           patterns: Patterns) -> None:
     assert [summary(e)[:3] for e in coded(tokens, patterns)] == want
+
+
+def test_a_warning_of_what_another_may_do_is_a_forecast(patterns: Patterns) -> None:
+    tokens: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("warned", 1, "ROOT", V, "warn"),
+                           ("that", 5, "mark", "SCONJ", "that"), ("Gondor", 5, "nsubj", P, "Gondor"),
+                           ("could", 5, "aux", "AUX", "could"), ("attack", 1, "ccomp", V, "attack"),
+                           ("Rohan", 5, "dobj", P, "Rohan")]
+    assert [e.type for e in coded(tokens, patterns) if not e.is_flagged] == []
+
+
+def test_warning_of_retaliation_against_x_threatens_x(patterns: Patterns) -> None:
+    tokens: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("warned", 1, "ROOT", V, "warn"),
+                           ("of", 1, "prep", X, "of"), ("retaliation", 2, "pobj", N, "retaliation"),
+                           ("against", 3, "prep", X, "against"), ("Gondor", 4, "pobj", P, "Gondor")]
+    assert [summary(e) for e in coded(tokens, patterns)] == [
+        ("THREATEN", ("ARN",), ("GON",), "threaten.active.warn-of-force")]

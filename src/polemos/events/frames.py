@@ -99,10 +99,10 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     _verb_objects(c, passive, index)
     preps = VERB_PREPS | PLACE_PREPS | ({"for"} if c.pattern.type in BENEFIT_TYPES else set())
     add_preps(c, c.token, frozenset(preps), index, skip_passive_agent=passive)
-    if c.pattern.prep:  # "put under investigation in X": the place of the consumed phrase
+    if c.pattern.prep:  # "put under investigation in X", "warned of retaliation against X"
         for _, obj in prep_objects(c.token, frozenset({c.pattern.prep})):
             if obj.i in c.consumed:
-                add_preps(c, obj, frozenset({"in"}), index)
+                add_preps(c, obj, frozenset({"in", "against", "on"}), index)
     if c.pattern.mode == "resign":  # "resigned as president of Indonesia"
         c.recipients += [m for _, o in prep_objects(c.token, frozenset({"as"}))
                          for m in phrase_mentions(o, index)]

@@ -43,6 +43,9 @@ SPEECH = frozenset({"speech", "interview", "tweet", "tweets", "op-ed", "editoria
 DATE_ENTS = frozenset({"DATE", "TIME"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 DROP = "drop"
+# a warning of what may happen is a forecast unless the warner would act or warns someone
+FORECASTING = frozenset({"warn", "caution"})
+POSSIBLE = frozenset({"could", "may", "might", "can"})
 
 
 def is_month(token: Token, lexicon: Patterns) -> bool:
@@ -196,7 +199,23 @@ def sensed_code(c: Candidate, lexicon: Patterns) -> str | None:
             return c.pattern.verbal or DROP
         if c.pattern.physical == "strict" and not _state_against_state(c):
             return DROP
+    if _forecast(c):
+        return DROP  # "X warns that countries could become targets": a forecast, no threat
     return _switch(c, lexicon)
+
+
+def _forecast(c: Candidate) -> bool:
+    """A warning that someone else may do or suffer something, to no one named."""
+    verb = c.token
+    if c.pattern.type != "THREATEN" or verb.lemma_.lower() not in \
+            FORECASTING or any(t.dep_ in {"dobj", "dative"} for t in verb.children):
+        return False
+    for clause in (t for t in verb.children if t.dep_ == "ccomp"):
+        subjects = [t for t in clause.children if t.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if any(t.dep_ == "aux" and t.lower_ in POSSIBLE for t in clause.children) \
+                and not any(t.tag_ == "PRP" for t in subjects):
+            return True
+    return False
 
 
 def is_venue(mention: Mention, head: Token, index: MentionIndex, lexicon: Patterns) -> bool:
