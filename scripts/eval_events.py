@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from polemos.actors import KnowledgeBase, find_mentions, load_kb
-from polemos.events import extract_events, load_patterns
+from polemos.events import load_patterns
+from polemos.events.classify import EventClassifier, load_classifier
 from polemos.events.evaluate import (
     ClassScore,
     Score,
@@ -68,22 +69,29 @@ def plover_country(kb: KnowledgeBase) -> Callable[[str], str]:
     return country
 
 
-def events_for(records: Sequence[dict[str, Any]], *, nlp: Any, kb: KnowledgeBase) -> list[list[Event]]:
-    patterns = load_patterns()
+def events_for(records: Sequence[dict[str, Any]], coder: Coder) -> list[list[Event]]:
     articles = [Article(f"gsr{i}", str(r["text"]).strip()) for i, r in enumerate(records)]
     out: list[list[Event]] = []
-    for parsed in annotate(nlp, articles):
+    for parsed in annotate(coder.nlp, articles):
         when = analyse_time(parsed)
-        mentions = find_mentions(parsed, kb, time=when)
-        out.append(extract_events(parsed, mentions, patterns, time=when))
+        mentions = find_mentions(parsed, coder.kb, time=when)
+        out.append(coder.events(parsed, mentions, when))
     return out
 
 
-def evaluate_file(path: Path, *, nlp: Any = None, kb: KnowledgeBase | None = None) -> Score:
+def make_coder(*, nlp: Any = None, kb: KnowledgeBase | None = None,
+               classifier: EventClassifier | None | bool = True) -> Coder:
+    """The stages as the pipeline runs them; ``classifier=False`` for the rules alone."""
+    if classifier is True:
+        classifier = load_classifier()
+    return Coder(nlp=nlp or load_nlp(), kb=kb or load_kb(), patterns=load_patterns(),
+                 classifier=classifier or None)
+
+
+def evaluate_file(path: Path, *, coder: Coder | None = None) -> Score:
     records = json.loads(path.read_text(encoding="utf-8"))
-    nlp = nlp or load_nlp()
-    kb = kb or load_kb()
-    return score(records, events_for(records, nlp=nlp, kb=kb), plover_country(kb))
+    coder = coder or make_coder()
+    return score(records, events_for(records, coder), plover_country(coder.kb))
 
 
 # -- five-class sentences ----------------------------------------------------------------
@@ -170,8 +178,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 
 def _plover_summary(records: list[dict[str, Any]], coder: Coder, misses: bool) -> dict[str, Any]:
-    result = score(records, events_for(records, nlp=coder.nlp, kb=coder.kb),
-                   plover_country(coder.kb))
+    result = score(records, events_for(records, coder), plover_country(coder.kb))
     if misses:
         texts = {r["id"]: r["text"] for r in records}
         for row in result.rows:
@@ -201,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fold", type=int, help="score only this fold (0-based)")
     parser.add_argument("--tuned", type=int, help="the fold you tuned on (labelled in output)")
     parser.add_argument("--misses", action="store_true", help="list records not fully matched")
+    parser.add_argument("--rules-only", action="store_true", help="without the classifier")
+    parser.add_argument("--classifier", type=Path,
+                        help="a folder with classifier weights (default: the shipped ones)")
     args = parser.parse_args(argv)
     path = Path(args.records)
     if not path.is_file():
@@ -213,7 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     records = _load(path)
     is_sentences = "quad" in records[0]
     summarise = _sentence_summary if is_sentences else _plover_summary
-    coder = Coder(nlp=load_nlp(), kb=load_kb(), patterns=load_patterns())
+    classifier: EventClassifier | bool = not args.rules_only
+    if args.classifier is not None and not args.rules_only:
+        classifier = EventClassifier.load(args.classifier)
+    coder = make_coder(classifier=classifier)
     folds = [args.fold] if args.fold is not None else list(range(args.folds))
     for k in folds:
         started = time.perf_counter()

@@ -13,9 +13,11 @@ from polemos.actors import KnowledgeBase, find_mentions, load_kb
 from polemos.batching import batched
 from polemos.claims import extract_claims
 from polemos.events import Patterns, extract_events, load_patterns, merge_events
+from polemos.events.classify import EventClassifier, load_classifier
+from polemos.events.combine import Policy, combine
 from polemos.ingest import read_sources
 from polemos.nlp import Parsed, annotate, load_nlp, sentences_of
-from polemos.records import Article, Failure, Result, Skip
+from polemos.records import Article, Event, Failure, Mention, Result, Skip, TimeAnalysis
 from polemos.settings import Settings
 from polemos.store.store import Store
 from polemos.timex import analyse_time
@@ -33,6 +35,8 @@ class Coder:
     kb: KnowledgeBase
     patterns: Patterns
     fuzzy_threshold: float = Settings().fuzzy_threshold
+    classifier: EventClassifier | None = None
+    policy: Policy = Policy()
 
     @classmethod
     def load(cls, settings: Settings) -> Coder:
@@ -41,9 +45,18 @@ class Coder:
             kb=load_kb(settings.actors),
             patterns=load_patterns(settings.patterns),
             fuzzy_threshold=settings.fuzzy_threshold,
+            classifier=load_classifier() if settings.classifier else None,
         )
         coder.warm_up()
         return coder
+
+    def events(self, parsed: Parsed, mentions: Sequence[Mention], time: TimeAnalysis) -> list[Event]:
+        """The rules' events, combined with the classifier's when there is one."""
+        events = extract_events(parsed, mentions, self.patterns, time=time)
+        if self.classifier is None:
+            return events
+        return combine(events, parsed, mentions, self.classifier,
+                       ontology=self.patterns.ontology, time=time, policy=self.policy)
 
     def warm_up(self) -> None:
         """Run every stage once outside a memory zone, so the caches stages build on
@@ -52,7 +65,7 @@ class Coder:
         parsed = Parsed(Article("warm-up", doc.text), doc, tuple(sentences_of(doc, "warm-up")))
         time = analyse_time(parsed)
         mentions = find_mentions(parsed, self.kb, time=time, fuzzy_threshold=self.fuzzy_threshold)
-        extract_events(parsed, mentions, self.patterns, time=time)
+        self.events(parsed, mentions, time)
         extract_claims(parsed, mentions, time=time)
 
 
@@ -70,7 +83,7 @@ def run(articles: Iterable[Article], coder: Coder, *, batch_size: int = 32) -> I
         mentions = find_mentions(
             parsed, coder.kb, time=time, fuzzy_threshold=coder.fuzzy_threshold
         )
-        events = extract_events(parsed, mentions, coder.patterns, time=time)
+        events = coder.events(parsed, mentions, time)
         claims = extract_claims(parsed, mentions, time=time)
         yield Result(
             parsed.article, parsed.sentences, tuple(mentions), tuple(events), tuple(claims),

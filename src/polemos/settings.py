@@ -27,6 +27,11 @@ class Settings:
     conflicts: tuple[str, ...] = field(
         default=(), metadata={"help": "extra conflict definition files"}
     )
+    classifier: bool = field(
+        default=True,
+        metadata={"help": "combine the learned event-type classifier with the rules "
+                          "(docs/patterns.md); false: rules only"},
+    )
     fuzzy_threshold: float = field(
         default=88.0, metadata={"help": "rapidfuzz score (0-100) above which a misspelling matches"}
     )
