@@ -56,7 +56,7 @@ class Coder:
         if self.classifier is None:
             return events
         return combine(events, parsed, mentions, self.classifier,
-                       ontology=self.patterns.ontology, time=time, policy=self.policy)
+                       patterns=self.patterns, time=time, policy=self.policy)
 
     def warm_up(self) -> None:
         """Run every stage once outside a memory zone, so the caches stages build on

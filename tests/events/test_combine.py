@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-
 from polemos.events import Patterns, extract_events
 from polemos.events.classify import NONE, EventClassifier, label_of, token_features
 from polemos.events.combine import Policy, combine
@@ -34,7 +32,7 @@ def coded(tokens: list[Token], patterns: Patterns, clf: EventClassifier,
     mentions = mentions_of(parsed)
     time = one_date(parsed)
     rules = extract_events(parsed, mentions, patterns, time=time)
-    return rules, combine(rules, parsed, mentions, clf, ontology=patterns.ontology, time=time,
+    return rules, combine(rules, parsed, mentions, clf, patterns=patterns, time=time,
                           policy=policy)
 
 
@@ -85,15 +83,6 @@ def test_agreement_raises_confidence(patterns: Patterns) -> None:
     assert event.confidence > rule.confidence
 
 
-def test_a_sure_classifier_retypes_and_keeps_the_arguments(patterns: Patterns) -> None:
-    clf = classifier({"w+dobj=attack|plan": {"11:ACCUSE": 9.0}, "w=attack": {"19:ASSAULT": 0.5}})
-    rules, events = coded(ATTACK_PLAN, patterns, clf)
-    [rule], [event] = rules, events
-    assert rule.type == "ASSAULT"
-    assert (event.type, event.cameo) == ("ACCUSE", "111")
-    assert event.actors == rule.actors and event.pattern.endswith(">11:ACCUSE")
-
-
 def test_a_rule_event_the_classifier_finds_empty_is_dropped(patterns: Patterns) -> None:
     clf = classifier({"w=attack": {NONE: 8.0}})
     rules, events = coded(ATTACK, patterns, clf)
@@ -102,8 +91,16 @@ def test_a_rule_event_the_classifier_finds_empty_is_dropped(patterns: Patterns) 
     assert len(kept) == 1
 
 
-@pytest.mark.parametrize("agree", [0.0, 0.2])
-def test_policy_thresholds_are_honoured(patterns: Patterns, agree: float) -> None:
-    clf = classifier({"w=attack": {"19:ASSAULT": 1.0, "11:ACCUSE": 1.0}}, none_bias=0.0)
-    _, [event] = coded(ATTACK, patterns, clf, Policy(agree=agree, retype=0.99))
-    assert event.type == "ASSAULT"
+def test_a_disagreeing_classifier_neither_boosts_nor_drops(patterns: Patterns) -> None:
+    clf = classifier({"w=attack": {"11:ACCUSE": 3.0}}, none_bias=0.0)
+    [rule], [event] = coded(ATTACK, patterns, clf)
+    assert (event.type, event.confidence) == (rule.type, rule.confidence)
+
+
+def test_an_intention_the_classifier_finds_is_coded_as_intent(patterns: Patterns) -> None:
+    will_smite: list[Token] = [("Harad", 2, "nsubj", P, "Harad"),
+                               ("will", 2, "aux", "AUX", "will"),
+                               ("smite", 2, "ROOT", V, "smite"), ("Rohan", 2, "dobj", P, "Rohan")]
+    _, events = coded(will_smite, patterns, classifier({"w=smite": {"19:ASSAULT": 6.0}}))
+    assert {(e.type, e.is_hypothetical) for e in events} == {("ASSAULT", True),
+                                                             ("THREATEN", False)}
