@@ -36,7 +36,7 @@ class Coder:
     patterns: Patterns
     fuzzy_threshold: float = Settings().fuzzy_threshold
     classifier: EventClassifier | None = None
-    policy: Policy = Policy()
+    policy: Policy = field(default_factory=Policy)
 
     @classmethod
     def load(cls, settings: Settings) -> Coder:

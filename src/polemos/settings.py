@@ -30,7 +30,7 @@ class Settings:
     classifier: bool = field(
         default=True,
         metadata={"help": "combine the learned event-type classifier with the rules "
-                          "(docs/patterns.md); false: rules only"},
+                          "(docs/classifier.md); false: rules only"},
     )
     fuzzy_threshold: float = field(
         default=88.0, metadata={"help": "rapidfuzz score (0-100) above which a misspelling matches"}

@@ -2,8 +2,9 @@
 
 1. Agreement raises confidence: where the classifier gives a rule event's own label at least
    ``agree`` at its trigger, the event's confidence becomes 1 - (1 - rule) × (1 - classifier).
-2. Doubt drops an empty match: a rule event whose trigger the classifier finds eventless
-   (P(none) ≥ ``doubt``) and whose own label it gives at most ``implausible`` is dropped.
+2. Doubt drops an empty match: a rule event whose trigger verb the classifier finds eventless
+   (P(none) ≥ ``doubt``) and whose own label it gives at most ``implausible`` is dropped (event
+   nouns are left alone: see VERBS).
 3. The classifier recovers events the rules miss: in a sentence where the rules coded nothing
    usable (nothing, or only negated, hypothetical or attempted acts), its likeliest event word
    with P(event) ≥ ``recover`` becomes an event; actors and recipients come from the clause
@@ -33,6 +34,9 @@ from polemos.nlp.annotate import Parsed
 from polemos.records import Event, Mention, Participant, TimeAnalysis
 
 CODER = "clf.v1"
+# doubt applies to verbs only: an event noun is often a reference inside a long sentence ("whose
+# mediation …"), which the classifier, taught one main event per sentence, reads as no event
+VERBS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +96,8 @@ def _checked(event: Event, ctx: Context) -> Event | None:
     own = float(row[ctx.classifier.labels.index(label)]) if label in ctx.classifier.labels else 0.0
     if own >= ctx.policy.agree:
         return replace(event, confidence=round(1 - (1 - event.confidence) * (1 - own), 3))
-    if float(row[ctx.classifier.none]) >= ctx.policy.doubt and own <= ctx.policy.implausible:
+    if float(row[ctx.classifier.none]) >= ctx.policy.doubt and own <= ctx.policy.implausible \
+            and token.pos_ in VERBS:
         return None
     return event
 
