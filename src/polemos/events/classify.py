@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from polemos.errors import ModelError
 
 NONE = "none"
-CANDIDATE_POS = frozenset({"VERB", "NOUN", "PROPN", "AUX"})
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "PROPN"})
 MASKED_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME",
                          "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "EVENT",
                          "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
@@ -120,8 +120,8 @@ class Prediction:
     token: int  # index of the token in the Doc
     label: str  # likeliest event label ("19:ASSAULT"), never "none"
     probability: float  # of ``label``
-    p_event: float  # 1 - P(none)
-    p_none: float
+    p_event: float  # 1 - p_none
+    p_none: float  # P(no event, or a plain statement PLOVER does not code)
 
 
 class EventClassifier:
@@ -135,6 +135,8 @@ class EventClassifier:
         self.bias = bias  # (n_labels,)
         self.meta = meta
         self.none = labels.index(NONE)
+        self.uncodable = [i for i, label in enumerate(labels)
+                          if label == NONE or label.endswith(":-")]
         codes = meta.get("codes")
         self.codes: dict[str, str] = dict(codes) if isinstance(codes, dict) else {}
 
@@ -176,24 +178,19 @@ class EventClassifier:
         return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
     def predict(self, sent: Span) -> list[Prediction]:
-        """Every candidate word of ``sent`` with its likeliest event label."""
+        """Every candidate word of ``sent`` with its likeliest codable label; P(event) leaves out
+        "none" and the plain statements PLOVER does not code ("01:-")."""
         tokens = sentence_candidates(sent)
         probs = self.scores(tokens)
         out = []
         for token, row in zip(tokens, probs, strict=True):
-            p_none = float(row[self.none])
+            p_none = float(row[self.uncodable].sum())
             events = row.copy()
-            events[self.none] = -1.0
+            events[self.uncodable] = -1.0
             best = int(events.argmax())
             out.append(Prediction(token.i, self.labels[best], float(row[best]), 1.0 - p_none,
                                   p_none))
         return out
-
-    def probability(self, token: Token, label: str) -> float:
-        """P(label) for one word ("none" included)."""
-        if label not in self.labels:
-            return 0.0
-        return float(self.scores([token])[0][self.labels.index(label)])
 
 
 @functools.lru_cache(maxsize=1)

@@ -46,7 +46,7 @@ class Policy:
     agree: float = 0.2  # P(rule label) at the trigger that counts as agreement
     doubt: float = 0.9  # P(none) at a rule trigger that drops it …
     implausible: float = 0.1  # … when P(its own label) is at most this
-    recover: float = 0.5  # P(event) a word needs to become an event the rules missed
+    recover: float = 0.7  # P(label) a word needs to become an event the rules missed
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ def _sentence(sent: Span, index: int, found: list[Event], ctx: Context) -> list[
     kept = [e for e in (_checked(event, ctx) for event in found) if e is not None]
     if any(not e.is_flagged for e in kept):
         return kept
-    best = max(ctx.classifier.predict(sent), key=lambda p: p.p_event, default=None)
-    if best is None or best.p_event < ctx.policy.recover:
+    best = max(ctx.classifier.predict(sent), key=lambda p: p.probability, default=None)
+    if best is None or best.probability < ctx.policy.recover:
         return kept
     return kept + _recovered(sent.doc[best.token], best, index, ctx)
 
@@ -110,6 +110,8 @@ def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list
     if code is None or entry is None or entry.type is None:
         return []
     actors, recipients = clause_arguments(token, ctx.index, lexicon=ctx.patterns)
+    if not _participants(actors):  # as for the rules: an event names who acts
+        return []
     flags = flags_for(token)
     record = ctx.parsed.sentences[index] if ctx.parsed.sentences else None
     doc_id = ctx.parsed.article.doc_id
