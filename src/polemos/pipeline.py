@@ -12,7 +12,7 @@ from spacy.language import Language
 from polemos.actors import KnowledgeBase, find_mentions, load_kb
 from polemos.batching import batched
 from polemos.claims import extract_claims
-from polemos.events import Patterns, extract_events, load_patterns, merge_events
+from polemos.events import Patterns, extract_events, load_patterns
 from polemos.events.classify import EventClassifier, load_classifier
 from polemos.events.combine import Policy, combine
 from polemos.ingest import read_sources
@@ -142,6 +142,7 @@ def ingest(
         articles = new_articles()
         first = next(articles, None)
         if first is None:
+            store.merge_new_events()
             return report
         coder = coder or Coder.load(settings)
 
@@ -151,6 +152,5 @@ def ingest(
 
         for batch in batched(run(chained(), coder, batch_size=settings.batch_size), STORE_BATCH):
             report.stored.extend(store.add(batch))
-        if report.stored:
-            store.set_merged_ids(merge_events(store.events_for_merging()))
+        store.merge_new_events()  # also finishes the merge of a run stopped before it
     return report

@@ -8,13 +8,18 @@ Two reports are the same event when they have
   or the stated range) overlap. Undated reports are never merged.
 Clusters are closed transitively; a cluster's id is its smallest event id, so the
 result does not depend on input order.
+
+Within one bucket the clusters are the runs of a sweep over the periods sorted by their
+first day (a report joins the run while it starts before the run's latest last day), so
+merging is O(n log n) however densely the periods overlap. ``close_links`` adds new
+reports to clusters already stored, so an ingest touches only what could merge with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from polemos.records import Event, EventDate
 
@@ -73,10 +78,40 @@ def merge_events(events: Sequence[Event]) -> dict[str, str]:
         for key in _keys(event):
             buckets[key].append((span[0], span[1], event.event_id))
     for members in buckets.values():
-        members.sort()
-        for i, (_, end, event_id) in enumerate(members):
-            for start2, _, other in members[i + 1:]:
-                if start2 > end:
-                    break
-                clusters.union(event_id, other)
+        for first, other in sweep_runs(members):
+            clusters.union(first, other)
     return {e.event_id: clusters.find(e.event_id) for e in events}
+
+
+def sweep_runs(members: list[tuple[dt.date, dt.date, str]]) -> Iterator[tuple[str, str]]:
+    """Pairs (first report of a run, report) for the overlapping runs of one bucket.
+
+    Two reports whose periods overlap are always in one run, and a run is connected by
+    overlaps, so the runs are exactly the clusters the pairwise comparison would close.
+    """
+    members.sort()
+    first, reach = "", dt.date.min
+    for start, end, event_id in members:
+        if not first or start > reach:
+            first, reach = event_id, end
+        else:
+            reach = max(reach, end)
+            yield first, event_id
+
+
+def close_links(new_ids: Iterable[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Merged ids after adding new reports to the clusters already stored.
+
+    ``links`` are pairs (new event id, what it merges with): another new event id or the
+    merged id of a stored cluster (the cluster's smallest event id). Returns, for every
+    new id and every stored cluster id that was linked, the id of the cluster it is in
+    now: still the smallest event id of the whole cluster.
+    """
+    pairs = list(links)
+    ids = set(new_ids)
+    for pair in pairs:
+        ids.update(pair)
+    clusters = _Clusters(sorted(ids))
+    for a, b in pairs:
+        clusters.union(a, b)
+    return {i: clusters.find(i) for i in ids}

@@ -19,6 +19,7 @@ from polemos.errors import SchemaVersionError, StoreError
 from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
 from polemos.store.convert import claim_from_row, date_from_row, participants_to_json
 from polemos.store.eventsql import event_from_row
+from polemos.store.merging import merge_new_events
 from polemos.store.read import ReadAPI
 from polemos.store.signals import SignalsAPI
 
@@ -171,6 +172,11 @@ class Store(ReadAPI, SignalsAPI):
                 "INSERT INTO skips VALUES (?, ?, ?, ?, ?, ?)",
                 [skip.item, skip.stage, skip.reason, skip.doc_id, skip.title, _now()],
             )
+
+    def merge_new_events(self) -> int:
+        """Merge the events not merged yet (new, or left by a stopped run) into clusters;
+        reads only the stored events they could merge with. Returns how many were new."""
+        return merge_new_events(self.con)
 
     def set_merged_ids(self, mapping: dict[str, str]) -> None:
         """Record which merged event each report belongs to (event_id → merged_id)."""
