@@ -21,6 +21,7 @@ from polemos.records import Article, Event, Failure, Mention, Result, Skip, Time
 from polemos.settings import Settings
 from polemos.store.store import Store
 from polemos.timex import analyse_time
+from polemos.workers import code_stream
 
 logger = logging.getLogger(__name__)
 
@@ -112,11 +113,15 @@ def ingest(
     settings: Settings | None = None,
     coder: Coder | None = None,
     on_item: Callable[[Article | Skip | Failure], None] | None = None,
+    workers: int = 1,
+    on_done: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     """Read SOURCES, code every new article and store it; report what happened.
 
     Items that fail are reported and never stop the others; documents already
-    stored are counted, not re-coded. Reports of the same event are merged
+    stored are counted, not re-coded. With ``workers`` > 1 the articles are coded in that
+    many processes (see ``polemos.workers``) and this one stores them, in order.
+    ``on_done(documents, words)`` hears of each batch stored and each document already there. Reports of the same event are merged
     across the whole store at the end.
     """
     settings = settings or Settings()
@@ -135,6 +140,8 @@ def ingest(
                     store.add_skip(item)
                 elif item.doc_id in known:
                     report.already.append(item.doc_id)
+                    if on_done is not None:
+                        on_done(1, 0)
                 else:
                     known.add(item.doc_id)
                     yield item
@@ -144,13 +151,17 @@ def ingest(
         if first is None:
             store.merge_new_events()
             return report
-        coder = coder or Coder.load(settings)
 
         def chained() -> Iterator[Article]:
             yield first
             yield from articles
 
-        for batch in batched(run(chained(), coder, batch_size=settings.batch_size), STORE_BATCH):
-            report.stored.extend(store.add(batch))
+        coded = code_stream(chained(), sources, settings=settings, coder=coder, workers=workers)
+        for batch in batched(coded, STORE_BATCH):
+            report.failed.extend(r for r in batch if isinstance(r, Failure))
+            results = [r for r in batch if isinstance(r, Result)]
+            report.stored.extend(store.add(results))
+            if on_done is not None:
+                on_done(len(results), sum(len(r.article.text.split()) for r in results))
         store.merge_new_events()  # also finishes the merge of a run stopped before it
     return report

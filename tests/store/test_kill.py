@@ -19,7 +19,8 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 def test_kill_9_then_rerun(shared: Path, tmp_path: Path, nlp: object) -> None:
     source = shared / "corpus" / "voa" / "voa_stories.jsonl"
     db = tmp_path / "k.duckdb"
-    cmd = [sys.executable, "-m", "polemos", "ingest", str(source), "--db", str(db), "--quiet"]
+    cmd = [sys.executable, "-m", "polemos", "ingest", str(source), "--db", str(db), "--quiet",
+           "--workers", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(12)  # model loaded, some batches written; wherever it is, the kill must be safe
     os.kill(proc.pid, signal.SIGKILL)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+import time
 from collections.abc import Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from polemos.cli.base import cli, db_option
 from polemos.errors import QueryError
 from polemos.records import Article, Failure, Skip
 from polemos.store.model import Document
+from polemos.workers import default_workers, estimate_documents
 
 if TYPE_CHECKING:  # imported where used: `polemos --help` loads neither spaCy nor DuckDB
     from polemos.pipeline import IngestReport
@@ -67,11 +69,23 @@ def _summary(report: IngestReport) -> str:
 
 
 def run_ingest(
-    sources: Sequence[str], *, db: str, quiet: bool, settings_overrides: dict[str, Any]
+    sources: Sequence[str], *, db: str, quiet: bool, settings_overrides: dict[str, Any],
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest with a progress bar and one stderr line per problem; shared by ingest and demo."""
+    """Ingest with a progress bar and one stderr line per problem; shared by ingest and demo.
+
+    The bar shows documents done of about how many the sources hold, words/s and an ETA.
+    """
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     from polemos.pipeline import ingest
@@ -80,14 +94,17 @@ def run_ingest(
     err_console = Console(stderr=True)
     settings = load_settings(settings_overrides.pop("config", None), **settings_overrides)
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[words_per_s]:,.0f} words/s"), TimeRemainingColumn(),
         TimeElapsedColumn(), console=err_console, disable=quiet or not err_console.is_terminal,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=estimate_documents(sources), words_per_s=0.0)
+        started, words = time.perf_counter(), 0
 
         def on_item(item: Article | Skip | Failure) -> None:
-            progress.advance(task)
+            if not isinstance(item, Article):
+                progress.advance(task)
             # one unwrapped line per problem, whatever the terminal width (scripts grep them)
             if isinstance(item, Failure):
                 line = Text.assemble(("error", "red"), " ", item.message)
@@ -96,7 +113,14 @@ def run_ingest(
                 line = Text.assemble(("skipped", "yellow"), f" {item.item}: {item.reason}")
                 progress.console.print(line, highlight=False, soft_wrap=True)
 
-        report = ingest(sources, db=db, settings=settings, on_item=on_item)
+        def on_done(n_documents: int, n_words: int) -> None:
+            nonlocal words
+            words += n_words
+            rate = words / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=n_documents, words_per_s=rate)
+
+        report = ingest(sources, db=db, settings=settings, on_item=on_item, workers=workers,
+                        on_done=on_done)
     click.echo(_summary(report), err=True)
     return report
 
@@ -109,23 +133,30 @@ def run_ingest(
 @click.option("--actors", "actors", multiple=True, help="extra knowledge-base YAML file(s)")
 @click.option("--config", type=click.Path(dir_okay=False), default=None, help="polemos.toml settings file")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar, no per-item lines but errors")
+@click.option("--workers", type=click.IntRange(min=1), default=default_workers(),
+              show_default="the machine's cores",
+              help="processes that parse and code documents (one writer stores them)")
 def ingest_cmd(
     sources: tuple[str, ...], db: str, max_bytes: int | None, timeout: float | None,
-    actors: tuple[str, ...], config: str | None, quiet: bool,
+    actors: tuple[str, ...], config: str | None, quiet: bool, workers: int,
 ) -> None:
     """Read SOURCES (files, folders, URLs, feeds, JSONL) and store what they say.
 
     Exit code 0 when every item went in, 1 when some failed, 2 for usage errors.
+    Documents are coded in --workers processes, each loading the model once; a small
+    input is coded in this process.
 
     Example:
 
     \b
         polemos ingest ../shared/corpus/seeds articles.jsonl https://example.org/feed.xml
+        polemos ingest big.jsonl --workers 4 --db big.duckdb
     """
     overrides: dict[str, Any] = {"max_bytes": max_bytes, "timeout": timeout, "config": config}
     if actors:
         overrides["actors"] = actors
-    report = run_ingest(sources, db=db, quiet=quiet, settings_overrides=overrides)
+    report = run_ingest(sources, db=db, quiet=quiet, settings_overrides=overrides,
+                        workers=workers)
     sys.exit(report.exit_code)
 
 

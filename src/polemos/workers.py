@@ -1,0 +1,168 @@
+"""Code documents in several processes while the caller stores them, in order, as one writer.
+
+Each worker process loads the pipeline (``Coder.load``) once and codes batches of
+articles with ``pipeline.run``, the same stages and the same per-document guard as a
+single-process ingest; results come back in input order. Only the calling process touches
+the database, so a document is still written whole in one transaction, and Ctrl-C or
+``kill -9`` of the ingest never leaves half of one: a re-run resumes.
+
+A worker whose parent dies (``kill -9`` of the ingest) exits by itself within a second;
+Ctrl-C cancels the batches not started and waits for the running ones.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from polemos.batching import batched
+from polemos.records import Article, Failure, Result
+from polemos.settings import Settings
+
+if TYPE_CHECKING:
+    from polemos.pipeline import Coder
+
+logger = logging.getLogger(__name__)
+
+DOCS_PER_WORKER = 8  # fewer new documents than this per worker: code them in this process
+BATCHES_PER_WORKER = 4  # batches per worker over the whole input, for an even finish
+IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: bounds memory on endless inputs
+
+# The pipeline of this worker process, loaded once by ``_start_worker``: a process-pool
+# initializer can hand its result to the tasks only through the worker's module state.
+_WORKER: dict[str, Coder] = {}
+
+
+def default_workers() -> int:
+    """The machine's cores (the ones this process may run on)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def plan(n_documents: int, *, workers: int, batch_size: int) -> tuple[int, int]:
+    """Worker processes and articles per task for about ``n_documents`` new documents.
+
+    Small inputs are coded in this process (a worker costs a model load); otherwise each
+    worker gets several batches, no bigger than ``batch_size``, so they finish together.
+    """
+    n_workers = max(1, min(workers, n_documents // DOCS_PER_WORKER))
+    per_task = math.ceil(n_documents / (n_workers * BATCHES_PER_WORKER)) if n_documents else 1
+    return n_workers, max(1, min(batch_size, per_task))
+
+
+def code_in_workers(
+    articles: Iterable[Article], settings: Settings, *, workers: int, per_task: int
+) -> Iterator[Result | Failure]:
+    """Yield every article coded, in input order, by ``workers`` processes.
+
+    At most ``IN_FLIGHT_PER_WORKER`` batches per worker are queued, so reading never runs
+    far ahead of coding.
+
+    Raises:
+        concurrent.futures.process.BrokenProcessPool: a worker died (out of memory, killed).
+    """
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding DuckDB
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(settings, os.getpid()))
+    pending: deque[Future[list[Result | Failure]]] = deque()
+    try:
+        for batch in batched(articles, per_task):
+            pending.append(pool.submit(_code_batch, batch, settings.batch_size))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    except BaseException:  # Ctrl-C, a store error, the consumer stopping: stop coding now
+        _terminate(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def code_stream(
+    articles: Iterator[Article], sources: Sequence[str], *, settings: Settings,
+    coder: Coder | None, workers: int,
+) -> Iterator[Result | Failure]:
+    """Every article coded, in input order: in ``workers`` processes when there are enough
+    new documents for them, else here (also when a ``coder`` is given: it cannot be sent
+    to another process)."""
+    from polemos.pipeline import Coder, run
+
+    if coder is None and workers > 1:
+        head = list(itertools.islice(articles, workers * DOCS_PER_WORKER))
+        if len(head) == workers * DOCS_PER_WORKER:
+            expected = max(len(head), estimate_documents(sources))
+            n_workers, per_task = plan(expected, workers=workers, batch_size=settings.batch_size)
+            yield from code_in_workers(itertools.chain(head, articles), settings,
+                                       workers=n_workers, per_task=per_task)
+            return
+        articles = itertools.chain(head, articles)
+    yield from run(articles, coder or Coder.load(settings), batch_size=settings.batch_size)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers at once; their batches are lost, nothing of them was stored."""
+    for process in list((pool._processes or {}).values()):  # no public way before 3.14
+        process.terminate()
+
+
+def _start_worker(settings: Settings, parent: int) -> None:
+    """Load the pipeline once for this worker, and leave when the parent is gone."""
+    from polemos.pipeline import Coder
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    _WORKER["coder"] = Coder.load(settings)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose ingest was killed is re-parented: then it stops at once."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _code_batch(articles: Sequence[Article], batch_size: int) -> list[Result | Failure]:
+    from polemos.pipeline import run
+
+    return list(run(articles, _WORKER["coder"], batch_size=batch_size))
+
+
+def estimate_documents(sources: Sequence[str]) -> int:
+    """About how many documents SOURCES hold, cheaply, for the progress bar and the plan:
+    a line per record in .jsonl/.csv files, one per other file; a URL counts one."""
+    from polemos.ingest.readers import SUFFIXES
+
+    total = 0
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+            total += sum(_records_in(p) for p in files)
+        else:
+            total += _records_in(path) if path.is_file() else 1
+    return total
+
+
+def _records_in(path: Path) -> int:
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".ndjson", ".csv"):
+        return 1
+    n_lines = 0
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            n_lines += block.count(b"\n")
+    return max(1, n_lines - (suffix == ".csv"))
