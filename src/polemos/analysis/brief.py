@@ -8,6 +8,7 @@ evidence listed under the part it summarises.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -402,23 +403,40 @@ def find_disagreements(corpus: Corpus, scope: Scope, actor: str, *,
 
 def _conflicting(accounts: list[tuple[EventDate, Evidence, str]], *,
                  is_merged: bool) -> tuple[Account, ...]:
-    """Two accounts from different documents whose dates cannot both hold."""
-    for i, (date_a, ev_a, doc_a) in enumerate(accounts):
-        for date_b, ev_b, doc_b in accounts[i + 1:]:
-            if doc_a == doc_b or date_a.value is None or date_b.value is None:
-                continue
-            gap = abs(date_a.value.year - date_b.value.year)
-            if date_a.iso == date_b.iso or _overlaps(date_a, date_b):
-                continue
-            if is_merged or 0 < gap <= DISAGREE_YEARS:
-                return (Account(date_a.iso or "", ev_a), Account(date_b.iso or "", ev_b))
+    """Two accounts from different documents whose dates cannot both hold: the first such
+    pair in input order. Accounts are grouped by date, so a key that thousands of
+    documents report costs accounts × distinct dates, not accounts squared."""
+    dated = [(i, date.iso or "", date.value.year, doc)
+             for i, (date, _, doc) in enumerate(accounts) if date.value is not None]
+    by_iso: dict[str, list[int]] = {}
+    for pos, (_, iso, _, _) in enumerate(dated):
+        by_iso.setdefault(iso, []).append(pos)
+    for pos, (i, iso, year, doc) in enumerate(dated):
+        later = [_next_from_other_doc(dated, positions, pos, doc)
+                 for other, positions in by_iso.items()
+                 if _cannot_both_hold(iso, year, other, dated[positions[0]][2],
+                                      is_merged=is_merged)]
+        found = min((j for j in later if j is not None), default=None)
+        if found is not None:
+            j, other_iso = dated[found][0], dated[found][1]
+            return (Account(iso, accounts[i][1]), Account(other_iso, accounts[j][1]))
     return ()
 
 
-def _overlaps(a: EventDate, b: EventDate) -> bool:
-    """One date contains the other (1994 and 1994-05-12 are compatible)."""
-    ia, ib = a.iso or "", b.iso or ""
-    return ia.startswith(ib) or ib.startswith(ia)
+def _cannot_both_hold(iso_a: str, year_a: int, iso_b: str, year_b: int, *,
+                      is_merged: bool) -> bool:
+    if iso_a.startswith(iso_b) or iso_b.startswith(iso_a):  # equal, or one contains the other
+        return False
+    return is_merged or 0 < abs(year_a - year_b) <= DISAGREE_YEARS
+
+
+def _next_from_other_doc(dated: list[tuple[int, str, int, str]], positions: list[int],
+                         pos: int, doc: str) -> int | None:
+    """The first of ``positions`` after ``pos`` whose account comes from another document."""
+    for k in range(bisect.bisect_right(positions, pos), len(positions)):
+        if dated[positions[k]][3] != doc:
+            return positions[k]
+    return None
 
 
 def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: Any) -> str:

@@ -233,11 +233,14 @@ def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> lis
                                                                       when=f.date.value):
                     out.append(Finding("mediator", f.toward, f.doc_id, f.sentence, f.date,
                                        f"kb:co-chair-of:{grouping}"))
+    latest: dict[str, dt.date] | None = None
     for claim in corpus.claims:
         if claim.topic != "alliance" or not scope.has_claim(claim):
             continue
         for grouping in corpus.codes_in(claim.doc_id, claim.sentence) - {actor}:
-            when = claim.date.value or _latest_date(corpus, claim.doc_id)
+            if claim.date.value is None and latest is None:
+                latest = _latest_dates(corpus)  # once: a scan of every sentence
+            when = claim.date.value or (latest or {}).get(claim.doc_id)
             group = kbview.members(kb, grouping, when=when)
             if actor in group:
                 allies = _parties_in(scope, group, actor)
@@ -249,10 +252,13 @@ def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> lis
     return out
 
 
-def _latest_date(corpus: Corpus, doc_id: str) -> dt.date | None:
-    dates = [d.value for (doc, _), (_, _, d) in corpus.sentences.items()
-             if doc == doc_id and d.value is not None]
-    return max(dates) if dates else None
+def _latest_dates(corpus: Corpus) -> dict[str, dt.date]:
+    """The latest date any sentence of each document speaks of."""
+    latest: dict[str, dt.date] = {}
+    for (doc, _), (_, _, d) in corpus.sentences.items():
+        if d.value is not None and (doc not in latest or d.value > latest[doc]):
+            latest[doc] = d.value
+    return latest
 
 
 def _mentions_of(corpus: Corpus, scope: Scope, code: str, *, also: str | None = None,
