@@ -17,6 +17,7 @@ from polemos.cli import (  # noqa: F401
     events_cmds,
     positions_cmds,
     report_cmds,
+    scale_cmds,
     web_cmds,
 )
 from polemos.cli.base import cli

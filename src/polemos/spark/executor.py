@@ -1,0 +1,109 @@
+"""What runs on the Spark executors: batches of articles in, coded documents out.
+
+``code_batches`` is handed to ``DataFrame.mapInArrow``. The pipeline (spaCy model,
+knowledge base, patterns) is loaded once per Python worker by ``Coder.load`` and kept for
+the worker's next tasks; it is never broadcast or pickled. Only pyarrow and polemos are
+imported here: no pyspark, so the executor side is testable without Spark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from polemos.ingest.clean import make_article
+from polemos.records import Article, Result
+from polemos.settings import Settings
+from polemos.store.bulk import TABLES, result_tables, table_schemas
+
+if TYPE_CHECKING:
+    from polemos.pipeline import Coder
+
+# Article fields a batch may carry. ``doc_id`` is set when the driver read the articles;
+# rows read by Spark itself (Parquet) have text and metadata only and are built here.
+ARTICLE_FIELDS = ("doc_id", "text", "title", "source", "url", "published", "author",
+                  "text_date", "language")
+CHILD_TABLES = TABLES[1:]
+
+# Pipelines of this Python worker by settings: loaded on first use, kept for later tasks.
+_CODERS: dict[Settings, Coder] = {}
+
+
+def coded_schema() -> pa.Schema:
+    """One row per document: its columns, its publication year, and a list of rows for
+    each other table (sentences, mentions, events, claims)."""
+    schemas = table_schemas()
+    fields = [*schemas["documents"], pa.field("year", pa.int32())]
+    fields += [pa.field(name, pa.list_(pa.struct(list(schemas[name])))) for name in CHILD_TABLES]
+    return pa.schema(fields)
+
+
+def code_batches(batches: Iterator[pa.RecordBatch], settings: Settings,
+                 today: dt.date) -> Iterator[pa.RecordBatch]:
+    """Code every article of every batch; one output batch per input batch."""
+    from polemos.pipeline import Coder, run
+
+    coder = _CODERS.get(settings)
+    if coder is None:
+        coder = _CODERS[settings] = Coder.load(settings)
+    for batch in batches:
+        articles = articles_of(batch, today=today)
+        results = [r for r in run(articles, coder, batch_size=settings.batch_size)
+                   if isinstance(r, Result)]
+        yield coded_batch(results)
+
+
+def articles_of(batch: pa.RecordBatch, *, today: dt.date) -> list[Article]:
+    """The articles of a batch; raw records go through ``make_article`` like every reader's
+    (same id, cleaning and language check), and those it refuses are left out."""
+    out = []
+    for row in batch.to_pylist():
+        if row.get("doc_id"):
+            out.append(Article(**{k: _value(k, row.get(k)) for k in ARTICLE_FIELDS}))
+            continue
+        made = make_article(row.get("text") or "", source=row.get("source") or "parquet",
+                            today=today, title=row.get("title"), url=row.get("url"),
+                            published=row.get("published"), author=row.get("author"))
+        if isinstance(made, Article):
+            out.append(made)
+    return out
+
+
+def _value(name: str, value: Any) -> Any:
+    """Dates travel as ISO text (one string schema for every source)."""
+    if name in ("published", "text_date") and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def coded_batch(results: list[Result]) -> pa.RecordBatch:
+    """The documents of ``results`` as one row each, their rows nested (see coded_schema)."""
+    schema = coded_schema()
+    tables = result_tables(results)
+    doc_ids = [r.article.doc_id for r in results]
+    years = [r.article.published.year if r.article.published else None for r in results]
+    columns: list[pa.Array] = [*tables["documents"].combine_chunks().columns,
+                               pa.array(years, pa.int32())]
+    for name in CHILD_TABLES:
+        columns.append(_nested(tables[name], doc_ids, schema.field(name).type))
+    arrays = [c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in columns]
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+def _nested(table: pa.Table, doc_ids: list[str], kind: pa.DataType) -> pa.Array:
+    """Rows of one table grouped into a list per document, in ``doc_ids`` order (the rows
+    of one document are contiguous and in that order, as ``result_tables`` writes them)."""
+    counts = Counter(table.column("doc_id").to_pylist()) if table.num_rows else Counter()
+    offsets = [0]
+    for doc_id in doc_ids:
+        offsets.append(offsets[-1] + counts[doc_id])
+    rows = table.combine_chunks().to_struct_array() if table.num_rows else None
+    if rows is None or len(rows) == 0:
+        rows = pa.array([], type=kind.value_type)
+    else:
+        rows = rows.combine_chunks() if isinstance(rows, pa.ChunkedArray) else rows
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), rows, type=kind)
