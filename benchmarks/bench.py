@@ -1,34 +1,60 @@
-"""Throughput and memory of the whole ingest against bare spaCy, in the same run.
+"""Throughput, scaling and query benchmarks of Polemos, in CPU time and wall time.
 
 Usage:
-    python benchmarks/bench.py                      # demo corpus + ../shared VOA, repeated to ≥300k words
-    python benchmarks/bench.py --words 50000 --memory-docs 2000   # a quick run
+    python benchmarks/bench.py                       # everything but the query stores
+    python benchmarks/bench.py --words 60000 --rounds 2 --skip spark memory   # a quick run
+    python benchmarks/build_store.py --out /tmp/stores   # then, for query and growth times:
+    python benchmarks/bench.py --only queries grow --stores /tmp/stores
 
-Prints, for the same texts in the same process:
-  * bare `nlp.pipe` (same model, same components): words/s, documents/s
-  * the whole `polemos.ingest` (reading, language check, spaCy, dates, actors, events, claims,
-    DuckDB writes, merging): words/s, documents/s, and the ratio ingest / bare (target ≥ 0.7)
-  * peak memory (VmHWM) after 1k and after N (default 10k) short documents through ingest,
-    and their ratio (target ≤ 1.1: memory stays flat)
+Sections (``--only`` / ``--skip`` pick them):
+  throughput  on the same texts (demo corpus + ../shared VOA, repeated to --words), in
+              interleaved rounds (bare nlp.pipe n_process=1, ingest --workers 1, bare
+              n_process=N, ingest --workers N, then again): words/s by wall clock and words
+              per CPU-second (this process and every child it waited for), min and median
+              over the rounds, and the ratios the issue names (ingest N / bare N, ingest N /
+              ingest 1). Each run is a fresh process; the model load of the single-process
+              runs is left out, the start of worker processes (model loads) is counted.
+  spark       spark-ingest on the same texts with local[1] and local[2], interleaved:
+              wall time from the session start to the Parquet written, and the speed-up.
+  grow        10 new documents ingested into an empty store and into the largest store of
+              --stores (a copy), interleaved: the cost of merging into a large store.
+  queries     on each store of --stores (build them with build_store.py): `polemos events`
+              filtered, `polemos brief RUS --conflict Nagorno-Karabakh`, `polemos ask ...`,
+              each as a command (wall and CPU, startup included) with --query-timeout.
+  memory      peak RSS after 1k and after --memory-docs short documents through ingest.
+
+The figures of a shared machine move by ±15 % in wall time; compare CPU time there.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
+import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-
-import polemos
-from polemos.pipeline import Coder
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 VOA = REPO.parent / "shared" / "corpus" / "voa" / "voa_stories.jsonl"
+SECTIONS = ("throughput", "spark", "grow", "queries", "memory")
+QUERIES = {
+    "events": ["events", "--actor", "RUS", "--since", "2020", "--until", "2020", "--format", "csv"],
+    "brief": ["brief", "RUS", "--conflict", "Nagorno-Karabakh"],
+    "ask": ["ask", "Who mediated between Armenia and Azerbaijan?"],
+}
+
+
+# -- corpus ------------------------------------------------------------------------------
 
 
 def base_texts() -> list[str]:
@@ -48,8 +74,8 @@ def base_texts() -> list[str]:
 
 
 def repeated(texts: list[str], min_words: int) -> Iterator[str]:
-    """Yield the texts again and again until ``min_words``; copies differ by a marker line
-    so that each is a new document (ingest would otherwise count them as already stored)."""
+    """The texts again and again until ``min_words``; copies differ by a marker line so that
+    each is a new document (ingest would otherwise count them as already stored)."""
     words, copy = 0, 0
     while words < min_words:
         copy += 1
@@ -81,33 +107,157 @@ def write_jsonl(texts: Iterator[str], path: Path) -> tuple[int, int]:
     return n_docs, n_words
 
 
-def peak_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+# -- one measured run, in a fresh process --------------------------------------------------
 
 
-def bench_throughput(coder: Coder, path: Path, n_docs: int, n_words: int, tmp: Path) -> None:
-    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
-    nlp = coder.nlp
-    t0 = time.perf_counter()
-    for _doc in nlp.pipe(texts, batch_size=polemos.Settings().batch_size):
-        pass
-    bare = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    report = polemos.ingest([str(path)], db=tmp / "bench.duckdb", coder=coder)
-    whole = time.perf_counter() - t0
-    print(f"corpus: {n_docs} documents, {n_words} words")
-    print(f"bare nlp.pipe : {n_words / bare:8.0f} words/s  {n_docs / bare:6.1f} docs/s  ({bare:.1f} s)")
-    print(f"polemos ingest: {n_words / whole:8.0f} words/s  {n_docs / whole:6.1f} docs/s  "
-          f"({whole:.1f} s, {len(report.stored)} stored, {len(report.failed)} failed)")
-    print(f"ratio ingest/bare: {bare / whole:.2f}  (target >= 0.7)")
+def cpu_seconds() -> float:
+    """CPU time of this process and of every child process it (or they) waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def bench_memory(coder: Coder, n_docs: int, words_per_doc: int, texts: list[str], tmp: Path) -> None:
+def measured(work: Callable[[], Any]) -> dict[str, float]:
+    cpu, wall = cpu_seconds(), time.perf_counter()
+    work()
+    return {"wall": time.perf_counter() - wall, "cpu": cpu_seconds() - cpu}
+
+
+def run_one(mode: str, corpus: Path, workers: int, tmp: Path) -> dict[str, float]:
+    """Time one mode on the corpus in this process (called through --run)."""
+    import polemos
+    from polemos.pipeline import Coder
+
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    settings = polemos.Settings()
+    if mode == "bare":
+        nlp = Coder.load(settings).nlp
+        return measured(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size,
+                                                        n_process=workers)))
+    if mode == "ingest":
+        coder = Coder.load(settings) if workers == 1 else None  # workers load their own
+        db = tmp / f"ingest-{os.getpid()}.duckdb"
+        return measured(lambda: polemos.ingest([str(corpus)], db=db, coder=coder,
+                                               workers=workers))
+    if mode.startswith("spark"):
+        from polemos.spark.job import spark_ingest
+
+        master = f"local[{workers}]"
+        return measured(lambda: spark_ingest([str(corpus)], tmp / f"spark-{workers}",
+                                             master=master, settings=settings))
+    raise SystemExit(f"unknown mode {mode!r}")
+
+
+def in_subprocess(mode: str, corpus: Path, workers: int, tmp: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--run", mode, "--corpus", str(corpus), "--workers",
+         str(workers), "--tmp", str(tmp)],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# -- sections ----------------------------------------------------------------------------
+
+
+def summary(label: str, runs: list[dict[str, float]], n_words: int, *,
+            has_cpu: bool = True) -> dict[str, float]:
+    """Print min and median words/s (wall) and words per CPU-second; return the medians."""
+    walls = [n_words / r["wall"] for r in runs]
+    cpus = [n_words / r["cpu"] for r in runs]
+    each = ", ".join(f"{r['wall']:.0f}s" + (f"/{r['cpu']:.0f}cpu" if has_cpu else "")
+                     for r in runs)
+    cpu_part = (f" | CPU {min(cpus):7.0f} min {statistics.median(cpus):7.0f} median "
+                "words/CPU-s" if has_cpu else "")
+    print(f"{label:<22} wall {min(walls):7.0f} min {statistics.median(walls):7.0f} median "
+          f"words/s{cpu_part}  ({each})")
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus)}
+
+
+def bench_throughput(corpus: Path, n_words: int, args: argparse.Namespace, tmp: Path) -> None:
+    n = args.workers
+    modes = [("bare nlp.pipe n=1", "bare", 1), ("ingest --workers 1", "ingest", 1),
+             (f"bare nlp.pipe n={n}", "bare", n), (f"ingest --workers {n}", "ingest", n)]
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label, _, _ in modes}
+    for _ in range(args.rounds):
+        for label, mode, workers in modes:
+            runs[label].append(in_subprocess(mode, corpus, workers, tmp))
+    med = {label: summary(label, runs[label], n_words) for label in runs}
+    bare_n, ingest_1, ingest_n = med[modes[2][0]], med[modes[1][0]], med[modes[3][0]]
+    bare_1 = med[modes[0][0]]
+    print(f"ratio ingest/bare, 1 process : wall {ingest_1['wall'] / bare_1['wall']:.2f}")
+    print(f"ratio ingest/bare, {n} workers : wall {ingest_n['wall'] / bare_n['wall']:.2f}  "
+          f"(target >= 0.7)")
+    print(f"speed-up ingest {n} workers / 1: wall {ingest_n['wall'] / ingest_1['wall']:.2f}  "
+          f"(target >= 1.6); CPU per word {ingest_1['cpu'] / ingest_n['cpu']:.2f}x of one "
+          "process (the cost of parallel work)")
+
+
+def bench_spark(corpus: Path, n_words: int, args: argparse.Namespace, tmp: Path) -> None:
+    runs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+    for _ in range(args.spark_rounds):
+        for cores, done in runs.items():
+            done.append(in_subprocess("spark", corpus, cores, tmp))
+    # The executors' CPU time is not this process tree's to count (the JVM owns them).
+    med = {cores: summary(f"spark local[{cores}]", r, n_words, has_cpu=False)
+           for cores, r in runs.items()}
+    print(f"speed-up spark local[2] / local[1]: wall {med[2]['wall'] / med[1]['wall']:.2f}  "
+          "(target >= 1.5; session start and model loads included)")
+
+
+def bench_grow(args: argparse.Namespace, texts: list[str], tmp: Path) -> None:
+    """10 new documents into an empty store and into a copy of the largest store."""
+    largest = max(args.stores.glob("events-*.duckdb"), key=lambda p: int(p.stem.split("-")[1]))
+    corpus = tmp / "ten.jsonl"
+    write_jsonl((f"{t}\n\n(New {n}.)" for n, t in enumerate(texts[-10:])), corpus)
+    runs: dict[str, list[dict[str, float]]] = {"empty": [], largest.stem: []}
+    for _ in range(args.rounds):
+        for name, done in runs.items():
+            db = tmp / "grow.duckdb"
+            db.unlink(missing_ok=True)
+            if name != "empty":
+                shutil.copy(largest, db)
+            done.append(_timed_ingest(corpus, db))
+    for name, r in runs.items():
+        print(f"10 documents into {name:<22} wall min {min(x['wall'] for x in r):5.2f} s, "
+              f"CPU min {min(x['cpu'] for x in r):5.2f} s")
+    ratio = min(x["cpu"] for x in runs[largest.stem]) / min(x["cpu"] for x in runs["empty"])
+    print(f"ratio large / empty: CPU {ratio:.2f}  (target <= 2)")
+
+
+def _timed_ingest(corpus: Path, db: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--run", "grow", "--corpus", str(corpus), "--tmp", str(db)],
+        check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def bench_queries(args: argparse.Namespace) -> None:
+    stores = sorted(args.stores.glob("events-*.duckdb"), key=lambda p: int(p.stem.split("-")[1]))
+    for store in stores:
+        for name, argv in QUERIES.items():
+            cpu, wall = cpu_seconds(), time.perf_counter()
+            try:
+                done = subprocess.run([sys.executable, "-m", "polemos", *argv, "--db", str(store)],
+                                      capture_output=True, timeout=args.query_timeout, check=False)
+                result = f"{len(done.stdout) / 1024:8.0f} KB out, exit {done.returncode}"
+            except subprocess.TimeoutExpired:
+                result = f"stopped after {args.query_timeout:.0f} s"
+            print(f"{store.stem:<22} {name:<7} wall {time.perf_counter() - wall:7.2f} s  "
+                  f"CPU {cpu_seconds() - cpu:7.2f} s  {result}")
+
+
+def bench_memory(args: argparse.Namespace, texts: list[str], tmp: Path) -> None:
+    subprocess.run([sys.executable, __file__, "--run", "memory", "--memory-docs",
+                    str(args.memory_docs), "--tmp", str(tmp)], check=True)
+
+
+def run_memory(n_docs: int, tmp: Path) -> None:
+    import polemos
+    from polemos.pipeline import Coder
+
     path = tmp / "memory.jsonl"
-    write_jsonl(short_docs(texts, n_docs, words_per_doc), path)
+    write_jsonl(short_docs(base_texts(), n_docs, 40), path)
     marks: dict[int, float] = {}
     seen = 0
 
@@ -117,36 +267,84 @@ def bench_memory(coder: Coder, n_docs: int, words_per_doc: int, texts: list[str]
         if seen in (1000, n_docs):
             marks[seen] = peak_rss_mb()
 
-    polemos.ingest([str(path)], db=tmp / "memory.duckdb", coder=coder, on_item=on_item)
+    polemos.ingest([str(path)], db=tmp / "memory.duckdb", coder=Coder.load(polemos.Settings()),
+                   on_item=on_item)
     marks[n_docs] = peak_rss_mb()
     first, last = marks.get(1000, float("nan")), marks[n_docs]
     print(f"peak memory: {first:.0f} MB after 1000 documents, {last:.0f} MB after {n_docs} "
-          f"({words_per_doc} words each); ratio {last / first:.2f}  (target <= 1.1)")
+          f"(40 words each); ratio {last / first:.2f}  (target <= 1.1)")
+
+
+def peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    load = os.getloadavg()[0]
+    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, load {load:.1f}"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--words", type=int, default=300_000, help="minimum words in the throughput corpus")
-    parser.add_argument("--memory-docs", type=int, default=10_000, help="documents in the memory run")
-    parser.add_argument("--memory-doc-words", type=int, default=40, help="words per document in the memory run")
-    parser.add_argument("--memory-only", action="store_true", help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=300_000, help="words in the corpus")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
+    parser.add_argument("--spark-rounds", type=int, default=2, help="rounds of the Spark runs")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="N")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=None)
+    parser.add_argument("--skip", nargs="+", choices=SECTIONS, default=[])
+    parser.add_argument("--stores", type=Path, default=None, help="folder of build_store.py")
+    parser.add_argument("--query-timeout", type=float, default=600.0)
+    parser.add_argument("--memory-docs", type=int, default=10_000)
+    parser.add_argument("--run", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--tmp", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    coder = Coder.load(polemos.Settings())
+    if args.run:
+        _child(args)
+        return
+    sections = [s for s in (args.only or SECTIONS) if s not in args.skip]
+    if args.stores is None:
+        sections = [s for s in sections if s not in ("grow", "queries")]
+    print(f"machine: {machine()}")
     texts = base_texts()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        if args.memory_only:
-            bench_memory(coder, args.memory_docs, args.memory_doc_words, texts, tmp)
-            return
-        path = tmp / "corpus.jsonl"
-        n_docs, n_words = write_jsonl(repeated(texts, args.words), path)
-        bench_throughput(coder, path, n_docs, n_words, tmp)
-    # A fresh process, so the throughput run's high-water mark does not hide growth.
-    subprocess.run(
-        [sys.executable, __file__, "--memory-only", "--memory-docs", str(args.memory_docs),
-         "--memory-doc-words", str(args.memory_doc_words)],
-        check=True,
-    )
+        corpus = tmp / "corpus.jsonl"
+        n_docs, n_words = write_jsonl(repeated(texts, args.words), corpus)
+        print(f"corpus: {n_docs} documents, {n_words} words")
+        if "throughput" in sections:
+            bench_throughput(corpus, n_words, args, tmp)
+        if "spark" in sections:
+            bench_spark(corpus, n_words, args, tmp)
+        if "grow" in sections:
+            bench_grow(args, texts, tmp)
+        if "queries" in sections:
+            bench_queries(args)
+        if "memory" in sections:
+            bench_memory(args, texts, tmp)
+
+
+def _child(args: argparse.Namespace) -> None:
+    """One measured run in this fresh process; prints its figures as JSON."""
+    if args.run == "memory":
+        run_memory(args.memory_docs, args.tmp)
+        return
+    if args.run == "grow":
+        import polemos
+        from polemos.pipeline import Coder
+
+        coder = Coder.load(polemos.Settings())
+        print(json.dumps(measured(lambda: polemos.ingest([str(args.corpus)], db=args.tmp,
+                                                         coder=coder))))
+        return
+    print(json.dumps(run_one(args.run, args.corpus, args.workers, args.tmp)))
 
 
 if __name__ == "__main__":
