@@ -19,20 +19,22 @@ err_console = Console(stderr=True)
 
 @cli.command("spark-ingest")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="folder for the Parquet datasets (replaced if present)")
-@click.option("--master", default="local[*]", show_default=True,
-              help="Spark master: local[N], local[*], spark://host:7077, yarn …")
+@click.option("--out", required=True,
+              help="folder or URI (hdfs://, s3a:// …) for the Parquet datasets (replaced)")
+@click.option("--master", default=None,
+              help="Spark master: local[N], local[*], spark://host:7077, yarn … "
+                   "[default: spark-submit's, else local[*]]")
 @click.option("--actors", "actors", multiple=True, help="extra knowledge-base YAML file(s)")
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="polemos.toml settings file")
 @click.option("-q", "--quiet", is_flag=True, help="no per-item lines but errors")
-def spark_ingest_cmd(sources: tuple[str, ...], out: str, master: str, actors: tuple[str, ...],
+def spark_ingest_cmd(sources: tuple[str, ...], out: str, master: str | None,
+                     actors: tuple[str, ...],
                      config: str | None, quiet: bool) -> None:
     """Code SOURCES on Apache Spark and write Parquet datasets to --out.
 
-    SOURCES are Parquet files or folders (a "text" column; read by Spark on the cluster)
-    or anything `polemos ingest` reads (read here, on the driver). Writes documents/,
+    SOURCES are Parquet files, folders or URIs (a "text" column; read by Spark on the
+    cluster) or anything `polemos ingest` reads (read here, on the driver). Writes documents/,
     sentences/, mentions/, events/ and claims/ partitioned by publication year, with the
     store's ids and columns; add them to a store with `polemos load`. Needs the spark
     extra (pip install 'polemos[spark]') and Java 17+; see docs/scale.md for clusters.

@@ -18,7 +18,6 @@ import datetime as dt
 import functools
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -53,10 +52,13 @@ class SparkReport:
 
 
 def spark_ingest(
-    sources: Sequence[str], out: str | Path, *, master: str = "local[*]",
+    sources: Sequence[str], out: str | Path, *, master: str | None = None,
     settings: Settings | None = None, on_item: Callable[[Article | Skip | Failure], None] | None = None,
 ) -> SparkReport:
     """Code SOURCES on Spark and write the five datasets under ``out`` (replaced if there).
+
+    ``out`` is a local path or a URI Spark writes to (hdfs://, s3a:// …). ``master`` None
+    keeps the master spark-submit was given, or runs locally on every core.
 
     Raises:
         ConfigError: pyspark or Java is missing.
@@ -70,13 +72,13 @@ def spark_ingest(
             functools.partial(code_batches, settings=settings, today=dt.date.today()),
             _spark_schema(coded_schema()),
         ).dropDuplicates(["doc_id"])
-        report.documents = _write(spark, coded, Path(out))
+        report.documents = _write(spark, coded, str(out).rstrip("/"))
     finally:
         spark.stop()
     return report
 
 
-def start_session(master: str, settings: Settings) -> Any:
+def start_session(master: str | None, settings: Settings) -> Any:
     """A Spark session whose Python workers run this interpreter (so they see polemos).
 
     Raises:
@@ -89,9 +91,10 @@ def start_session(master: str, settings: Settings) -> Any:
                           "'polemos[spark]'   (Spark also needs Java 17 or later)") from err
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    if master.startswith("local"):
+    if master is None or master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    builder = (SparkSession.builder.master(master).appName("polemos-spark-ingest")
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
+    builder = (builder.appName("polemos-spark-ingest")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(settings.batch_size))
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
@@ -109,7 +112,7 @@ def _articles_frame(spark: Any, sources: Sequence[str], settings: Settings,
                     report: SparkReport, on_item: Callable[[Article | Skip | Failure], None] | None
                     ) -> Any:
     """One DataFrame of articles: Parquet read by Spark, the rest by Polemos's readers."""
-    parquet = [s for s in sources if _is_parquet(Path(s))]
+    parquet = [s for s in sources if _is_parquet(s)]
     others = [s for s in sources if s not in parquet]
     parts = [_read_parquet(spark, parquet)] if parquet else []
     if others:
@@ -122,7 +125,11 @@ def _articles_frame(spark: Any, sources: Sequence[str], settings: Settings,
     return frame.repartition(n_tasks)
 
 
-def _is_parquet(path: Path) -> bool:
+def _is_parquet(source: str) -> bool:
+    """Parquet files and folders, and every URI Spark reads itself (hdfs://, s3a:// …)."""
+    if "://" in source and not source.startswith(("http://", "https://")):
+        return True
+    path = Path(source)
     if path.is_dir():
         return any(path.rglob("*.parquet"))
     return path.suffix.lower() == ".parquet"
@@ -176,19 +183,26 @@ def _spark_schema(schema: pa.Schema) -> Any:
     return from_arrow_schema(schema)
 
 
-def _write(spark: Any, coded: Any, out: Path) -> int:
-    """Write the coded documents once, then the five datasets from them; returns the
-    number of documents."""
+def _write(spark: Any, coded: Any, out: str) -> int:
+    """Write the coded documents once (NLP runs once), then the five datasets from them;
+    returns the number of documents."""
     from pyspark.sql import functions as F
 
-    staging = out / "_coded"
-    coded.write.mode("overwrite").parquet(str(staging))
-    frame = spark.read.parquet(str(staging))
+    staging = f"{out}/_coded"
+    coded.write.mode("overwrite").parquet(staging)
+    frame = spark.read.parquet(staging)
     documents = frame.drop(*CHILD_TABLES)
-    documents.write.mode("overwrite").partitionBy("year").parquet(str(out / "documents"))
+    documents.write.mode("overwrite").partitionBy("year").parquet(f"{out}/documents")
     for name in CHILD_TABLES:
         rows = frame.select("year", F.explode(name).alias("row")).select("row.*", "year")
-        rows.write.mode("overwrite").partitionBy("year").parquet(str(out / name))
+        rows.write.mode("overwrite").partitionBy("year").parquet(f"{out}/{name}")
     n_documents = int(documents.count())
-    shutil.rmtree(staging, ignore_errors=True)
+    _delete(spark, staging)
     return n_documents
+
+
+def _delete(spark: Any, uri: str) -> None:
+    """Delete a folder on whatever file system Spark writes to (local, HDFS, S3 …)."""
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(uri)
+    path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(path, True)
