@@ -266,7 +266,8 @@ def demo_cmd(db: str, report_path: str, quiet: bool) -> None:
     from polemos.report.build import build_report
     from polemos.store.store import Store
 
-    result = run_ingest([demo_corpus_path()], db=db, quiet=quiet, settings_overrides={})
+    result = run_ingest([demo_corpus_path()], db=db, quiet=quiet, settings_overrides={},
+                        workers=default_workers())
     kb = load_kb()
     with Store.open(db, read_only=True) as store:
         stats = demo_stats(store)
