@@ -77,15 +77,19 @@ def test_two_workers_store_what_one_process_stores(shared: Path, tmp_path: Path,
         len(json.loads(line)["text"].split()) for line in source.read_text().splitlines())
 
 
-def children_of(pid: int) -> list[int]:
-    found = []
+def descendants_of(pid: int) -> list[int]:
+    """Every process below ``pid``, however deep."""
+    parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
+    found, frontier = [], [pid]
+    while frontier:
+        below = [child for child, parent in parents.items() if parent in frontier]
+        found += below
+        frontier = below
     return found
 
 
@@ -108,8 +112,8 @@ def test_kill_9_of_a_two_worker_ingest_then_rerun(shared: Path, tmp_path: Path,
            "--workers", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while len(workers := children_of(proc.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
+    while len(workers := descendants_of(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)  # the two workers (and multiprocessing's resource tracker)
     time.sleep(10)  # workers coding, some batches written: wherever it is, the kill is safe
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

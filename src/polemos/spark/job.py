@@ -71,7 +71,9 @@ def spark_ingest(
         coded = frame.mapInArrow(
             functools.partial(code_batches, settings=settings, today=dt.date.today()),
             _spark_schema(coded_schema()),
-        ).dropDuplicates(["doc_id"])
+        )
+        if any(_is_parquet(s) for s in sources):  # the driver kept each text once already
+            coded = coded.dropDuplicates(["doc_id"])
         report.documents = _write(spark, coded, str(out).rstrip("/"))
     finally:
         spark.stop()
