@@ -46,3 +46,15 @@ def random_accounts(rng: random.Random, n: int) -> Accounts:
 def test_grouped_search_finds_the_pairwise_answer(seed: int, is_merged: bool) -> None:
     accounts = random_accounts(random.Random(seed), random.Random(seed).randrange(0, 25))
     assert _conflicting(accounts, is_merged=is_merged) == pairwise(accounts, is_merged=is_merged)
+
+
+def test_sentence_ids_of_a_document_in_order_from_one_index() -> None:
+    from polemos.analysis.corpus import Corpus
+
+    day = EventDate()
+    sentences = {("b", 2): (0, 1, day), ("a", 1): (0, 1, day), ("b", 0): (0, 1, day),
+                 ("a", 0): (0, 1, day)}
+    corpus = Corpus({}, {}, sentences, {}, [], {}, [])
+    assert corpus.sentence_ids("b") == [0, 2] and corpus.sentence_ids("c") == []
+    corpus.sentence_ids("a").append(9)  # callers get their own list
+    assert corpus.sentence_ids("a") == [0, 1]

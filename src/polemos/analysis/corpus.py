@@ -9,6 +9,7 @@ other module of ``analysis/`` writes SQL.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -88,7 +89,16 @@ class Corpus:
         return set(self.names)
 
     def sentence_ids(self, doc_id: str) -> list[int]:
-        return sorted(i for d, i in self.sentences if d == doc_id)
+        return list(self._sentence_ids.get(doc_id, ()))
+
+    @functools.cached_property
+    def _sentence_ids(self) -> dict[str, list[int]]:
+        """Sentence indexes by document, built once (a scan of every sentence per call made
+        a pass over the scope's documents quadratic)."""
+        out: dict[str, list[int]] = {}
+        for doc_id, idx in sorted(self.sentences):
+            out.setdefault(doc_id, []).append(idx)
+        return out
 
 
 # -- aggregates ------------------------------------------------------------------------

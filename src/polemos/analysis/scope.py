@@ -131,6 +131,12 @@ def names_pattern(names: Iterable[str]) -> str | None:
     return _alternation(words) if words else None
 
 
+@functools.lru_cache(maxsize=256)
+def _names_pattern_of(names: tuple[str, ...]) -> str | None:
+    """``names_pattern`` of one side, built once, not once per ranked document."""
+    return names_pattern(names)
+
+
 def _alternation(words: Sequence[str]) -> str:
     return rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b"
 
@@ -166,7 +172,7 @@ def _in_title(pattern: str | None, title: str) -> bool:
 def side_centrality(side: Side, signals: Signals) -> float:
     n = signals.n_sentences
     own = centrality(side_sentences(side, signals), n_sentences=n,
-                     in_title=_in_title(names_pattern(side.names), signals.title))
+                     in_title=_in_title(_names_pattern_of(side.names), signals.title))
     loose = centrality(side_sentences(side, signals, loose=True), in_title=False, n_sentences=n)
     return max(own, LOOSE_WEIGHT * loose)
 
