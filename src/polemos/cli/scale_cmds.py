@@ -6,15 +6,10 @@ import sys
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from polemos.cli.base import cli, db_option
 from polemos.records import Article, Failure, Skip
 from polemos.settings import load_settings
-from polemos.store.store import Store
-
-err_console = Console(stderr=True)
 
 
 @cli.command("spark-ingest")
@@ -45,7 +40,12 @@ def spark_ingest_cmd(sources: tuple[str, ...], out: str, master: str | None,
         polemos spark-ingest corpus.parquet --out coded/ --master local[*]
         polemos load coded/ --db corpus.duckdb
     """
+    from rich.console import Console
+    from rich.text import Text
+
     from polemos.spark.job import spark_ingest
+
+    err_console = Console(stderr=True)
 
     overrides: dict[str, Any] = {"actors": actors} if actors else {}
     settings = load_settings(config, **overrides)
@@ -79,6 +79,7 @@ def load_cmd(folder: str, db: str) -> None:
         polemos load coded/ --db corpus.duckdb
     """
     from polemos.store.bulk import load_datasets
+    from polemos.store.store import Store
 
     with Store.open(db) as store:
         new_ids = load_datasets(store, folder)
