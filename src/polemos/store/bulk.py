@@ -69,22 +69,40 @@ def load_datasets(store: Store, folder: str | Path) -> list[str]:
 
 def _insert_new(store: Store, root: Path) -> list[str]:
     """Insert, table by table, the rows of the documents not stored yet (each dataset holds a
-    document once: spark-ingest drops repeated texts)."""
+    document once: spark-ingest drops repeated texts). A failure rolls back with the caller's
+    transaction, the staging table included."""
     con = store.con
+    tables = {name: schema for name, schema in table_schemas().items() if _has_rows(root / name)}
+    if "documents" not in tables:
+        return []
+    _check_columns(store, root, tables)
     con.execute(f"CREATE TEMP TABLE _new_docs AS SELECT doc_id FROM ({_scan(root, 'documents')}) "
                 "EXCEPT SELECT doc_id FROM documents")
-    try:
-        new_ids = [r[0] for r in con.execute("SELECT doc_id FROM _new_docs ORDER BY doc_id")
-                   .fetchall()]
-        for name, schema in table_schemas().items():
-            cols = ", ".join(f'"{c}"' for c in schema.names)
-            con.execute(
-                f"INSERT INTO {name} ({cols}) SELECT {cols} FROM ({_scan(root, name)}) "
-                "WHERE doc_id IN (SELECT doc_id FROM _new_docs)"
-            )
-    finally:
-        con.execute("DROP TABLE _new_docs")
+    new_ids = [r[0] for r in con.execute("SELECT doc_id FROM _new_docs ORDER BY doc_id").fetchall()]
+    for name, schema in tables.items():
+        cols = ", ".join(f'"{c}"' for c in schema.names)
+        con.execute(
+            f"INSERT INTO {name} ({cols}) SELECT {cols} FROM ({_scan(root, name)}) "
+            "WHERE doc_id IN (SELECT doc_id FROM _new_docs)"
+        )
+    con.execute("DROP TABLE _new_docs")
     return new_ids
+
+
+def _has_rows(folder: Path) -> bool:
+    """Spark writes no file for a dataset without rows (a corpus with no claims)."""
+    return any(folder.rglob("*.parquet"))
+
+
+def _check_columns(store: Store, root: Path, tables: dict[str, pa.Schema]) -> None:
+    """Raises InputError when a dataset lacks a column of its table."""
+    for name, schema in tables.items():
+        found = {row[0] for row in store.con.execute(f"DESCRIBE {_scan(root, name)}").fetchall()}
+        missing = [column for column in schema.names if column not in found]
+        if missing:
+            raise InputError(str(root / name), f"the dataset has no {', '.join(missing)} "
+                             "column(s): it was written by another version of Polemos. Run "
+                             "`polemos spark-ingest` again with this version.")
 
 
 def _scan(root: Path, name: str) -> str:
