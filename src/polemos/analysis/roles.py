@@ -80,6 +80,18 @@ def _sides(scope: Scope, actor: str) -> tuple[str, ...]:
     return tuple(c for c in scope.conflict.party_keys[:2] if c != actor)
 
 
+def _camp(scope: Scope, key: str) -> str:
+    """The side a party stands on: a de facto party stands with its patron."""
+    return dict(scope.conflict.patrons).get(key, key)
+
+
+def _spans_camps(scope: Scope, keys: Iterable[str]) -> bool:
+    """Whether ``keys`` hold parties of both main sides: an agreement signed with, or a truce
+    or aid given to, both sides at once takes no side (it is no alliance or support)."""
+    sides = {_camp(scope, k) for k in _sides(scope, "")}
+    return len(sides) == 2 and sides <= {_camp(scope, k) for k in keys}
+
+
 def _parties_in(scope: Scope, keys: Iterable[str], actor: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k in scope.conflict.party_keys and k != actor))
 
@@ -126,7 +138,8 @@ def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tupl
     if targets and (cameo.startswith("072") or is_military):
         found.append(("arms_supplier", targets, f"cameo:{cameo}"))
     partners = targets or _parties_in(scope, sources, actor)  # "A and B held joint drills"
-    if partners and cameo.startswith(("062", "0311", "057")):
+    partisan = not _spans_camps(scope, partners)
+    if partners and partisan and cameo.startswith(("062", "0312", "057")):
         found.append(("ally", partners, f"cameo:{cameo}"))
     if cameo.startswith("074"):
         found.append(("peacekeeper", targets or _sides(scope, actor), f"cameo:{cameo}"))
@@ -136,7 +149,8 @@ def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tupl
         found.append(("party", targets, f"cameo:{cameo}"))  # it fights a party
     elif targets and (event.quad == 3 or cameo.startswith(("16", "17"))):
         found.append(("critic", targets, f"quad:{event.quad}"))
-    if targets and event.quad == 2 and not cameo.startswith("072") and event.goldstein >= 5:
+    if (targets and partisan and cameo.startswith(("06", "07"))
+            and not cameo.startswith(("072", "074")) and event.goldstein >= 5):
         found.append(("supporter", targets, f"quad:{event.quad}"))
     return found
 
