@@ -104,3 +104,41 @@ def test_one_state_far_weightier_than_the_next_is_a_crisis_in_that_state() -> No
     assert _is_dominant(("BLR", "LTU"), Counter(doc.weights), [doc], None)
     even = DocProfile("d", None, 0.4, {}, 20, {"TUR": 0.9, "USA": 0.6}, {})
     assert not _is_dominant(("TUR", "USA"), Counter(even.weights), [even], None)
+
+
+def test_a_civil_war_is_what_the_texts_call_it_more_than_militancy() -> None:
+    words = Counter({"civil_war": 2, "insurgency": 22, "violence": 40})
+    assert _kind(("SOM:REB", "SOM"), words, 100, 0, None) == "insurgency"
+
+
+def test_a_state_named_in_every_story_is_not_taken_for_a_side() -> None:
+    from polemos.analysis.discover import DocProfile, _sides, specificity
+
+    def doc(name: str, weights: dict[str, float]) -> DocProfile:
+        return DocProfile(name, None, 0.4, {}, 20, weights, {})
+
+    war = [doc("a", {"GON": 0.5, "MOR": 0.4, "ARN": 0.6}), doc("b", {"GON": 0.6, "MOR": 0.5,
+                                                                       "ARN": 0.6})]
+    others = [doc(f"o{i}", {"ARN": 0.8, f"X{i}": 0.5}) for i in range(6)]
+    spec = specificity(war + others)
+    weights = Counter({"GON": 1.1, "MOR": 0.9, "ARN": 1.2})
+    assert set(_sides(war, weights)) == {"ARN", "GON"}  # raw weights: the ubiquitous one
+    assert set(_sides(war, weights, spec)) == {"GON", "MOR"}
+
+
+def test_one_armed_group_fought_in_two_states_is_one_insurgency() -> None:
+    from polemos.analysis.discover import DocProfile, by_armed_group
+
+    def doc(name: str, state: str) -> DocProfile:
+        return DocProfile(name, None, 0.4, {}, 20, {state: 0.6, "ITH": 0.5},
+                          {tuple(sorted((state, "ITH"))): (2, 1)})  # type: ignore[dict-item]
+
+    groups = by_armed_group([[doc("a", "GON"), doc("b", "GON")], [doc("c", "ROH")],
+                             [DocProfile("q", None, 0.4, {}, 20, {"ARN": 0.5, "ROH": 0.4}, {})]],
+                            None, NonStateKB())
+    assert sorted(len(g) for g in groups) == [1, 3]
+
+
+class NonStateKB(FakeKB):
+    def kind(self, code: str) -> str | None:
+        return "armed_group" if code == "ITH" else super().kind(code)

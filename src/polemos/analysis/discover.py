@@ -11,8 +11,10 @@
    conflict; a cluster of one or two documents that name both sides of a larger one among
    their main actors joins it. A conflict of one document must be clearly one
    (``MIN_SHARE_ALONE`` and an event or mostly violence).
-4. Each conflict gets its sides (its most frequent conflictual dyad, else its two most
-   specific actors; a state far weightier than the next actor is a crisis in that state), a kind (war, civil war, insurgency, trade dispute, dispute, crisis) from
+   Clusters whose sides hold the same non-state armed actor are one conflict (an insurgency
+   fought in several states).
+4. Each conflict gets its sides (its most frequent conflictual dyad, else its two weightiest
+   actors weighed by how specific they are to few documents; a state far weightier than the next actor is a crisis in that state), a kind (war, civil war, insurgency, trade dispute, dispute, crisis) from
    who the sides are and the words its documents use, and a name built from both: "Russia–Ukraine
    war", "al-Shabab insurgency (Somalia, Kenya)", "civil war in Sudan".
 """
@@ -110,10 +112,12 @@ def discover(store: Store, *, kb: Any = None, conflicts: Conflicts | None = None
              doc_ids: Collection[str] | None = None) -> list[Found]:
     """The conflicts and crises of the store (or of ``doc_ids``), most documents first."""
     profiles = profile_documents(store, doc_ids)
-    clusters = attach(cluster(profiles))
+    spec = specificity(profiles)
+    clusters = by_armed_group(attach(cluster(profiles), spec), spec, kb)
     names = reads.name_counts(store, {kbview.split_key(k)[0] for p in profiles
                                       for k in p.weights})
-    described = [describe(store, group, kb, names) for group in clusters if is_conflict(group)]
+    described = [describe(store, group, kb, names, spec) for group in clusters
+                 if is_conflict(group)]
     found = [f for f in described if f is not None]
     if conflicts is not None:
         found = [_with_definition(f, conflicts) for f in found]
@@ -205,13 +209,19 @@ def _weights(keys: dict[str, list[int]], dyads: dict[tuple[str, str], tuple[int,
 # -- clustering ----------------------------------------------------------------------------
 
 
-def _vectors(profiles: Sequence[DocProfile]) -> list[dict[str, float]]:
-    """Each signature times the actors' specificity (idf), top keys only, unit length."""
+def specificity(profiles: Sequence[DocProfile]) -> dict[str, float]:
+    """How specific each actor is to few of the documents (the square root of its idf)."""
     df = Counter(k for p in profiles for k in p.weights)
     n = len(profiles)
+    return {k: math.sqrt(math.log(1 + n / d)) for k, d in df.items()}
+
+
+def _vectors(profiles: Sequence[DocProfile]) -> list[dict[str, float]]:
+    """Each signature times the actors' specificity (idf), top keys only, unit length."""
+    spec = specificity(profiles)
     out = []
     for p in profiles:
-        raw = {k: w * math.sqrt(math.log(1 + n / df[k])) for k, w in p.weights.items()}
+        raw = {k: w * spec[k] for k, w in p.weights.items()}
         top = dict(sorted(raw.items(), key=lambda kv: -kv[1])[:TOP_KEYS])
         norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
         out.append({k: v / norm for k, v in top.items()})
@@ -244,12 +254,13 @@ def cluster(profiles: Sequence[DocProfile]) -> list[list[DocProfile]]:
     return [[profiles[i] for i in g] for g in groups]
 
 
-def attach(groups: list[list[DocProfile]]) -> list[list[DocProfile]]:
+def attach(groups: list[list[DocProfile]], spec: dict[str, float] | None = None
+           ) -> list[list[DocProfile]]:
     """A small cluster (at most ``SMALL`` documents) whose every document names both sides of
     a larger conflict among its main actors belongs to that conflict: an outside power's
     story about a war is a story about that war."""
     ordered = sorted(groups, key=len, reverse=True)
-    big = [(g, set(_sides(g, _cluster_weights(g)))) for g in ordered if len(g) > SMALL]
+    big = [(g, set(_sides(g, _cluster_weights(g), spec))) for g in ordered if len(g) > SMALL]
     out = [g for g in ordered if len(g) > SMALL]
     for group in (g for g in ordered if len(g) <= SMALL):
         home = next((g for g, sides in big if len(sides) == 2 and all(
@@ -258,6 +269,23 @@ def attach(groups: list[list[DocProfile]]) -> list[list[DocProfile]]:
             out.append(group)
         else:
             home.extend(group)
+    return out
+
+
+def by_armed_group(groups: list[list[DocProfile]], spec: dict[str, float] | None, kb: Any
+                   ) -> list[list[DocProfile]]:
+    """Clusters whose sides hold the same non-state armed actor are one conflict: an
+    insurgency fought in several states ("al-Shabab insurgency (Somalia, Kenya)")."""
+    out: list[list[DocProfile]] = []
+    home_of: dict[str, list[DocProfile]] = {}
+    for group in groups:
+        armed = [s for s in _sides(group, _cluster_weights(group), spec) if is_non_state(s, kb)]
+        joined = next((home_of[s] for s in armed if s in home_of), None)
+        if joined is None:
+            out.append(group)
+            home_of.update({s: group for s in armed})
+        else:
+            joined.extend(group)
     return out
 
 
@@ -278,10 +306,11 @@ def is_conflict(group: Sequence[DocProfile]) -> bool:
 
 
 def describe(store: Store, group: Sequence[DocProfile], kb: Any,
-             names: dict[str, Counter[str]]) -> Found | None:
+             names: dict[str, Counter[str]], spec: dict[str, float] | None = None
+             ) -> Found | None:
     """Sides, kind, name, span and documents of one cluster (step 4)."""
     weights = _cluster_weights(group)
-    sides = _sides(group, weights)
+    sides = _sides(group, weights, spec)
     if not sides:
         return None
     parties_first = sides
@@ -325,10 +354,13 @@ def _cluster_weights(group: Sequence[DocProfile]) -> Counter[str]:
     return weights
 
 
-def _sides(group: Sequence[DocProfile], weights: Counter[str]) -> tuple[str, ...]:
+def _sides(group: Sequence[DocProfile], weights: Counter[str],
+           spec: dict[str, float] | None = None) -> tuple[str, ...]:
     """The conflictual dyad between the most central actors (events × the lighter side's
     weight; material events count double) when it is a strong one (``STRONG_DYAD`` events or
-    more, or most of the cluster's), else the two actors weighing most."""
+    more, or most of the cluster's), else the two actors weighing most once weighed by how
+    specific they are to few documents (``spec``: the United States named in most of a US
+    outlet's stories is rarely a side of each war they report)."""
     dyads = _cluster_dyads(group)
     total = sum(dyads.values())
     if dyads:
@@ -336,7 +368,9 @@ def _sides(group: Sequence[DocProfile], weights: Counter[str]) -> tuple[str, ...
                                                                     weights[kv[0][1]]), kv[0]))
         if n >= STRONG_DYAD or (n >= 2 and n * 2 > total):
             return tuple(sorted((a, b), key=lambda k: -weights[k]))
-    return tuple(k for k, _ in weights.most_common(2))
+    spec = spec or {}
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1] * spec.get(kv[0], 1.0), kv[0]))
+    return tuple(sorted((k for k, _ in ranked[:2]), key=lambda k: -weights[k]))
 
 
 def _is_dominant(sides: Sequence[str], weights: Counter[str], group: Sequence[DocProfile],
@@ -379,8 +413,11 @@ def _kind(sides: Sequence[str], vocab: Counter[str], n_sentences: int, material:
     share: Counter[str] = Counter({k: v / max(1, n_sentences) for k, v in vocab.items()})
     homes = {home(s, kb) for s in sides}
     internal = any(is_non_state(s, kb) for s in sides) or len(homes) == 1
-    if internal and vocab["civil_war"] and len(homes) == 1:
-        return "civil war"
+    if internal and vocab["civil_war"] >= max(1, vocab["insurgency"]) and len(homes) == 1:
+        return "civil war"  # called a civil war at least as often as militants are named
+    if any(kbview.kind(kb, s) == "armed_group" for s in sides) and share["trade"] < share[
+            "violence"]:
+        return "insurgency"  # a state against an armed group the KB knows
     if share["insurgency"] >= INSURGENCY_SHARE and share["trade"] < share["insurgency"]:
         return "insurgency"
     if internal:
