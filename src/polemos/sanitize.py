@@ -8,6 +8,7 @@ Every command prints stored text through one of these functions:
 - ``inert_text``: terminal text; C0/C1 controls, DEL and bidirectional overrides are
   written visibly (``\\x1b``, ``\\u202e``); newlines and tabs stay.
 - ``inert_line``: the same for text that must stay on one line (messages, names).
+- ``inert_output``: a command's whole output, by format (JSON or text).
 - ``inert_json``: serialised JSON; the characters ``json.dumps`` leaves raw (C1, DEL,
   bidi) become ``\\u`` escapes, so the JSON still parses to the same strings.
 - ``csv_text``/``inert_csv_cell``: CSV whose cells cannot start a formula (OWASP: a cell
@@ -63,6 +64,11 @@ def inert_json(serialised: str) -> str:
     return serialised.translate(_JSON)
 
 
+def inert_output(text: str, fmt: str) -> str:
+    """A command's whole output in format ``fmt`` (json/jsonl or text-like) made inert."""
+    return inert_json(text) if fmt in ("json", "jsonl", "plover") else inert_text(text)
+
+
 def inert_csv_cell(value: Any) -> Any:
     """A CSV cell a spreadsheet shows as text and a terminal shows as written.
 
@@ -74,7 +80,7 @@ def inert_csv_cell(value: Any) -> Any:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def csv_text(columns: Sequence[str], rows: Iterable[Iterable[Any]]) -> str:
     """CSV with a header, every cell through ``inert_csv_cell``."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -104,5 +110,5 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 __all__ = [
     "FORMULA_START", "csv_text", "inert_csv_cell", "inert_json", "inert_line",
-    "inert_markdown", "inert_text",
+    "inert_markdown", "inert_output", "inert_text",
 ]

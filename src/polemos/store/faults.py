@@ -157,11 +157,6 @@ def is_known_fault(err: BaseException) -> bool:
     return any(needle in message for needles, _ in _KNOWN_FAULTS for needle in needles)
 
 
-def is_store_fault(err: BaseException) -> bool:
-    """Whether ``err`` is a DuckDB error (checked without importing DuckDB)."""
-    return type(err).__module__ in ("duckdb", "_duckdb")
-
-
 def foreign_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The tables and views of a database that are not DuckDB's own."""
     rows = con.execute(
@@ -172,4 +167,4 @@ def foreign_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 __all__ = ["CONNECTION_CONFIG", "check_file", "connect", "describe_fault", "foreign_tables",
-           "is_known_fault", "is_store_fault"]
+           "is_known_fault"]
