@@ -37,7 +37,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         path = self.path
         if path == "/drip":  # headers at once, then one byte a second, for ever
             self._head("text/html")

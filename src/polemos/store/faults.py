@@ -136,16 +136,23 @@ def _check_writable(path: Path, shown: str) -> None:
 
 
 def describe_fault(err: BaseException, name: str | None, *, action: str) -> str:
-    """One line for a DuckDB error on the database ``name`` while doing ``action``."""
+    """One line for a DuckDB error on the database ``name`` (None: not known here) while
+    doing ``action``."""
     message = str(err)
-    first = inert_line(message.splitlines()[0] if message else type(err).__name__)
-    where = inert_line(name) if name else "the database"
+    first = inert_line(message.splitlines()[0] if message else type(err).__name__)[:200]
     for needles, what in _KNOWN_FAULTS:
         if any(needle in message for needle in needles):
-            sep = " " if what.startswith(("is ", "was ")) else ": "
-            return f"{where}{sep}{what} (DuckDB: {first[:200]})"
-    return (f"{where}: cannot {action} the database (DuckDB: {first[:200]}). Check the file "
-            f"and the disk; if it persists, {_RESTORE[0].lower()}{_RESTORE[1:]}")
+            return f"{_subject(name, what)} (DuckDB: {first})"
+    return _subject(name, f"cannot {action} the database (DuckDB: {first}). Check the file and "
+                          f"the disk; if it persists, {_RESTORE[0].lower()}{_RESTORE[1:]}")
+
+
+def _subject(name: str | None, what: str) -> str:
+    """``what`` said of the database: "x.duckdb is …", "x.duckdb: the disk …"."""
+    is_verb = what.startswith(("is ", "was "))
+    if name is None:
+        return f"The database {what}" if is_verb else what[0].upper() + what[1:]
+    return f"{inert_line(name)}{' ' if is_verb else ': '}{what}"
 
 
 def is_known_fault(err: BaseException) -> bool:
