@@ -33,11 +33,11 @@ _KNOWN_FAULTS: tuple[tuple[tuple[str, ...], str], ...] = (
      ("is in use by another process (it holds DuckDB's lock). Wait for it to finish, or use "
      "another --db file.")),
     (("No space left on device",),
-     ("the disk is full; the documents of the unfinished batch were not stored and the "
-     "database is as it was before it. Free some space and run the command again.")),
+     ("the disk is full; the write under way was rolled back and what was stored before it "
+      "is kept. Free some space and run the command again (stored documents are skipped).")),
     (("Disk quota exceeded",),
-     ("your disk quota is used up; the unfinished batch was not stored. Free some space and "
-     "run the command again.")),
+     ("your disk quota is used up; the write under way was rolled back. Free some space and "
+      "run the command again.")),
     (("Read-only file system",),
      ("the file system is read-only. Copy the database to a writable disk, or read it with a "
      "read-only command (docs, events, ask …).")),
