@@ -125,6 +125,10 @@ def _check_header(path: Path, shown: str) -> None:
 
 
 def _check_writable(path: Path, shown: str) -> None:
+    if os.statvfs(path).f_flag & os.ST_RDONLY:
+        raise StoreError(f"{shown} is on a read-only file system, and this command writes to "
+                         "it. Copy it to a writable disk; commands that only read (docs, "
+                         "events, ask …) work on it as it is.")
     if not os.access(path, os.W_OK):
         raise StoreError(f"{shown} is read-only, and this command writes to it. Make it "
                          "writable (chmod u+w) or copy it; commands that only read (docs, "
