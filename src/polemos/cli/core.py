@@ -283,6 +283,7 @@ def demo_cmd(db: str, report_path: str, quiet: bool) -> None:
     write_atomic(report_path, html)
     click.echo(f"Report written to {inert_line(report_path)} (one offline HTML file; open it in "
                "a browser).")
+    db = inert_line(db)
     click.echo(f"Explore further:\n  polemos events --db {db}\n  polemos ask \"Who mediated "
                f"between Armenia and Azerbaijan?\" --db {db}")
     sys.exit(result.exit_code)
