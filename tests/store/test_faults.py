@@ -283,3 +283,21 @@ def test_merging_left_by_a_stopped_run_finishes_at_the_next_writable_open(
     assert _event_counts(stopped) == (0, 3)
     Store.open(stopped).close()  # every ingest (even one storing nothing) opens it so first
     assert _event_counts(stopped) == _event_counts(whole) == (1, 0)
+
+
+def test_events_count_the_same_after_a_stopped_run_and_a_rerun_that_stores_nothing(
+        tmp_path: Path) -> None:
+    whole, stopped = tmp_path / "whole.duckdb", tmp_path / "stopped.duckdb"
+    with Store.open(whole) as store:
+        store.add([_meeting(d) for d in ("d1", "d2", "d3")])
+        store.merge_new_events()
+    with Store.open(stopped) as store:  # killed after storing, before merging
+        store.add([_meeting(d) for d in ("d1", "d2", "d3")])
+    polemos("ingest", str(tmp_path / "nothing-new.txt"), "--db", str(stopped))
+
+    def n_events(db: Path) -> int:
+        done = polemos("events", "--format", "jsonl", "--db", str(db))
+        assert done.returncode == 0, done.stderr
+        return len(done.stdout.splitlines())
+
+    assert n_events(stopped) == n_events(whole) == 1

@@ -129,7 +129,7 @@ def run_ingest(
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--max-bytes", type=int, default=None, help="refuse files larger than this (bytes; default 20 MB)")
-@click.option("--timeout", type=float, default=None, help="seconds to wait for a URL (default 20)")
+@click.option("--timeout", type=float, default=None, help="seconds a URL may take in all: connection, headers and body (default 20)")
 @click.option("--actors", "actors", multiple=True, help="extra knowledge-base YAML file(s)")
 @click.option("--config", type=click.Path(dir_okay=False), default=None, help="polemos.toml settings file")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar, no per-item lines but errors")
