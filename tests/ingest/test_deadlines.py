@@ -177,3 +177,12 @@ def test_ingest_of_a_feed_of_dead_pages_names_each(server: str, tmp_path: object
     errors = [line for line in done.stderr.splitlines() if line.startswith("error")]
     assert len(errors) == 6 and done.returncode == 1
     assert all(sum(f"/stall/{n}:" in e for e in errors) == 1 for n in range(6))
+
+
+def test_an_item_whose_html_breaks_the_parser_is_a_failure_naming_it() -> None:
+    from polemos.ingest.feeds import _guarded_draft
+
+    entry = {"summary": "<html></html>", "link": None}  # lxml: "too many bodies"
+    failure = _guarded_draft("f.xml", 3, entry, has_fetch=False)
+    assert isinstance(failure, Failure) and failure.item == "f.xml#3"
+    assert "cannot be read" in failure.message and "left out" in failure.message

@@ -93,7 +93,7 @@ def read_feed(
             item, f"not a readable RSS/Atom feed, or a feed with no items{problem}. "
             "Check the address or the file.",
         )
-    drafts = (_draft(item, n, entry, has_fetch=fetch_page is not None)
+    drafts = (_guarded_draft(item, n, entry, has_fetch=fetch_page is not None)
               for n, entry in enumerate(parsed.entries, 1))
     if fetch_page is None:
         yield from (_finish(d, None) for d in drafts)
@@ -116,6 +116,16 @@ def _with_pages(drafts: Iterable[_Draft | Failure], fetch_page: FetchPage, *, th
             yield _finish(*pending.popleft())
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # each running fetch has its deadline
+
+
+def _guarded_draft(item: str, n: int, entry: Any, *, has_fetch: bool) -> _Draft | Failure:
+    """``_draft``, or a Failure naming the item when the feed's HTML breaks the parser: one
+    odd item must not cost the rest of the feed."""
+    try:
+        return _draft(item, n, entry, has_fetch=has_fetch)
+    except Exception as err:  # noqa: BLE001 - lxml raises several kinds on odd fragments
+        return Failure(f"{item}#{n}", f"{item}#{n}: this feed item's HTML cannot be read "
+                       f"({type(err).__name__}: {err}); the item was left out.")
 
 
 def _draft(item: str, n: int, entry: Any, *, has_fetch: bool) -> _Draft | Failure:
