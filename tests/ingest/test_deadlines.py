@@ -186,3 +186,11 @@ def test_an_item_whose_html_breaks_the_parser_is_a_failure_naming_it() -> None:
     failure = _guarded_draft("f.xml", 3, entry, has_fetch=False)
     assert isinstance(failure, Failure) and failure.item == "f.xml#3"
     assert "cannot be read" in failure.message and "left out" in failure.message
+
+
+def test_an_item_whose_link_is_not_a_web_address_keeps_its_summary() -> None:
+    def no_fetch(link: str) -> str:
+        raise AssertionError(f"fetched {link}")
+
+    items = list(read_feed("f.xml", _rss(["urn:uuid:1234", "story/2.html"]), fetch_page=no_fetch))
+    assert [getattr(i, "text", None) for i in items] == ["Short summary 1.", "Short summary 2."]

@@ -24,6 +24,7 @@ import lxml.html
 
 from polemos.errors import InputError
 from polemos.ingest.clean import parse_meta_date
+from polemos.ingest.fetch import is_url
 from polemos.records import Failure
 
 FULL_TEXT_CHARS = 600  # item content shorter than this is a summary, not the article
@@ -133,7 +134,8 @@ def _draft(item: str, n: int, entry: Any, *, has_fetch: bool) -> _Draft | Failur
     content = _html_text(entry["content"][0].get("value", "")) if entry.get("content") else ""
     summary = _html_text(entry.get("summary", ""))
     is_full = len(content) >= FULL_TEXT_CHARS
-    page = link if link and has_fetch and not is_full else None
+    # only a web page can hold the full text; any other link (urn:, a relative path) cannot
+    page = link if link and is_url(link) and has_fetch and not is_full else None
     text = content if is_full else content or summary
     if not text and page is None:
         return Failure(f"{item}#{n}", f"{item}#{n}: this feed item has no text and no page to "
