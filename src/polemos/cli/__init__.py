@@ -22,14 +22,14 @@ from polemos.cli import (  # noqa: F401
 )
 from polemos.cli.base import cli
 from polemos.errors import PolemosError
-from polemos.sanitize import inert_text
+from polemos.sanitize import inert_line
 
 
 def main() -> None:
     try:
         cli.main(standalone_mode=True)
     except PolemosError as err:
-        click.echo(f"Error: {inert_text(str(err))}", err=True)
+        click.echo(f"Error: {inert_line(str(err))}", err=True)
         sys.exit(1)
     except Exception as err:
         # a damaged block found by a query, a disk that filled up while reading: one line,
