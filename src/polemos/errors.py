@@ -6,8 +6,9 @@
     ├── ConfigError         unknown setting, wrong type, missing file
     ├── ModelError          spaCy model missing, or it lacks a component we need
     ├── QueryError          a question, actor or conflict we cannot answer for
-    └── StoreError          the DuckDB file cannot be opened or written
-        └── SchemaVersionError
+    ├── StoreError          the DuckDB file cannot be opened or written
+    │   └── SchemaVersionError
+    └── OutputError         a report or export file cannot be written
 
 The library raises and never prints or exits; the CLI prints the message on stderr.
 Every message says what went wrong, where, what was expected and how to fix it.
@@ -53,4 +54,8 @@ class StoreError(PolemosError):
 
 
 class SchemaVersionError(StoreError):
+    pass
+
+
+class OutputError(PolemosError):
     pass

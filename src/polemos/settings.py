@@ -17,7 +17,7 @@ class Settings:
     max_bytes: int = field(
         default=20_000_000, metadata={"help": "files larger than this are refused (bytes)"}
     )
-    timeout: float = field(default=20.0, metadata={"help": "seconds to wait for a URL"})
+    timeout: float = field(default=20.0, metadata={"help": "seconds a URL may take in all (connection, headers, body)"})
     actors: tuple[str, ...] = field(
         default=(), metadata={"help": "extra knowledge-base files that extend or override the KB"}
     )

@@ -9,6 +9,7 @@ from typing import Any
 
 from polemos.analysis.model import MIN_STANCE_SENTENCES, Brief, Evidence
 from polemos.errors import QueryError
+from polemos.sanitize import inert_markdown
 
 FORMATS = ("text", "md", "json", "html")
 
@@ -106,19 +107,27 @@ def _sections(brief: Brief) -> list[tuple[str, list[tuple[str, list[Evidence]]]]
 
 
 def _lines(brief: Brief, *, is_md: bool) -> list[str]:
+    """Plain-text or Markdown lines. In Markdown every piece of text (article sentences,
+    titles, URLs, names) is escaped, so the rendered brief shows it and never runs it."""
+    esc = inert_markdown if is_md else _as_is
     title = f"{brief.actor_name} ({brief.actor_code}) in {brief.conflict}"
-    out = [f"# {title}" if is_md else title, "", brief.summary]
+    out = [f"# {esc(title)}" if is_md else title, "", esc(brief.summary)]
     if brief.scope is not None:
-        out += ["", _scope_line(brief)]
+        out += ["", esc(_scope_line(brief))]
     for heading, items in _sections(brief):
-        out += ["", f"## {heading}" if is_md else heading.upper()]
+        out += ["", f"## {esc(heading)}" if is_md else heading.upper()]
         if not items:
             out.append("  (none found)")
         for line, evidence in items:
-            out.append(f"- {line}" if is_md else f"  * {line}")
+            out.append(f"- {esc(line)}" if is_md else f"  * {line}")
             for e in evidence[:3]:
-                out.append(f"    > {e.text} {_cite(e)}" if is_md else f"      {_cite(e)} {e.text}")
+                out.append(f"    > {esc(e.text)} {esc(_cite(e))}" if is_md
+                           else f"      {_cite(e)} {e.text}")
     return out
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 def _scope_line(brief: Brief) -> str:

@@ -9,6 +9,7 @@ import click
 from polemos.cli.base import cli, db_option
 from polemos.cli.core import print_rows
 from polemos.errors import DictionaryError, QueryError
+from polemos.sanitize import inert_line
 
 
 @cli.command("mentions")
@@ -78,16 +79,16 @@ def kb_show_cmd(name: str, actors: tuple[str, ...]) -> None:
     try:
         entries = describe(load_kb(actors), name)
     except (QueryError, DictionaryError) as err:
-        click.echo(f"Error: {err}", err=True)
+        click.echo(f"Error: {inert_line(str(err))}", err=True)
         sys.exit(1)
     for entry in entries:
         for key, value in entry.items():
             if isinstance(value, list):
                 click.echo(f"{key}:")
                 for item in value:
-                    click.echo(f"  - {item}")
+                    click.echo(f"  - {inert_line(str(item))}")
             else:
-                click.echo(f"{key}: {value}")
+                click.echo(f"{key}: {inert_line(str(value))}")
         click.echo("")
 
 
@@ -106,6 +107,6 @@ def kb_check_cmd(path: str) -> None:
     try:
         n = check_file(path)
     except DictionaryError as err:
-        click.echo(f"Error: {err}", err=True)
+        click.echo(f"Error: {inert_line(str(err))}", err=True)
         sys.exit(1)
     click.echo(f"ok: {n} entries")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 import time
@@ -25,28 +23,28 @@ if TYPE_CHECKING:  # imported where used: `polemos --help` loads neither spaCy n
 
 
 def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = None) -> None:
-    """Write rows to stdout as a rich table, JSON or CSV."""
+    """Write rows to stdout as a rich table, JSON or CSV; stored text is made inert
+    (``polemos.sanitize``): controls escaped, no rich markup, no CSV formula."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from polemos.sanitize import csv_text, inert_json, inert_text
 
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, default=str, ensure_ascii=False))
+        click.echo(inert_json(json.dumps(rows, indent=2, default=str, ensure_ascii=False)))
     elif fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+            click.echo(inert_json(json.dumps(row, default=str, ensure_ascii=False)))
     elif fmt == "csv":
-        buf = io.StringIO()
         if rows:
-            writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        click.echo(buf.getvalue(), nl=False)
+            click.echo(csv_text(list(rows[0]), (row.values() for row in rows)), nl=False)
     else:
         table = Table(title=title, show_lines=False)
         for name in rows[0] if rows else []:
-            table.add_column(name, overflow="fold")
+            table.add_column(inert_text(name), overflow="fold")
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row.values()))
+            table.add_row(*(Text(inert_text("" if v is None else str(v))) for v in row.values()))
         Console(width=max(120, Console().width)).print(table)
 
 
@@ -89,6 +87,7 @@ def run_ingest(
     from rich.text import Text
 
     from polemos.pipeline import ingest
+    from polemos.sanitize import inert_line
     from polemos.settings import load_settings
 
     err_console = Console(stderr=True)
@@ -107,10 +106,11 @@ def run_ingest(
                 progress.advance(task)
             # one unwrapped line per problem, whatever the terminal width (scripts grep them)
             if isinstance(item, Failure):
-                line = Text.assemble(("error", "red"), " ", item.message)
+                line = Text.assemble(("error", "red"), " ", inert_line(item.message))
                 progress.console.print(line, highlight=False, soft_wrap=True)
             elif isinstance(item, Skip) and not quiet:
-                line = Text.assemble(("skipped", "yellow"), f" {item.item}: {item.reason}")
+                line = Text.assemble(("skipped", "yellow"),
+                                     f" {inert_line(item.item)}: {inert_line(item.reason)}")
                 progress.console.print(line, highlight=False, soft_wrap=True)
 
         def on_done(n_documents: int, n_words: int) -> None:
@@ -129,7 +129,7 @@ def run_ingest(
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--max-bytes", type=int, default=None, help="refuse files larger than this (bytes; default 20 MB)")
-@click.option("--timeout", type=float, default=None, help="seconds to wait for a URL (default 20)")
+@click.option("--timeout", type=float, default=None, help="seconds a URL may take in all: connection, headers and body (default 20)")
 @click.option("--actors", "actors", multiple=True, help="extra knowledge-base YAML file(s)")
 @click.option("--config", type=click.Path(dir_okay=False), default=None, help="polemos.toml settings file")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar, no per-item lines but errors")
@@ -207,23 +207,24 @@ def show_cmd(doc_id: str, db: str, sentences: bool) -> None:
     \b
         polemos show 3f2a9c0d --sentences
     """
+    from polemos.sanitize import inert_line, inert_text
     from polemos.store.store import Store
 
     with Store.open(db, read_only=True) as store:
         try:
             doc = store.find_document(doc_id)
         except QueryError as err:
-            raise click.ClickException(str(err)) from err
+            raise click.ClickException(inert_line(str(err))) from err
         for key in ("doc_id", "title", "source", "url", "published", "author", "text_date",
                     "language", "n_sentences", "status"):
             value = getattr(doc, key)
-            click.echo(f"{key}: {'' if value is None else value}")
+            click.echo(f"{key}: {'' if value is None else inert_line(str(value))}")
         click.echo("")
         if sentences:
             for s in store.sentences([doc.doc_id]):
-                click.echo(f"[{s.index}] {s.start}-{s.end}  {s.text}")
+                click.echo(f"[{s.index}] {s.start}-{s.end}  {inert_line(s.text)}")
         else:
-            click.echo(doc.text)
+            click.echo(inert_text(doc.text or ""))
 
 
 def demo_corpus_path() -> str:
@@ -263,7 +264,9 @@ def demo_cmd(db: str, report_path: str, quiet: bool) -> None:
     """
     from polemos.actors import load_kb
     from polemos.analysis import build_brief, render_brief
+    from polemos.atomic import write_atomic
     from polemos.report.build import build_report
+    from polemos.sanitize import inert_line, inert_text
     from polemos.store.store import Store
 
     result = run_ingest([demo_corpus_path()], db=db, quiet=quiet, settings_overrides={},
@@ -275,11 +278,12 @@ def demo_cmd(db: str, report_path: str, quiet: bool) -> None:
         print_rows(demo_overview(store), "table", title="events by PLOVER type")
         brief = build_brief(store, DEMO_ACTOR, conflict=DEMO_CONFLICT, kb=kb)
         click.echo(f"\n== Brief: {DEMO_ACTOR} in the {DEMO_CONFLICT} conflict ==\n")
-        click.echo(render_brief(brief, "text"))
+        click.echo(inert_text(render_brief(brief, "text")))
         html = build_report(store, conflict=DEMO_CONFLICT, kb=kb)
-    with open(report_path, "w", encoding="utf-8") as fh:
-        fh.write(html)
-    click.echo(f"Report written to {report_path} (one offline HTML file; open it in a browser).")
+    write_atomic(report_path, html)
+    click.echo(f"Report written to {inert_line(report_path)} (one offline HTML file; open it in "
+               "a browser).")
+    db = inert_line(db)
     click.echo(f"Explore further:\n  polemos events --db {db}\n  polemos ask \"Who mediated "
                f"between Armenia and Azerbaijan?\" --db {db}")
     sys.exit(result.exit_code)

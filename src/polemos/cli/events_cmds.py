@@ -112,7 +112,10 @@ def _emit(fmt: str, database: Database, records: Records[EventRecord],
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        pq.write_table(records.to_arrow(), str(output))
+        from polemos.atomic import replacing
+
+        with replacing(str(output)) as tmp:
+            pq.write_table(records.to_arrow(), str(tmp))
         return
     if fmt in ("jsonl", "plover"):
         text = "".join(line + "\n" for line in _lines(fmt, database, records))

@@ -15,6 +15,7 @@ import click
 
 from polemos.cli.base import cli, db_option
 from polemos.errors import PolemosError
+from polemos.sanitize import inert_line, inert_output
 from polemos.store.store import Store
 
 EXIT_NOTHING_FOUND = 3
@@ -78,12 +79,12 @@ def brief_cmd(actor: str, conflict: str, since: int | None, until: int | None, f
                                 kb=_kb(actors), full=show_all,
                                 conflicts=_conflicts(conflict_files,
                                                      no_definitions=no_definitions))
-        click.echo(render_brief(brief, fmt), nl=False)
+        click.echo(inert_output(render_brief(brief, fmt), fmt), nl=False)
     except NothingFound as err:
-        click.echo(f"Nothing found: {err}", err=True)
+        click.echo(f"Nothing found: {inert_line(str(err))}", err=True)
         sys.exit(EXIT_NOTHING_FOUND)
     except PolemosError as err:
-        raise click.ClickException(str(err)) from err
+        raise click.ClickException(inert_line(str(err))) from err
 
 
 @cli.command("ask")
@@ -112,9 +113,9 @@ def ask_cmd(question: str, fmt: str, conflict_files: tuple[str, ...], no_definit
         with Store.open(db, read_only=True) as store:
             result = answer(store, question, kb=_kb(actors), full=show_all,
                             conflicts=_conflicts(conflict_files, no_definitions=no_definitions))
-        click.echo(render_answer(result, fmt), nl=False)
+        click.echo(inert_output(render_answer(result, fmt), fmt), nl=False)
     except PolemosError as err:
-        raise click.ClickException(str(err)) from err
+        raise click.ClickException(inert_line(str(err))) from err
     if result.status == "nothing_found":
         sys.exit(EXIT_NOTHING_FOUND)
     if result.status == "not_understood":
@@ -147,4 +148,4 @@ def conflicts_cmd(fmt: str, conflict_files: tuple[str, ...], actors: tuple[str, 
         print_rows(conflict_rows(found, full=fmt != "table"), fmt,
                    title=f"{len(found)} conflict(s) and crises found in the data")
     except PolemosError as err:
-        raise click.ClickException(str(err)) from err
+        raise click.ClickException(inert_line(str(err))) from err

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from polemos.cli.base import cli, db_option
@@ -36,7 +34,9 @@ def report_cmd(conflict: str | None, output: str, db: str, config: str | None) -
     """
     from polemos.actors.kb import load_kb
     from polemos.analysis.conflicts import load_conflicts
+    from polemos.atomic import write_atomic
     from polemos.report import build_report
+    from polemos.sanitize import inert_line
     from polemos.settings import load_settings
     from polemos.store.store import Store
 
@@ -45,5 +45,5 @@ def report_cmd(conflict: str | None, output: str, db: str, config: str | None) -
     conflicts = load_conflicts(settings.conflicts)
     with Store.open(db, read_only=True) as store:
         html = build_report(store, conflict=conflict, kb=kb, conflicts=conflicts)
-    Path(output).write_text(html, encoding="utf-8")
-    click.echo(f"Wrote {output} ({len(html.encode('utf-8')) // 1024} KB).", err=True)
+    write_atomic(output, html)  # whole or not at all: a failed write keeps the previous report
+    click.echo(f"Wrote {inert_line(output)} ({len(html.encode('utf-8')) // 1024} KB).", err=True)

@@ -9,6 +9,7 @@ import click
 
 from polemos.cli.base import cli, db_option
 from polemos.records import Article, Failure, Skip
+from polemos.sanitize import inert_line
 from polemos.settings import load_settings
 
 
@@ -52,14 +53,15 @@ def spark_ingest_cmd(sources: tuple[str, ...], out: str, master: str | None,
 
     def on_item(item: Article | Skip | Failure) -> None:
         if isinstance(item, Failure):
-            err_console.print(Text.assemble(("error", "red"), " ", item.message),
+            err_console.print(Text.assemble(("error", "red"), " ", inert_line(item.message)),
                               highlight=False, soft_wrap=True)
         elif isinstance(item, Skip) and not quiet:
-            err_console.print(Text.assemble(("skipped", "yellow"), f" {item.item}: {item.reason}"),
+            err_console.print(Text.assemble(("skipped", "yellow"),
+                                            f" {inert_line(item.item)}: {inert_line(item.reason)}"),
                               highlight=False, soft_wrap=True)
 
     report = spark_ingest(sources, out, master=master, settings=settings, on_item=on_item)
-    click.echo(f"Spark ingest: {report.documents} documents written to {out}, "
+    click.echo(f"Spark ingest: {report.documents} documents written to {inert_line(out)}, "
                f"{len(report.skipped)} skipped, {len(report.failed)} failed.", err=True)
     sys.exit(report.exit_code)
 
@@ -84,4 +86,4 @@ def load_cmd(folder: str, db: str) -> None:
     with Store.open(db) as store:
         new_ids = load_datasets(store, folder)
         n_docs = len(store.document_ids())
-    click.echo(f"Load: {len(new_ids)} documents added, {n_docs} in {db}.", err=True)
+    click.echo(f"Load: {len(new_ids)} documents added, {n_docs} in {inert_line(db)}.", err=True)

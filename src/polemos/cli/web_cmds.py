@@ -7,6 +7,7 @@ import ipaddress
 import click
 
 from polemos.cli.base import cli, db_option
+from polemos.sanitize import inert_line
 
 
 def is_loopback(host: str) -> bool:
@@ -50,8 +51,8 @@ def serve_cmd(db: str, host: str, port: int, actors: tuple[str, ...],
     from polemos.analysis import load_conflicts
 
     if not is_loopback(host):
-        click.echo(f"Warning: listening on {host}: other machines can read this store. "
+        click.echo(f"Warning: listening on {inert_line(host)}: other machines can read this store. "
                    "Use --host 127.0.0.1 to keep it to this machine.", err=True)
     app = create_app(db, kb=load_kb(actors), conflicts=load_conflicts(conflict_files))
-    click.echo(f"Serving {db} read-only at http://{host}:{port}/ (Ctrl-C to stop).", err=True)
+    click.echo(f"Serving {inert_line(db)} read-only at http://{inert_line(host)}:{port}/ (Ctrl-C to stop).", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -15,9 +15,7 @@ Two conventions of the PLOVER manual are applied to PLOVER records, not to store
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -25,14 +23,14 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from polemos.records import Event, Participant
+from polemos.sanitize import csv_text as write_csv
+from polemos.sanitize import inert_json
 from polemos.store.model import EventRecord
 
 if TYPE_CHECKING:
     from polemos.actors.kb import KnowledgeBase
 
 COOPERATIVE_QUADS = frozenset({1, 2})
-# a spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plover_type(event: Event) -> str:
@@ -43,13 +41,6 @@ def plover_type(event: Event) -> str:
         if event.type in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"} and event.actors:
             return "THREATEN"  # a threat needs someone who threatens ("if it is attacked": none)
     return event.type
-
-
-def csv_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as text: formula starts get a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _plain(value: Any) -> Any:
@@ -68,16 +59,13 @@ def csv_text(table: pa.Table) -> str:
     """
     if table.num_rows == 0:
         return ""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(table.column_names)
-    for row in table.to_pylist():
-        writer.writerow([csv_cell(_plain(v)) for v in row.values()])
-    return buf.getvalue()
+    return write_csv(table.column_names,
+                     ([_plain(v) for v in row.values()] for row in table.to_pylist()))
 
 
 def json_line(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, default=_json_default)
+    """One JSON object on one line; no raw control character in it (``inert_json``)."""
+    return inert_json(json.dumps(data, ensure_ascii=False, default=_json_default))
 
 
 def _json_default(value: Any) -> Any:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import queue
+import threading
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -25,18 +29,50 @@ def is_url(source: str) -> bool:
 
 
 def fetch(url: str, *, timeout: float, max_bytes: int) -> Download:
-    """GET ``url``.
+    """GET ``url``, all of it (name lookup, connection, headers, body) within ``timeout``.
+
+    httpx's timeouts bound each network operation, so a server that drips one byte a
+    second would hold a download for ever; the download therefore runs in a helper thread
+    that this one waits for at most ``timeout`` seconds. A download given up on stops at
+    its next chunk (or its next per-read timeout) by itself.
 
     Raises:
-        InputError: no answer within ``timeout`` seconds, no connection, an HTTP error
-            status, or a body over ``max_bytes``.
+        InputError: no complete answer within ``timeout`` seconds, no connection, an HTTP
+            error status, or a body over ``max_bytes``.
     """
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise InputError(url, f"the timeout must be a number of seconds above 0, not {timeout}. "
+                         "Give e.g. --timeout 20.")
+    deadline = time.monotonic() + timeout
+    outcome: queue.SimpleQueue[Download | BaseException] = queue.SimpleQueue()
+
+    def download() -> None:
+        try:
+            outcome.put(_download(url, timeout=timeout, max_bytes=max_bytes, deadline=deadline))
+        except BaseException as err:  # noqa: BLE001 - handed to the waiting thread, re-raised there
+            outcome.put(err)
+
+    worker = threading.Thread(target=download, name="polemos-fetch", daemon=True)
+    worker.start()
+    try:
+        result = outcome.get(timeout=timeout)
+    except queue.Empty:
+        raise InputError(
+            url, f"no answer within {timeout:g} s (the whole download counts, body included). "
+            "Check the address and your network, or allow longer with --timeout SECONDS.",
+        ) from None
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _download(url: str, *, timeout: float, max_bytes: int, deadline: float) -> Download:
     try:
         with httpx.stream(
             "GET", url, timeout=timeout, follow_redirects=True, headers=_HEADERS
         ) as response:
             _check_status(url, response)
-            data = _read_body(url, response, max_bytes)
+            data = _read_body(url, response, max_bytes, deadline=deadline)
             media = response.headers.get("content-type", "")
             final_url = str(response.url)
     except httpx.TimeoutException as err:
@@ -62,7 +98,7 @@ def _check_status(url: str, response: httpx.Response) -> None:
         )
 
 
-def _read_body(url: str, response: httpx.Response, max_bytes: int) -> bytes:
+def _read_body(url: str, response: httpx.Response, max_bytes: int, *, deadline: float) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit():
         check_size(url, int(declared), max_bytes)
@@ -71,5 +107,7 @@ def _read_body(url: str, response: httpx.Response, max_bytes: int) -> bytes:
     for chunk in response.iter_bytes():
         total += len(chunk)
         check_size(url, total, max_bytes)
+        if time.monotonic() > deadline:  # the waiting thread has given up on this download
+            raise InputError(url, "download stopped at its deadline.")
         chunks.append(chunk)
     return b"".join(chunks)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from polemos.errors import InputError
@@ -61,7 +63,8 @@ def load_datasets(store: Store, folder: str | Path) -> list[str]:
         new_ids = _insert_new(store, root)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with suppress(duckdb.Error):  # a failed rollback must not hide the first error
+            con.execute("ROLLBACK")
         raise
     store.merge_new_events()
     return new_ids

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from contextlib import suppress
 
 import duckdb
 
@@ -104,10 +105,11 @@ def merge_new_events(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    row = con.execute(
+    # fetchall: a result left unfinished would block the caller's next query on ``con``
+    [(n_new, n_all)] = con.execute(
         "SELECT count(*) FILTER (WHERE merged_id IS NULL), count(*) FROM events"
-    ).fetchone()
-    return (row[0], row[1]) if row else (0, 0)
+    ).fetchall()
+    return n_new, n_all
 
 
 def _all_ids(con: duckdb.DuckDBPyConnection) -> Iterator[str]:
@@ -125,7 +127,8 @@ def _write(
         _update(con, renamed, "merged_id")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with suppress(duckdb.Error):  # a failed rollback must not hide the first error
+            con.execute("ROLLBACK")
         raise
 
 

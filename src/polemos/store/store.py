@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -17,8 +18,10 @@ import duckdb
 
 from polemos.errors import SchemaVersionError, StoreError
 from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
+from polemos.sanitize import inert_line
 from polemos.store.convert import claim_from_row, date_from_row, participants_to_json
 from polemos.store.eventsql import event_from_row
+from polemos.store.faults import connect, describe_fault, foreign_tables, is_known_fault
 from polemos.store.merging import merge_new_events
 from polemos.store.read import ReadAPI
 from polemos.store.signals import SignalsAPI
@@ -50,52 +53,92 @@ class Store(ReadAPI, SignalsAPI):
     def open(cls, path: str | Path = "polemos.duckdb", *, read_only: bool = False) -> Store:
         """Open (and create when needed) the database at ``path``.
 
+        DuckDB never autoloads or downloads an extension here. Opening for writing also
+        finishes the merging of events a stopped run left unmerged, so every command that
+        reads afterwards sees merged events.
+
         Raises:
-            StoreError: the file cannot be opened (locked by another process, not DuckDB).
+            StoreError: the file cannot be used, with the reason in one line: missing,
+                locked by another process, damaged, read-only, not DuckDB (SQLite, other),
+                or a DuckDB database that is not a Polemos one.
             SchemaVersionError: the file was written by another schema version.
         """
         name = str(path)
-        if read_only and name != ":memory:" and not Path(name).exists():
-            raise StoreError(
-                f"{name}: no such database. Run `polemos ingest SOURCE --db {name}` first."
-            )
-        try:
-            con = duckdb.connect(name, read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(
-                f"{name}: cannot open the database ({err}). "
-                "Is another polemos process writing to it? Wait for it or use another --db."
-            ) from err
+        con = connect(name, read_only=read_only)
         store = cls(con, name)
-        store._check_schema(read_only=read_only)
+        try:
+            store._check_schema(read_only=read_only)
+            if not read_only:
+                merge_new_events(con)
+        except duckdb.Error as err:
+            store._close_quietly()
+            raise StoreError(describe_fault(err, name, action="open")) from err
+        except BaseException:
+            store._close_quietly()
+            raise
         return store
 
     def _check_schema(self, *, read_only: bool) -> None:
-        tables = {row[0] for row in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = foreign_tables(self.con)
         if "schema_version" not in tables:
+            if tables:
+                shown = ", ".join(tables[:6]) + (" …" if len(tables) > 6 else "")
+                raise StoreError(
+                    f"{inert_line(self.path)} is a DuckDB database but not a Polemos one (it "
+                    f"holds {inert_line(shown)} and no schema_version table); Polemos adds "
+                    "nothing to it. Give a new file name with --db."
+                )
             if read_only:
-                raise StoreError(f"{self.path}: not a Polemos database (no schema_version table).")
-            self.con.execute("BEGIN TRANSACTION")
+                raise StoreError(f"{inert_line(self.path)}: an empty DuckDB database, not a "
+                                 "Polemos one yet. Run `polemos ingest SOURCE --db FILE` first.")
+            self._create_schema()
+            return
+        [(version,)] = self.con.execute("SELECT max(version) FROM schema_version").fetchall()
+        if version != SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{inert_line(self.path)} has schema version {version}; this version of "
+                f"polemos expects {SCHEMA_VERSION}. Re-ingest into a new --db file."
+            )
+
+    def _create_schema(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
             self.con.execute(_schema_sql())
             self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
             self.con.execute("COMMIT")
-            return
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        version = row[0] if row else None
-        if version != SCHEMA_VERSION:
-            raise SchemaVersionError(
-                f"{self.path} has schema version {version}; this version of polemos expects "
-                f"{SCHEMA_VERSION}. Re-ingest into a new --db file."
-            )
+        except BaseException:
+            self._rollback_quietly()
+            raise
+
+    def _rollback_quietly(self) -> None:
+        """Roll back after a failed write; a rollback that fails too (the disk is full, the
+        connection is gone) must not hide the first error."""
+        with suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
+
+    def _close_quietly(self) -> None:
+        with suppress(duckdb.Error):
+            self.con.close()
 
     def close(self) -> None:
-        self.con.close()
+        """Close the database (DuckDB writes its checkpoint here).
+
+        Raises:
+            StoreError: the checkpoint cannot be written (disk full, file system gone).
+        """
+        try:
+            self.con.close()
+        except duckdb.Error as err:
+            raise StoreError(describe_fault(err, self.path, action="close")) from err
 
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is not None:
+            self._close_quietly()  # the error that ended the block is the one to report
+        else:
+            self.close()
 
     # -- reading -------------------------------------------------------------------
 
@@ -147,8 +190,8 @@ class Store(ReadAPI, SignalsAPI):
         if not fresh:
             return []
         tables = _result_tables(fresh)
-        self.con.execute("BEGIN TRANSACTION")
         try:
+            self.con.execute("BEGIN TRANSACTION")
             for name, table in tables.items():
                 if table.num_rows:
                     self.con.register("_incoming", table)
@@ -156,8 +199,13 @@ class Store(ReadAPI, SignalsAPI):
                     self.con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _incoming")
                     self.con.unregister("_incoming")
             self.con.execute("COMMIT")
+        except duckdb.Error as err:
+            self._rollback_quietly()
+            if is_known_fault(err):
+                raise StoreError(describe_fault(err, self.path, action="write to")) from err
+            raise
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback_quietly()
             raise
         return [r.article.doc_id for r in fresh]
 
@@ -175,8 +223,18 @@ class Store(ReadAPI, SignalsAPI):
 
     def merge_new_events(self) -> int:
         """Merge the events not merged yet (new, or left by a stopped run) into clusters;
-        reads only the stored events they could merge with. Returns how many were new."""
-        return merge_new_events(self.con)
+        reads only the stored events they could merge with. Returns how many were new.
+
+        Raises:
+            StoreError: the merge cannot be written (disk full …); the store keeps its
+                previous merge and the next writable open finishes it.
+        """
+        try:
+            return merge_new_events(self.con)
+        except duckdb.Error as err:
+            if not is_known_fault(err):
+                raise
+            raise StoreError(describe_fault(err, self.path, action="write to")) from err
 
     def set_merged_ids(self, mapping: dict[str, str]) -> None:
         """Record which merged event each report belongs to (event_id → merged_id)."""
@@ -195,7 +253,7 @@ class Store(ReadAPI, SignalsAPI):
             self.con.unregister("_merge")
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback_quietly()
             raise
 
 
