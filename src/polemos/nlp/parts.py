@@ -55,7 +55,7 @@ def split_parts(text: str, *, part_chars: int = PART_CHARS, run_chars: int = RUN
 
 def parse_in_parts(nlp: Language, text: str, **limits: int) -> Doc:
     """One Doc for ``text``, parsed part by part (see the module docstring)."""
-    docs = list(nlp.pipe(split_parts(text, **limits)))
+    docs = [nlp(part) for part in split_parts(text, **limits)]  # one by one: memory stays flat
     return Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
 
 
