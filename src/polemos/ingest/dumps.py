@@ -32,12 +32,14 @@ def read_dump(item: str, text: str, fmt: str, *, today: dt.date) -> Iterator[Ite
     Raises:
         InputError: a .json file that does not parse, or a CSV without a "text" column.
     """
-    if fmt == "jsonl":
-        yield from _read_jsonl(item, text, today)
-    elif fmt == "json":
-        yield from _read_json(item, text, today)
-    else:
-        yield from _read_csv(item, text, today)
+    readers = {"jsonl": _read_jsonl, "json": _read_json}
+    n_records = 0
+    for record in readers.get(fmt, _read_csv)(item, text, today):
+        n_records += 1
+        yield record
+    if n_records == 0:
+        yield Skip(item, "empty", "no records (only a header, blank lines or an empty list); "
+                   "nothing to ingest")
 
 
 def _read_jsonl(item: str, text: str, today: dt.date) -> Iterator[Item]:

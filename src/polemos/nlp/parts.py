@@ -8,7 +8,9 @@ is long, or that holds a long run without a sentence end, is cut into parts:
 1. at paragraph breaks, parts packed up to ``part_chars``;
 2. a paragraph longer than that, at sentence ends;
 3. a run of more than ``run_chars`` characters with no sentence end, at spaces (or anywhere,
-   when it has none), each piece a part of its own: a part boundary is a sentence boundary.
+   when it has none), each piece a part of its own: a part boundary is a sentence boundary;
+4. a "word" of more than ``token_chars`` characters without a space, every ``token_chars``:
+   spaCy's tokenizer takes time quadratic in the length of one (12,000 "!" took 42 s).
 
 The parts, joined, are exactly the text, so the stitched Doc keeps every character offset.
 """
@@ -22,6 +24,8 @@ from spacy.tokens import Doc
 
 PART_CHARS = 50_000  # characters parsed at once (spaCy's own limit is 1,000,000)
 RUN_CHARS = 2_000  # longest run without a sentence end kept whole (~400 words)
+TOKEN_CHARS = 100  # longest run without a space kept whole (a long URL is cut in two)
+_WORD = re.compile(r"\S+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?。！？\n]")
 # a run starts where its class starts (the look-behind): a search then never re-scans a
@@ -30,8 +34,9 @@ _SENTENCE_BREAK = re.compile(r"(?<![.!?。！？])[.!?。！？]+[\"'”’)\]]*
 
 
 def needs_parts(text: str, *, part_chars: int = PART_CHARS, run_chars: int = RUN_CHARS) -> bool:
-    """Whether ``text`` is too long to parse at once, or holds a run without a sentence end."""
-    return len(text) > part_chars or _longest_run(text) > run_chars
+    """Whether ``text`` is too long to parse at once, or holds a run without a sentence end
+    or a word too long for the tokenizer."""
+    return len(text) > part_chars or _longest_run(text) > run_chars or _has_long_word(text)
 
 
 def split_parts(text: str, *, part_chars: int = PART_CHARS, run_chars: int = RUN_CHARS) -> list[str]:
@@ -39,7 +44,7 @@ def split_parts(text: str, *, part_chars: int = PART_CHARS, run_chars: int = RUN
     parts: list[str] = []
     current = ""
     for unit in _units(text, part_chars=part_chars, run_chars=run_chars):
-        is_piece = len(unit) > run_chars or _longest_run(unit) > run_chars
+        is_piece = len(unit) > run_chars or _longest_run(unit) > run_chars or _has_long_word(unit)
         if is_piece or len(current) + len(unit) > part_chars:
             if current:
                 parts.append(current)
@@ -54,8 +59,19 @@ def split_parts(text: str, *, part_chars: int = PART_CHARS, run_chars: int = RUN
 
 
 def parse_in_parts(nlp: Language, text: str, **limits: int) -> Doc:
-    """One Doc for ``text``, parsed part by part (see the module docstring)."""
-    docs = [nlp(part) for part in split_parts(text, **limits)]  # one by one: memory stays flat
+    """One Doc for ``text``, parsed part by part (see the module docstring).
+
+    Parts go through ``nlp.pipe`` in groups of at most ``PART_CHARS`` characters: many
+    small parts are batched, and big ones never sit in memory together.
+    """
+    docs: list[Doc] = []
+    group: list[str] = []
+    for part in [*split_parts(text, **limits), None]:
+        if group and (part is None or sum(map(len, group)) + len(part) > PART_CHARS):
+            docs.extend(nlp.pipe(group))
+            group = []
+        if part is not None:
+            group.append(part)
     return Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
 
 
@@ -84,7 +100,27 @@ def _split_after(pattern: re.Pattern[str], text: str) -> list[str]:
 
 
 def _cut_run(text: str, run_chars: int) -> list[str]:
-    """Pieces of at most ``run_chars`` characters, cut after a space when there is one."""
+    """Pieces of at most ``run_chars`` characters, cut after a space when there is one;
+    a word longer than ``TOKEN_CHARS`` in pieces of that length."""
+    pieces: list[str] = []
+    start = 0
+    for word in _WORD.finditer(text):
+        if word.end() - word.start() > TOKEN_CHARS:
+            if word.start() > start:
+                pieces.extend(_cut_at_spaces(text[start : word.start()], run_chars))
+            pieces.extend(text[i : min(i + TOKEN_CHARS, word.end())]
+                          for i in range(word.start(), word.end(), TOKEN_CHARS))
+            start = word.end()
+    if start < len(text):
+        pieces.extend(_cut_at_spaces(text[start:], run_chars))
+    return pieces
+
+
+def _has_long_word(text: str) -> bool:
+    return any(word.end() - word.start() > TOKEN_CHARS for word in _WORD.finditer(text))
+
+
+def _cut_at_spaces(text: str, run_chars: int) -> list[str]:
     pieces: list[str] = []
     start = 0
     while len(text) - start > run_chars:
