@@ -102,13 +102,18 @@ def test_long_profile(tmp_path: Path, nlp: object, blank_coder: Coder) -> None:
     n_batches = int(os.environ.get("POLEMOS_FUZZ_BATCHES", "100"))
     tally = Tally()
     db = tmp_path / "fuzz.duckdb"
-    for seed in range(1000, 1000 + n_batches):
+    n_problems = 0
+    first = int(os.environ.get("POLEMOS_FUZZ_FIRST", "1000"))
+    for seed in range(first, first + n_batches):
         folder = tmp_path / f"batch-{seed}"
         is_real = seed % 10 == 0
         run_batch(folder, bad_inputs(seed, 100), good_inputs(seed, 20 if is_real else 5),
                   db=db, tally=tally, settings=SETTINGS, coder=None if is_real else blank_coder,
                   workers=2 if is_real else 1, max_rss_growth=GB)
         _clear(folder)
+        for problem in tally.problems[n_problems:]:
+            print(f"PROBLEM in batch {seed}: {problem!r}", file=sys.stderr, flush=True)
+        n_problems = len(tally.problems)
         print(f"batch {seed}: {tally.inputs} inputs, {len(tally.problems)} problems, "
               f"max gap {tally.max_gap:.1f} s, peak RSS {tally.peak_rss / GB:.2f} GB",
               file=sys.stderr, flush=True)

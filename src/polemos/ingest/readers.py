@@ -50,6 +50,7 @@ CORPUS_DOC = re.compile(
     r"|contributors|contributing|citation|code_of_conduct)\b",
     re.IGNORECASE,
 )
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _FEED_DOCTYPE = re.compile(
     r"\A\ufeff?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(<!DOCTYPE\s+(?:rss|feed|rdf:RDF)\b[^>\[]{0,500}>)",
     re.IGNORECASE,
@@ -90,8 +91,10 @@ def _read_source(source: str, ctx: _Context) -> Iterator[Item]:
 
 
 def path_name(path: str | Path) -> str:
-    """A path as messages and the store show it: bytes that are not UTF-8 as \\xNN."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """A path as messages and the store show it, on one line: bytes that are not UTF-8 and
+    control characters (a line break, ESC) in a file name written as \\xNN."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
 
 
 def _read_folder(folder: Path, ctx: _Context) -> Iterator[Item]:
