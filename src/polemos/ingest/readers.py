@@ -277,8 +277,10 @@ def _front_matter(item: str, text: str) -> tuple[dict[str, Any], str]:
 
 
 def _strip_markdown(text: str) -> str:
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
+    # The spans exclude their own opening bracket: a search from each "[" of a long run of
+    # them then stops at the next one instead of re-scanning the rest (quadratic time).
+    text = re.sub(r"!\[[^\[\]]*\]\([^()]*\)", "", text)  # images
+    text = re.sub(r"\[([^\[\]]+)\]\([^()]*\)", r"\1", text)  # links keep their words
     text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.MULTILINE)  # heading marks
     text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)  # quotes
     return re.sub(r"(\*\*|__|`)", "", text)
