@@ -298,3 +298,24 @@ def test_exit_codes_of_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "Internal error (ZeroDivisionError: oops)" in err and "Traceback" not in err
     assert _exit_code(monkeypatch, ["ingest", str(tmp_path), "--db", db, "--debug"]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_a_record_that_breaks_a_reading_step_fails_alone_and_names_the_step(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from polemos.ingest import clean
+
+    real = clean.detect_language
+
+    def detect(text: str) -> str | None:
+        if "Rohan" in text:
+            raise IndexError("no profile")
+        return real(text)
+
+    monkeypatch.setattr(clean, "detect_language", detect)
+    path = tmp_path / "a.jsonl"
+    texts = [GOOD, "Rohan sent riders to the border on Monday, officials said.", GOOD + " Again."]
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    items = read(path)
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article"]
+    assert items[1].message.startswith(  # type: ignore[union-attr]
+        f"{path}:2: internal error in the language detection step (IndexError: no profile)")

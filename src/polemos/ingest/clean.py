@@ -15,7 +15,7 @@ import time
 import unicodedata
 from typing import Any
 
-from polemos.guard import safe_text
+from polemos.guard import at_stage, safe_text
 from polemos.ingest.language import detect_language, is_foreign
 from polemos.records import Article, Skip
 from polemos.timex import find_timexes
@@ -127,22 +127,26 @@ def make_article(
     ``meta`` takes the optional Article fields: title, url, published, author. A field of
     another type than text (a number, a list of authors from YAML or JSON) is written as
     text; one that cannot be (a mapping) is left out.
+
+    Raises:
+        StageError: a step failed on this text (a bug); it names the step.
     """
-    text = normalise_text(text)
-    title = meta_text(meta.get("title"))
+    source = safe_text(source)
+    text = at_stage("cleaning", normalise_text, text)
+    title = at_stage("cleaning", meta_text, meta.get("title"))
     if not text:
         return Skip(source, "empty", "no text left after cleaning; nothing to ingest", title=title)
     doc_id = doc_id_for(text)
-    language = detect_language(text)
+    language = at_stage("language detection", detect_language, text)
     if is_foreign(language):
         return Skip(
             source, "language", f"not English (detected {language!r}); Polemos reads English text",
             doc_id=doc_id, title=title,
         )
-    published = parse_meta_date(meta.get("published"))
+    published = at_stage("cleaning", parse_meta_date, meta.get("published"))
     return Article(
-        doc_id, text, title=title, source=safe_text(source), url=meta_text(meta.get("url")),
+        doc_id, text, title=title, source=source, url=meta_text(meta.get("url")),
         published=published, author=meta_text(meta.get("author")),
-        text_date=latest_text_date(text, today=today, anchor=published),
+        text_date=at_stage("dating", latest_text_date, text, today=today, anchor=published),
         language=language or "en",
     )
