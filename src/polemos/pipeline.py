@@ -129,22 +129,21 @@ def parse_articles(
 
 
 def _parse_group(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Parsed | Failure]:
-    short = [a for a in articles if not needs_parts(a.text)]
+    short = [i for i, a in enumerate(articles) if not needs_parts(a.text)]
     try:
-        docs = dict(zip((a.doc_id for a in short),
-                        nlp.pipe((a.text for a in short), batch_size=batch_size), strict=True))
+        docs = dict(zip(short, nlp.pipe((articles[i].text for i in short), batch_size=batch_size),
+                        strict=True))
     except Exception:  # noqa: BLE001 - one bad text spoils a batch: parse each alone to find it
         logger.debug("a parse batch failed; parsing its %d texts one by one", len(short))
         docs = {}
-    for article in articles:
-        doc = docs.get(article.doc_id)
-        if doc is None:
-            doc_or_failure = attempt(item_name(article), "parsing", _parse_one, nlp, article)
-            if isinstance(doc_or_failure, Failure):
-                yield doc_or_failure
-                continue
-            doc = doc_or_failure
-        yield Parsed(article, doc, tuple(sentences_of(doc, article.doc_id)))
+    for i, article in enumerate(articles):
+        yield attempt(item_name(article), "parsing", _parsed, nlp, article, docs.get(i))
+
+
+def _parsed(nlp: Language, article: Article, doc: Doc | None) -> Parsed:
+    """The article with its Doc (parsed now when the batch did not) and sentences."""
+    doc = doc if doc is not None else _parse_one(nlp, article)
+    return Parsed(article, doc, tuple(sentences_of(doc, article.doc_id)))
 
 
 def _parse_one(nlp: Language, article: Article) -> Doc:
