@@ -112,28 +112,26 @@ def _read_csv(item: str, text: str, today: dt.date) -> Iterator[Item]:
     raised while this file is read); a row the csv module cannot read is reported by line.
     """
     rows = _csv_rows(item, text)
-    header = next(rows, None)
+    _, header = next(rows, (0, []))
     if isinstance(header, Failure):
         raise InputError(item, header.message.removeprefix(f"{item}, "))
-    fields = header or []
-    if "text" not in fields:
-        raise InputError(item, f"the CSV header {fields} has no \"text\" column. "
+    if "text" not in header:
+        raise InputError(item, f"the CSV header {header} has no \"text\" column. "
                          "Name the column that holds the article text \"text\".")
     for n, row in rows:
         if isinstance(row, Failure):
             yield row
             continue
-        record = {k: v if k == "text" else v or None for k, v in zip(fields, row)}
+        record = {k: v if k == "text" else v or None for k, v in zip(header, row)}
         where = f"{item}:{n}"
         yield attempt(where, "reading", _from_record, where, record, today,
                       label=f"{item}, line {n}")
 
 
-def _csv_rows(item: str, text: str) -> Iterator[Any]:
-    """The header (a list of names), then (line, row) pairs; a row that the csv module
-    refuses becomes a Failure and the next row is read."""
+def _csv_rows(item: str, text: str) -> Iterator[tuple[int, list[str] | Failure]]:
+    """(line, cells) of each row that is not blank, the header first; a row that the csv
+    module refuses is a Failure in place of its cells, and the next row is read."""
     reader = csv.reader(io.StringIO(_LINE_BREAK.sub("\n", text) if "\r" in text else text))
-    first = True
     while True:
         line = reader.line_num + 1
         limit = csv.field_size_limit(max(len(text), 131_072))
@@ -142,15 +140,10 @@ def _csv_rows(item: str, text: str) -> Iterator[Any]:
         except StopIteration:
             return
         except csv.Error as err:
-            failure = Failure(f"{item}:{line}", f"{item}, line {line}: not a readable CSV row "
-                              f"({err}). Fix the quoting of that row, or delete it.")
-            yield failure if first else (line, failure)
-            first = False
+            yield line, Failure(f"{item}:{line}", f"{item}, line {line}: not a readable CSV "
+                                f"row ({err}). Fix the quoting of that row, or delete it.")
             continue
         finally:
             csv.field_size_limit(limit)
-        if first:
-            yield row
-            first = False
-        elif any(cell.strip() for cell in row):
+        if any(cell.strip() for cell in row):
             yield line, row
