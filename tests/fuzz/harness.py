@@ -47,6 +47,7 @@ class Tally:
     max_gap: float = 0.0  # longest time between two progress events (seconds)
     max_rss_growth: int = 0  # bytes of peak RSS a batch added
     peak_rss: int = 0
+    peak_worker_rss: int = 0  # the largest worker process (ingest --workers)
 
     @property
     def problems(self) -> list[str]:
@@ -75,8 +76,8 @@ def expected_ids(paths: Sequence[Path], settings: Settings) -> dict[str, str]:
     return ids
 
 
-def peak_rss() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+def peak_rss(who: int = resource.RUSAGE_SELF) -> int:
+    return resource.getrusage(who).ru_maxrss * 1024
 
 
 def run_batch(
@@ -133,7 +134,10 @@ def run_batch(
     tally.skipped += len(report.skipped)
     tally.max_rss_growth = max(tally.max_rss_growth, peak_rss() - rss_before)
     tally.peak_rss = peak_rss()
-    if peak_rss() - rss_before > max_rss_growth:
+    tally.peak_worker_rss = peak_rss(resource.RUSAGE_CHILDREN)
+    if workers > 1 and tally.peak_worker_rss > max_rss_growth + tally.peak_rss:
+        tally.hangs.append(f"batch {folder.name}: a worker peaked at "
+                           f"{tally.peak_worker_rss / GB:.2f} GB")    if peak_rss() - rss_before > max_rss_growth:
         tally.hangs.append(f"batch {folder.name}: peak memory grew by "
                            f"{(peak_rss() - rss_before) / GB:.2f} GB")
 

@@ -129,7 +129,8 @@ def test_long_profile(tmp_path: Path, nlp: object, blank_coder: Coder) -> None:
           f"one line {len(tally.multi_line)}, not naming the item {len(tally.unnamed)}, inputs "
           f"without outcome {len(tally.silent)}; longest item {tally.max_gap:.1f} s; peak RSS "
           f"{tally.peak_rss / GB:.2f} GB, largest growth in a batch "
-          f"{tally.max_rss_growth / GB:.2f} GB", file=sys.stderr, flush=True)
+          f"{tally.max_rss_growth / GB:.2f} GB, largest worker process "
+          f"{tally.peak_worker_rss / GB:.2f} GB", file=sys.stderr, flush=True)
     assert tally.inputs >= 10_000 or n_batches < 100
     assert_clean(tally)
 
