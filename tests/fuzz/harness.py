@@ -137,7 +137,8 @@ def run_batch(
     tally.peak_worker_rss = peak_rss(resource.RUSAGE_CHILDREN)
     if workers > 1 and tally.peak_worker_rss > max_rss_growth + tally.peak_rss:
         tally.hangs.append(f"batch {folder.name}: a worker peaked at "
-                           f"{tally.peak_worker_rss / GB:.2f} GB")    if peak_rss() - rss_before > max_rss_growth:
+                           f"{tally.peak_worker_rss / GB:.2f} GB")
+    if peak_rss() - rss_before > max_rss_growth:
         tally.hangs.append(f"batch {folder.name}: peak memory grew by "
                            f"{(peak_rss() - rss_before) / GB:.2f} GB")
 
