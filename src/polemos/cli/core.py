@@ -74,7 +74,7 @@ class Seconds(_ParamType):
 
 SKIP_LABELS = {
     "language": "not English", "empty": "empty", "notes": "corpus notes",
-    "type": "unsupported type", "no-text": "no article text",
+    "type": "unsupported type", "no-text": "no article text", "link": "link out of the folder",
 }
 
 
