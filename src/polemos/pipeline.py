@@ -8,15 +8,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from polemos.actors import KnowledgeBase, find_mentions, load_kb
 from polemos.batching import batched
 from polemos.claims import extract_claims
+from polemos.errors import InputError, StoreError
 from polemos.events import Patterns, extract_events, load_patterns
 from polemos.events.classify import EventClassifier, load_classifier
 from polemos.events.combine import Policy, combine
+from polemos.guard import at_stage, attempt, failure_of
 from polemos.ingest import read_sources
-from polemos.nlp import Parsed, annotate, load_nlp, sentences_of
+from polemos.nlp import Parsed, load_nlp, sentences_of
+from polemos.nlp.parts import needs_parts, parse_in_parts
 from polemos.records import Article, Event, Failure, Mention, Result, Skip, TimeAnalysis
 from polemos.settings import Settings
 from polemos.store.store import Store
@@ -70,26 +74,98 @@ class Coder:
         extract_claims(parsed, mentions, time=time)
 
 
-def run(articles: Iterable[Article], coder: Coder, *, batch_size: int = 32) -> Iterator[Result]:
-    """Code a stream of articles.
+def run(
+    articles: Iterable[Article], coder: Coder, *, batch_size: int = 32
+) -> Iterator[Result | Failure]:
+    """Code a stream of articles; a document that fails a stage becomes its Failure.
 
-    1. annotate with spaCy, in batches (sentences with character offsets)
+    1. annotate with spaCy, in batches (sentences with character offsets); a long text
+       in parts (``polemos.nlp.parts``), one over the limit refused
     2. find temporal expressions and date every sentence
     3. find and resolve actor mentions (time-aware)
-    4. extract events, sentence by sentence
+    4. extract events, sentence by sentence (rules, and the classifier when there is one)
     5. extract stance statements and assessments
+
+    Each document goes through steps 2-5 under a guard (``polemos.guard``): an exception
+    names the document and the step, and the next document is coded.
     """
-    for parsed in annotate(coder.nlp, articles, batch_size=batch_size):
-        time = analyse_time(parsed)
-        mentions = find_mentions(
-            parsed, coder.kb, time=time, fuzzy_threshold=coder.fuzzy_threshold
+    for parsed in parse_articles(coder.nlp, articles, batch_size=batch_size):
+        if isinstance(parsed, Failure):
+            yield parsed
+        else:
+            yield attempt(item_name(parsed.article), "coding", code_document, parsed, coder)
+
+
+def code_document(parsed: Parsed, coder: Coder) -> Result:
+    """Steps 2-5 of ``run`` for one parsed document.
+
+    Raises:
+        StageError: a step raised; it names the step.
+    """
+    time = at_stage("dating", analyse_time, parsed)
+    mentions = at_stage("actors", find_mentions, parsed, coder.kb, time=time,
+                        fuzzy_threshold=coder.fuzzy_threshold)
+    events = at_stage("events", coder.events, parsed, mentions, time)
+    claims = at_stage("claims", extract_claims, parsed, mentions, time=time)
+    return Result(
+        parsed.article, parsed.sentences, tuple(mentions), tuple(events), tuple(claims),
+        time.sentence_dates,
+    )
+
+
+def parse_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
+) -> Iterator[Parsed | Failure]:
+    """Each article parsed, in input order, or its Failure (step 1 of ``run``).
+
+    Ordinary texts go through ``nlp.pipe`` in batches; when a batch raises, its articles
+    are parsed one by one so that only the bad one fails. Long texts are parsed in parts.
+    A Parsed is only valid until the next one is requested (see ``annotate``).
+    """
+    for chunk in batched(articles, batch_size * 4):
+        with nlp.memory_zone():
+            for group in batched(chunk, batch_size):
+                yield from _parse_group(nlp, group, batch_size)
+
+
+def _parse_group(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Parsed | Failure]:
+    short = [i for i, a in enumerate(articles) if not needs_parts(a.text)]
+    try:
+        docs = dict(zip(short, nlp.pipe((articles[i].text for i in short), batch_size=batch_size),
+                        strict=True))
+    except Exception:  # noqa: BLE001 - one bad text spoils a batch: parse each alone to find it
+        logger.debug("a parse batch failed; parsing its %d texts one by one", len(short))
+        docs = {}
+    for i, article in enumerate(articles):
+        yield attempt(item_name(article), "parsing", _parsed, nlp, article, docs.get(i))
+
+
+def _parsed(nlp: Language, article: Article, doc: Doc | None) -> Parsed:
+    """The article with its Doc (parsed now when the batch did not) and sentences."""
+    doc = doc if doc is not None else _parse_one(nlp, article)
+    return Parsed(article, doc, tuple(sentences_of(doc, article.doc_id)))
+
+
+def _parse_one(nlp: Language, article: Article) -> Doc:
+    """One text: refused over the limit, in parts when long (``polemos.nlp.parts``).
+
+    Raises:
+        InputError: the text is longer than spaCy's ``nlp.max_length``.
+    """
+    if len(article.text) > nlp.max_length:
+        raise InputError(
+            item_name(article), f"the text has {len(article.text):,} characters, over the "
+            f"limit of {nlp.max_length:,} for one document. Split it into several documents "
+            "(one article each).",
         )
-        events = coder.events(parsed, mentions, time)
-        claims = extract_claims(parsed, mentions, time=time)
-        yield Result(
-            parsed.article, parsed.sentences, tuple(mentions), tuple(events), tuple(claims),
-            time.sentence_dates,
-        )
+    if needs_parts(article.text):
+        return parse_in_parts(nlp, article.text)
+    return nlp(article.text)
+
+
+def item_name(article: Article) -> str:
+    """How messages name a document: where it came from (path:line, URL), else its id."""
+    return article.source or article.doc_id
 
 
 @dataclass
@@ -104,6 +180,40 @@ class IngestReport:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
+
+
+def store_results(store: Store, results: list[Result]) -> tuple[list[str], list[Failure]]:
+    """Store RESULTS in one transaction; when that fails, each document alone, so that
+    only a document the store refuses fails (and is named).
+
+    Raises:
+        StoreError, OSError, duckdb.Error (I/O, fatal): the store itself is at fault (disk
+        full, read-only, corrupt); that stops the run, since no document could be stored.
+    """
+    try:
+        return store.add(results), []
+    except Exception as err:
+        if _is_store_fault(err):
+            raise
+    stored: list[str] = []
+    failures: list[Failure] = []
+    for result in results:
+        try:
+            stored.extend(store.add([result]))
+        except Exception as err:
+            if _is_store_fault(err):
+                raise
+            failures.append(failure_of(item_name(result.article), "storing", err))
+    return stored, failures
+
+
+def _is_store_fault(err: Exception) -> bool:
+    """Errors of the database or the disk, not of one document."""
+    import duckdb
+
+    faults = (StoreError, OSError, MemoryError, duckdb.IOException, duckdb.FatalException,
+              duckdb.InternalException, duckdb.TransactionException, duckdb.PermissionException)
+    return isinstance(err, faults)
 
 
 def ingest(
@@ -121,8 +231,9 @@ def ingest(
     Items that fail are reported and never stop the others; documents already
     stored are counted, not re-coded. With ``workers`` > 1 the articles are coded in that
     many processes (see ``polemos.workers``) and this one stores them, in order.
-    ``on_done(documents, words)`` hears of each batch stored and each document already there. Reports of the same event are merged
-    across the whole store at the end.
+    ``on_item`` hears of every item read and of every document that fails a later step;
+    ``on_done(documents, words)`` of each batch stored and each document already there.
+    Reports of the same event are merged across the whole store at the end.
     """
     settings = settings or Settings()
     report = IngestReport()
@@ -137,7 +248,9 @@ def ingest(
                     report.failed.append(item)
                 elif isinstance(item, Skip):
                     report.skipped.append(item)
-                    store.add_skip(item)
+                    failed = attempt(item.item, "storing", store.add_skip, item)
+                    if isinstance(failed, Failure):
+                        report.failed.append(failed)
                 elif item.doc_id in known:
                     report.already.append(item.doc_id)
                     if on_done is not None:
@@ -158,10 +271,16 @@ def ingest(
 
         coded = code_stream(chained(), sources, settings=settings, coder=coder, workers=workers)
         for batch in batched(coded, STORE_BATCH):
-            report.failed.extend(r for r in batch if isinstance(r, Failure))
+            failures = [r for r in batch if isinstance(r, Failure)]
             results = [r for r in batch if isinstance(r, Result)]
-            report.stored.extend(store.add(results))
+            stored, store_failures = store_results(store, results)
+            for failure in (*failures, *store_failures):
+                report.failed.append(failure)
+                if on_item is not None:
+                    on_item(failure)
+            report.stored.extend(stored)
             if on_done is not None:
-                on_done(len(results), sum(len(r.article.text.split()) for r in results))
+                on_done(len(results) - len(store_failures),
+                        sum(len(r.article.text.split()) for r in results))
         store.merge_new_events()  # also finishes the merge of a run stopped before it
     return report

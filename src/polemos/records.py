@@ -47,7 +47,8 @@ class Failure:
     """An item that could not be read; the message says what, where and how to fix it."""
 
     item: str
-    message: str
+    message: str  # one line: what, where, how to fix
+    detail: str | None = None  # the traceback, when an unexpected exception (a bug) caused it
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -66,8 +67,31 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
             value = tuple(value) if isinstance(value, (list, tuple)) else (value,)
         elif not _fits(value, default):
             raise ConfigError(f"setting {key!r} must be {type(default).__name__}, got {value!r}.")
+        _check_range(key, value)
         clean[key] = value
     return replace(Settings(), **clean)
+
+
+# Numeric settings and the range they must lie in: (low, high, whether low itself is allowed).
+_RANGES: dict[str, tuple[float, float, bool]] = {
+    "batch_size": (1, math.inf, True),
+    "max_bytes": (1, math.inf, True),
+    "timeout": (0, math.inf, False),
+    "fuzzy_threshold": (0, 100, True),
+}
+
+
+def _check_range(key: str, value: Any) -> None:
+    """Raises ConfigError when a numeric setting is out of its range (or NaN, or infinite)."""
+    if key not in _RANGES:
+        return
+    low, high, is_low_allowed = _RANGES[key]
+    is_above = value >= low if is_low_allowed else value > low
+    if math.isfinite(value) and is_above and value <= high:
+        return
+    bound = f"at least {low:g}" if is_low_allowed else f"more than {low:g}"
+    upper = "" if math.isinf(high) else f" and at most {high:g}"
+    raise ConfigError(f"setting {key!r} must be a finite number {bound}{upper}, got {value!r}.")
 
 
 def _fits(value: Any, default: Any) -> bool:

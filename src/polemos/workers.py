@@ -23,10 +23,13 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from polemos.batching import batched
+from polemos.errors import PolemosError
+from polemos.guard import failure_of
 from polemos.records import Article, Failure, Result
 from polemos.settings import Settings
 
@@ -72,24 +75,43 @@ def code_in_workers(
     far ahead of coding.
 
     Raises:
-        concurrent.futures.process.BrokenProcessPool: a worker died (out of memory, killed).
+        PolemosError: a worker died (out of memory, killed); what was stored is kept.
     """
     context = multiprocessing.get_context("spawn")  # no fork of a process holding DuckDB
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                initargs=(settings, os.getpid()))
-    pending: deque[Future[list[Result | Failure]]] = deque()
+    pending: deque[tuple[list[Article], Future[list[Result | Failure]]]] = deque()
     try:
         for batch in batched(articles, per_task):
-            pending.append(pool.submit(_code_batch, batch, settings.batch_size))
+            pending.append((batch, pool.submit(_code_batch, batch, settings.batch_size)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield from pending.popleft().result()
+                yield from _outcome(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _outcome(*pending.popleft())
     except BaseException:  # Ctrl-C, a store error, the consumer stopping: stop coding now
         _terminate(pool)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outcome(
+    batch: list[Article], future: Future[list[Result | Failure]]
+) -> list[Result | Failure]:
+    """The coded batch; when the task itself failed (not one document: ``run`` guards
+    those), a Failure for each of its articles."""
+    from polemos.pipeline import item_name
+
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        raise PolemosError(
+            "a worker process died while coding (out of memory, or killed). The documents "
+            "stored so far are kept; run the ingest again (with --workers 1 to find the "
+            "document that does it)."
+        ) from err
+    except Exception as err:  # noqa: BLE001 - the guard of a whole task: its articles fail
+        return [failure_of(item_name(article), "coding", err) for article in batch]
 
 
 def code_stream(

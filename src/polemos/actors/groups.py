@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span
@@ -32,6 +33,14 @@ ACTED_ON_PREPS = frozenset({"between", "with", "to", "among", "against", "on", "
 def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline) -> None:
     """Pick a candidate for every ambiguous mention from the mentions around it (in place)."""
     doc = timeline.parsed.doc
+    # the sentences of each resolved code, once: per mention only a bisection per code (a
+    # scan of every mention for every ambiguous one was quadratic in the document's length)
+    sentences_of: dict[str, list[int]] = {}
+    for o in found:
+        if not o.candidates and o.code is not None:
+            sentences_of.setdefault(o.code, []).append(timeline.sentence_of(doc, o.start))
+    for values in sentences_of.values():
+        values.sort()
     for f in found:
         if not f.candidates:
             continue
@@ -40,11 +49,8 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
         alive = [c for c in f.candidates if (a := kb.actor(c)) is not None and a.period.covers(when)]
         candidates = tuple(alive or f.candidates)
         scores = dict.fromkeys(candidates, 0.0)
-        others = [o for o in found if o is not f and not o.candidates and o.code is not None]
-        distance: dict[str | None, int] = {}
-        for o in others:
-            gap = abs(timeline.sentence_of(doc, o.start) - sentence)
-            distance[o.code] = min(gap, distance.get(o.code, gap))
+        distance = {code: _nearest(sorted_sentences, sentence)
+                    for code, sorted_sentences in sentences_of.items()}
         for code in candidates:
             # presence, not frequency: a document about Russia must not drown "Soviet" nearby
             gaps = [g for c, g in distance.items() if c and _related(kb, code, c)]
@@ -58,6 +64,13 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
         if standing.rule:
             f.rule = standing.rule
         assign_sector(doc, f)
+
+
+def _nearest(sorted_values: list[int], value: int) -> int:
+    """The smallest distance from ``value`` to an element of ``sorted_values`` (not empty)."""
+    i = bisect.bisect_left(sorted_values, value)
+    near = sorted_values[max(0, i - 1) : i + 1]
+    return min(abs(v - value) for v in near)
 
 
 def _related(kb: KnowledgeBase, code: str, other: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 from collections.abc import Sequence
@@ -48,9 +49,30 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = 
         Console(width=max(120, Console().width)).print(table)
 
 
+if TYPE_CHECKING:  # generic only from click 8.2; pyproject allows 8.1
+    _ParamType = click.ParamType[float, Any]
+else:
+    _ParamType = click.ParamType
+
+
+class Seconds(_ParamType):
+    """A duration in seconds: a finite number above zero (NaN, inf and -5 are usage errors)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        if not math.isfinite(seconds) or seconds <= 0:
+            self.fail(f"{value!r} must be a finite number of seconds above 0, e.g. 20.", param, ctx)
+        return seconds
+
+
 SKIP_LABELS = {
     "language": "not English", "empty": "empty", "notes": "corpus notes",
-    "type": "unsupported type", "no-text": "no article text",
+    "type": "unsupported type", "no-text": "no article text", "link": "link out of the folder",
 }
 
 
@@ -68,9 +90,11 @@ def _summary(report: IngestReport) -> str:
 
 def run_ingest(
     sources: Sequence[str], *, db: str, quiet: bool, settings_overrides: dict[str, Any],
-    workers: int = 1,
+    workers: int = 1, debug: bool = False,
 ) -> IngestReport:
     """Ingest with a progress bar and one stderr line per problem; shared by ingest and demo.
+
+    With ``debug``, an item that failed on a bug also gets its traceback.
 
     The bar shows documents done of about how many the sources hold, words/s and an ETA.
     """
@@ -108,6 +132,8 @@ def run_ingest(
             if isinstance(item, Failure):
                 line = Text.assemble(("error", "red"), " ", inert_line(item.message))
                 progress.console.print(line, highlight=False, soft_wrap=True)
+                if debug and item.detail:
+                    progress.console.print(Text(item.detail), highlight=False, soft_wrap=True)
             elif isinstance(item, Skip) and not quiet:
                 line = Text.assemble(("skipped", "yellow"),
                                      f" {inert_line(item.item)}: {inert_line(item.reason)}")
@@ -128,21 +154,27 @@ def run_ingest(
 @cli.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option("--max-bytes", type=int, default=None, help="refuse files larger than this (bytes; default 20 MB)")
-@click.option("--timeout", type=float, default=None, help="seconds a URL may take in all: connection, headers and body (default 20)")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="refuse files larger than this (bytes; default 20 MB)")
+@click.option("--timeout", type=Seconds(), default=None,
+              help="seconds a URL may take in all: connection, headers and body (default 20)")
 @click.option("--actors", "actors", multiple=True, help="extra knowledge-base YAML file(s)")
 @click.option("--config", type=click.Path(dir_okay=False), default=None, help="polemos.toml settings file")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar, no per-item lines but errors")
 @click.option("--workers", type=click.IntRange(min=1), default=default_workers(),
               show_default="the machine's cores",
               help="processes that parse and code documents (one writer stores them)")
+@click.option("--debug", is_flag=True, help="print the traceback of an item that fails on a bug")
 def ingest_cmd(
     sources: tuple[str, ...], db: str, max_bytes: int | None, timeout: float | None,
-    actors: tuple[str, ...], config: str | None, quiet: bool, workers: int,
+    actors: tuple[str, ...], config: str | None, quiet: bool, workers: int, debug: bool,
 ) -> None:
     """Read SOURCES (files, folders, URLs, feeds, JSONL) and store what they say.
 
-    Exit code 0 when every item went in, 1 when some failed, 2 for usage errors.
+    An item that cannot be read or coded gets one error line naming it and the step, and
+    the others go on. Exit code 0 when every item went in, 1 when some failed (or the store
+    could not be written), 2 for usage and settings errors, 3 for an internal error (a bug:
+    the message says how to report it; --debug prints the traceback).
     Documents are coded in --workers processes, each loading the model once; a small
     input is coded in this process.
 
@@ -156,7 +188,7 @@ def ingest_cmd(
     if actors:
         overrides["actors"] = actors
     report = run_ingest(sources, db=db, quiet=quiet, settings_overrides=overrides,
-                        workers=workers)
+                        workers=workers, debug=debug)
     sys.exit(report.exit_code)
 
 

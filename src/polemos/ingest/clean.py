@@ -15,6 +15,7 @@ import time
 import unicodedata
 from typing import Any
 
+from polemos.guard import at_stage, safe_text
 from polemos.ingest.language import detect_language, is_foreign
 from polemos.records import Article, Skip
 from polemos.timex import find_timexes
@@ -28,11 +29,27 @@ TEXT_DATE_PRECISIONS = ("day", "month", "year")
 
 
 def normalise_text(text: str) -> str:
-    """NFC, no invisible characters, single spaces, paragraphs split by one blank line."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    """NFC, no invisible characters, single spaces, paragraphs split by one blank line.
+
+    Lone surrogates (a JSON "\\ud800", an undecodable name) become U+FFFD: they cannot be
+    encoded, printed or stored.
+    """
+    text = unicodedata.normalize("NFC", safe_text(text)).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def meta_text(value: Any) -> str | None:
+    """A metadata field as one line of text: numbers and booleans written out, the items of
+    a list joined with ", "; None when empty or not text-like (a mapping, a date)."""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(t for t in (meta_text(v) for v in value if not isinstance(v, (list, tuple))) if t)
+    elif isinstance(value, (bool, int, float)):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    return " ".join(normalise_text(value).split()) or None
 
 
 def doc_id_for(text: str) -> str:
@@ -50,10 +67,27 @@ def parse_meta_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, time.struct_time):
-        return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+        try:
+            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+        except ValueError:
+            return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return dt.datetime.fromtimestamp(value, tz=dt.UTC).date() if value > 10**8 else None
-    return _parse_date_string(str(value).strip())
+        return _epoch_date(value)
+    text = str(value).strip()
+    if re.fullmatch(r"\d{9,16}(\.\d{1,9})?", text):  # an epoch written as a string
+        return _epoch_date(float(text))
+    return _parse_date_string(text)
+
+
+def _epoch_date(value: float) -> dt.date | None:
+    """A Unix time in seconds, or in milliseconds (JavaScript's); None for other numbers."""
+    if not 10**8 < value < 10**14:  # 1973 .. 5138 in seconds, or 1973 .. 5138 in ms
+        return None
+    seconds = value / 1000 if value >= 10**11 else value  # 10^11 s is the year 5138
+    try:
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _parse_date_string(value: str) -> dt.date | None:
@@ -68,7 +102,7 @@ def _parse_date_string(value: str) -> dt.date | None:
             return None
     try:
         return email.utils.parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         logger.debug("unreadable publication date %r", value)
         return None
 
@@ -90,23 +124,29 @@ def make_article(
 ) -> Article | Skip:
     """A finished Article (id, language, latest date in text), or a Skip saying why not.
 
-    ``meta`` takes the optional Article fields: title, url, published, author.
+    ``meta`` takes the optional Article fields: title, url, published, author. A field of
+    another type than text (a number, a list of authors from YAML or JSON) is written as
+    text; one that cannot be (a mapping) is left out.
+
+    Raises:
+        StageError: a step failed on this text (a bug); it names the step.
     """
-    text = normalise_text(text)
-    title = normalise_text(meta.get("title") or "") or None
+    source = safe_text(source)
+    text = at_stage("cleaning", normalise_text, text)
+    title = at_stage("cleaning", meta_text, meta.get("title"))
     if not text:
         return Skip(source, "empty", "no text left after cleaning; nothing to ingest", title=title)
     doc_id = doc_id_for(text)
-    language = detect_language(text)
+    language = at_stage("language detection", detect_language, text)
     if is_foreign(language):
         return Skip(
             source, "language", f"not English (detected {language!r}); Polemos reads English text",
             doc_id=doc_id, title=title,
         )
-    published = parse_meta_date(meta.get("published"))
+    published = at_stage("cleaning", parse_meta_date, meta.get("published"))
     return Article(
-        doc_id, text, title=title, source=source, url=meta.get("url") or None,
-        published=published, author=meta.get("author") or None,
-        text_date=latest_text_date(text, today=today, anchor=published),
+        doc_id, text, title=title, source=source, url=meta_text(meta.get("url")),
+        published=published, author=meta_text(meta.get("author")),
+        text_date=at_stage("dating", latest_text_date, text, today=today, anchor=published),
         language=language or "en",
     )

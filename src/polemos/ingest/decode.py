@@ -5,6 +5,7 @@ Each check raises ``InputError`` with a message that names the item and the fix.
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -12,6 +13,10 @@ from charset_normalizer import from_bytes
 from polemos.errors import InputError
 
 ENCODINGS = ("utf_8", "cp1252", "latin_1")
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 MAX_CONTROL_RATIO = 0.002  # more C0/C1 control characters than this is not text
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -44,9 +49,15 @@ def decode_bytes(item: str, data: bytes) -> str:
         InputError: the bytes are binary (NUL bytes, a known file signature) or no
             likely encoding gives readable text.
     """
+    for bom, encoding in _BOMS:  # UTF-16/32 hold NUL bytes: read them before the binary check
+        if data.startswith(bom):
+            text = _try_decode(data[len(bom):], encoding)
+            if text is None or not _is_readable(text):
+                raise InputError(item, f"the file starts with a {encoding} byte-order mark but "
+                                 f"is not valid {encoding} text. Re-save it as UTF-8 text.")
+            return text
     _check_binary(item, data)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 MIN_ARTICLE_CHARS = 400  # an <article> with less text is a teaser card, not an article
 MIN_WORDS = 3  # fewer real words than this is debris of broken markup, not text
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -42,6 +43,7 @@ def extract_html(item: str, html: str, *, url: str | None = None) -> list[HtmlAr
     Raises:
         InputError: the markup cannot be parsed or holds no article text.
     """
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses it in a str (XHTML pages)
     root = _parse(item, html)
     parts = [a for a in root.xpath("//article[not(ancestor::article)]")
              if len(a.text_content().strip()) >= MIN_ARTICLE_CHARS]

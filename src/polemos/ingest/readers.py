@@ -13,15 +13,16 @@ left out on purpose) and the next item is read: one bad file never stops a run.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from polemos.errors import InputError
+from polemos.errors import DictionaryError, InputError
+from polemos.guard import guard_stream
 from polemos.ingest.clean import doc_id_for, make_article
 from polemos.ingest.decode import check_size, decode_bytes
 from polemos.ingest.dumps import read_dump
@@ -31,6 +32,7 @@ from polemos.ingest.html import extract_html
 from polemos.ingest.pagesplit import split_page
 from polemos.records import Article, Failure, Skip
 from polemos.settings import Settings
+from polemos.yamldata import load_with_lines
 
 __all__ = ["doc_id_for", "read_sources"]
 
@@ -48,6 +50,11 @@ CORPUS_DOC = re.compile(
     r"|contributors|contributing|citation|code_of_conduct)\b",
     re.IGNORECASE,
 )
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FEED_DOCTYPE = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(<!DOCTYPE\s+(?:rss|feed|rdf:RDF)\b[^>\[]{0,500}>)",
+    re.IGNORECASE,
+)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
@@ -58,57 +65,105 @@ class _Context:
 
 
 def read_sources(sources: Sequence[str], *, settings: Settings) -> Iterator[Item]:
-    """Every article in SOURCES (files, folders read recursively, URLs, feeds), in order."""
+    """Every article in SOURCES (files, folders read recursively, URLs, feeds), in order.
+
+    Each source, each file of a folder and each record of a dump is read under a guard
+    (``polemos.guard``): whatever goes wrong with one becomes its Failure, and the next
+    one is read.
+    """
     ctx = _Context(settings, dt.date.today())
     for source in sources:
-        if is_url(source):
-            yield from _read_url(source, ctx)
-            continue
-        path = Path(source)
-        if not path.exists():
-            yield Failure(source, f"{source}: no such file or folder. Check the path "
-                                  f"(relative paths start from {Path.cwd()}).")
-        elif path.is_dir():
-            yield from _read_folder(path, ctx)
-        else:
-            yield from _read_file(path, ctx)
+        yield from guard_stream(path_name(source), "reading", _read_source(source, ctx))
+
+
+def _read_source(source: str, ctx: _Context) -> Iterator[Item]:
+    if is_url(source):
+        yield from _read_url(source, ctx)
+        return
+    path = Path(source)
+    if not path.exists():
+        yield Failure(path_name(path), f"{path_name(path)}: no such file or folder. Check the "
+                      f"path (relative paths start from {path_name(Path.cwd())}).")
+    elif path.is_dir():
+        yield from _read_folder(path, ctx)
+    else:
+        yield from _read_file(path, ctx)
+
+
+def path_name(path: str | Path) -> str:
+    """A path as messages and the store show it, on one line: bytes that are not UTF-8 and
+    control characters (a line break, ESC) in a file name written as \\xNN."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
 
 
 def _read_folder(folder: Path, ctx: _Context) -> Iterator[Item]:
+    root = folder.resolve()
     files = sorted(
         p for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        if (p.is_file() or p.is_symlink() or _is_special(p))
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
     if not files:
-        yield Skip(str(folder), "empty", "the folder holds no files; nothing to ingest")
+        yield Skip(path_name(folder), "empty", "the folder holds no files; nothing to ingest")
     for path in files:
-        if CORPUS_DOC.match(path.name):
-            yield Skip(str(path), "notes", "describes the corpus folder (README, SOURCE, "
+        item = path_name(path)
+        if not _is_inside(path, root):
+            yield Skip(item, "link", "a symbolic link to a file outside the folder; name its "
+                       "target to ingest it")
+        elif CORPUS_DOC.match(path.name):
+            yield Skip(item, "notes", "describes the corpus folder (README, SOURCE, "
                        "LICENSE …), not an article; name the file itself to ingest it anyway")
         elif path.suffix.lower() not in SUFFIXES:
-            yield Skip(str(path), "type", f"unsupported file type {path.suffix!r}; Polemos "
-                       "reads .txt, .md, .html, .jsonl, .json, .csv and RSS/Atom feeds")
+            yield Skip(item, "type", f"unsupported file type {path_name(path.suffix)!r}; "
+                       "Polemos reads .txt, .md, .html, .jsonl, .json, .csv and RSS/Atom feeds")
         else:
-            yield from _read_file(path, ctx)
+            yield from guard_stream(item, "reading", _read_file(path, ctx))
+
+
+def _is_inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links, a dangling one
+        return False
+
+
+def _is_special(path: Path) -> bool:
+    """A device, FIFO or socket: reading one blocks or never ends."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _read_file(path: Path, ctx: _Context) -> Iterator[Item]:
-    item = str(path)
+    item = path_name(path)
     try:
         data = _read_bytes(path, ctx.settings.max_bytes)
         if not data.strip():
             yield Skip(item, "empty", "empty file; nothing to ingest")
             return
-        text = decode_bytes(item, data)
+        text = without_feed_doctype(decode_bytes(item, data))
     except InputError as err:
         yield Failure(item, str(err))
         return
     yield from _read_text(item, text, _format_of(path.suffix.lower(), text), ctx, url=None)
 
 
+def without_feed_doctype(text: str) -> str:
+    """The text without the DOCTYPE line an RSS 0.91 feed opens with, so that it is read as a
+    feed; one with an internal subset (entity definitions) is left alone, and refused."""
+    match = _FEED_DOCTYPE.match(text)
+    return text[: match.start(1)] + text[match.end(1):] if match else text
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    item = str(path)
+    item = path_name(path)
     try:
+        if _is_special(path):
+            raise InputError(item, "not a regular file (a device, FIFO or socket), which "
+                             "could be read forever. Save the text to a file and ingest that.")
         check_size(item, path.stat().st_size, max_bytes)
         return path.read_bytes()
     except PermissionError as err:
@@ -135,7 +190,7 @@ def _format_of(suffix: str, text: str) -> Format:
 def _read_url(url: str, ctx: _Context) -> Iterator[Item]:
     try:
         download = fetch(url, timeout=ctx.settings.timeout, max_bytes=ctx.settings.max_bytes)
-        text = _decode_download(url, download.data, download.charset)
+        text = without_feed_doctype(_decode_download(url, download.data, download.charset))
     except InputError as err:
         yield Failure(url, str(err))
         return
@@ -208,11 +263,11 @@ def _front_matter(item: str, text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
     if match is None:
         return {}, text
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as err:
-        raise InputError(item, f"the front matter between '---' lines is not valid YAML "
-                         f"({err}). Fix it or remove it.") from err
+    try:  # dates stay strings: "2020-02-30" is then an unreadable date, not a crash
+        meta = load_with_lines(match.group(1), path=item, expected="Fix it or remove it.")
+    except DictionaryError as err:
+        detail = str(err).removeprefix(f"{item}, ").removeprefix(f"{item}: ")
+        raise InputError(item, f"the front matter between '---' lines, {detail}") from err
     if not isinstance(meta, dict):
         return {}, text
     keep = {k: meta[k] for k in ("title", "published", "url", "author") if meta.get(k)}
@@ -222,8 +277,10 @@ def _front_matter(item: str, text: str) -> tuple[dict[str, Any], str]:
 
 
 def _strip_markdown(text: str) -> str:
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
+    # The spans exclude their own opening bracket: a search from each "[" of a long run of
+    # them then stops at the next one instead of re-scanning the rest (quadratic time).
+    text = re.sub(r"!\[[^\[\]]*\]\([^()]*\)", "", text)  # images
+    text = re.sub(r"\[([^\[\]]+)\]\([^()]*\)", r"\1", text)  # links keep their words
     text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.MULTILINE)  # heading marks
     text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)  # quotes
     return re.sub(r"(\*\*|__|`)", "", text)

@@ -63,8 +63,10 @@ _CHROME_PREFIX = re.compile(
     r"|©|copyright\b|\(c\) \d{4})",
     re.IGNORECASE,
 )
+# A quantified run starts where its class starts (the look-behind): otherwise a search
+# tries every position of a long digit run and re-scans the rest of it, quadratic time.
 _TIME_AGO = re.compile(
-    r"\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago$",
+    r"(?<!\d)\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago$",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
