@@ -67,7 +67,7 @@ def extract_events(
         events.append(event)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
             if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \
-            else None
+            and _subject_acts(candidate) else None
         if intent is not None:
             events.append(intent)
     return mark_secondary(_drop_restated(_link_mediation(events)), parsed.doc)
@@ -94,6 +94,19 @@ def _has_speaker(c: Candidate) -> bool:
         return bool(named) and (any(m.code for m in c.recipients) or len(named) >= 2
                                 and c.pattern.frame == "symmetric" and c.governor is not None)
     return bool(named) or any(_names_someone(s) for s in c.subjects)
+
+
+def _subject_acts(c: Candidate) -> bool:
+    """The intention is the actor's own: an actor is the subject the act was read from ("X
+    will meet Y", "X said it will …"), not only a partner of an act someone else intends
+    ("the visit is aimed at boosting cooperation with X")."""
+    for subject in c.subjects:
+        if subject.pos_ == "PRON":
+            return True
+        lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        if any(lo <= m.start < hi for m in c.actors + c.mediators):
+            return True
+    return False
 
 
 def _names_someone(subject: Token) -> bool:
