@@ -40,6 +40,14 @@ SHARE_NOUNS = frozenset({"part", "role", "responsibility", "credit", "hand", "sh
 STATIVE_HEADS = frozenset({"stand", "remain", "stay", "seem", "appear", "become", "get", "sit"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# definite descriptions that point back at an actor named before ("the group said it had
+# killed", "the government demanded"): the nearest earlier mention of that kind of actor
+ARMED_ANAPHORS = frozenset({"group", "militant", "insurgent", "outfit", "organization",
+                            "organisation", "militia", "rebel", "jihadist", "movement"})
+STATE_ANAPHORS = frozenset({"government", "authority", "administration", "regime", "country",
+                            "state", "capital"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ANAPHOR_REACH = 3  # sentences back, its own included
 LOCATING_VERBS = frozenset({"base", "locate", "station", "headquarter", "operate", "live",
                             "affiliate", "lead", "link", "belong", "flee", "escape"})
 FLEEING = frozenset({"flee", "escape"})  # "refugees fleeing X": people of X
@@ -90,6 +98,10 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
         return _antecedent(token, index)
     if mention is None and token.lower_ in PRONOUNS and token.dep_ in PRONOUN_DEPS:
         return resolve_pronoun(token, index)
+    if mention is None and token.dep_ in PRONOUN_DEPS | {"pobj", "dobj"}:
+        described = definite_anaphor(token, index)
+        if described is not None:
+            return [described]
     if mention is not None and mention.code is None and not mention.members:
         mention = None  # unresolved name: its title or apposition may still name the actor
     if mention is not None:
@@ -152,6 +164,50 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
         if mention is not None:
             return [mention]
     return _previous_subject(token, index)
+
+
+def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
+    """'the group', 'the militants', 'the government': the nearest earlier mention, in its
+    sentence or the few before, of an actor of that kind (an armed group; a state). A noun
+    with a name of its own in its phrase ("the Kurdish group") is not an anaphor."""
+    lemma = token.lemma_.lower()
+    wanted = "armed" if lemma in ARMED_ANAPHORS else "state" if lemma in STATE_ANAPHORS else None
+    if wanted is None or token.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        return None
+    if any(index.at(c) is not None for c in token.subtree if c.i != token.i):
+        return None
+    first = token.doc[token.sent.start].sent
+    for _ in range(ANAPHOR_REACH - 1):
+        if first.start == 0:
+            break
+        first = token.doc[first.start - 1].sent
+    # a state is taken only from the subject of an earlier sentence: the states a sentence
+    # names besides its subject are mostly the other side ("Manila summoned the Chinese envoy")
+    last = token.i if wanted == "armed" else token.sent.start
+    for i in range(last - 1, first.start - 1, -1):
+        mention = index.by_token.get(i)
+        if mention is not None and mention.code and _is_kind(mention, wanted) and (
+                wanted == "armed" or _in_subject(token.doc[i])):
+            return mention
+    return None
+
+
+def _in_subject(token: Token) -> bool:
+    node = token
+    for _ in range(4):
+        if node.dep_ in {"nsubj", "nsubjpass"}:
+            return node.head.i == node.sent.root.i
+        if node.dep_ not in OWNER_DEPS | {"appos", "conj", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _is_kind(mention: Mention, wanted: str) -> bool:
+    if wanted == "armed":
+        return mention.kind == "armed_group"
+    return mention.kind in {"state", "defacto"} and mention.sector in {None, "GOV"}
 
 
 def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
