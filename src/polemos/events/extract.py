@@ -140,6 +140,10 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
         c.code, c.type = code, lexicon.ontology.code(code).type or c.type
     if c.pattern.needs_recipient and not any(m.code or m.members for m in c.recipients):
         return False
+    if c.frame == "nominal" and _is_background(c.anchor, lexicon):
+        return False
+    if c.frame == "setting" and not c.recipients:
+        return False  # "said at one summit", "during Brexit negotiations": with whom, unsaid
     if c.pattern.type == "PROTEST" and c.frame == "passive":
         return False  # "was demonstrated by": shown, not protested
     if c.pattern.needs_partner and not _has_partner(c, lexicon):
@@ -147,6 +151,15 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
     if c.pattern.needs_complement and not _has_complement(c.token, lexicon):
         return False
     return not _thing_acts(c, lexicon)
+
+
+def _is_background(noun: Token, lexicon: Patterns) -> bool:
+    """A bare event noun that names a lasting state ("during Russia's war in Ukraine", "the
+    China-Russia partnership") or is what a description is about ("their cooperation is
+    constructive", "the alliance poses a threat"): background, not an event reported."""
+    if noun.lemma_.lower() in lexicon.words("durative") or noun.lower_ in lexicon.words("durative"):
+        return True
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lexicon.words("describing")
 
 
 def _has_partner(c: Candidate, lexicon: Patterns) -> bool:
