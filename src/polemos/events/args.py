@@ -175,7 +175,7 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
     if wanted is None or token.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return None
-    if any(index.at(c) is not None for c in token.subtree if c.i != token.i):
+    if any(index.at(c) is not None for c in token.children if c.dep_ in OWNER_DEPS):
         return None
     first = token.doc[token.sent.start].sent
     for _ in range(ANAPHOR_REACH - 1):
