@@ -61,7 +61,7 @@ def extract_events(
     events = []
     for candidate in candidates.values():
         if candidate.dropped or not candidate.is_codable or candidate.pattern.is_statement \
-                or not _has_speaker(candidate):
+                or not _has_speaker(candidate, patterns):
             continue
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
         events.append(event)
@@ -78,7 +78,7 @@ SPOKEN_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "S
                           "CONSULT", "COOPERATE", "AID", "CONCEDE"})
 
 
-def _has_speaker(c: Candidate) -> bool:
+def _has_speaker(c: Candidate, lexicon: Patterns) -> bool:
     """An appeal, a promise, a meeting … needs its named actor (or a mediator); force and
     coercion may be reported with only their victims ("nine activists were killed"). Told
     by a bare noun ("Washington's commitment", "the China-Russia partnership"), such an act
@@ -93,7 +93,8 @@ def _has_speaker(c: Candidate) -> bool:
     if c.frame == "nominal" and c.pattern.pos == "noun" and c.pattern.frame != "mediation":
         return bool(named) and (any(m.code for m in c.recipients) or len(named) >= 2
                                 and c.pattern.frame == "symmetric" and c.governor is not None)
-    return bool(named) or any(_names_someone(s) for s in c.subjects)
+    parties = lexicon.words("irregulars") | lexicon.words("crowds") | lexicon.words("forces")
+    return bool(named) or any(_names_someone(s, parties) for s in c.subjects)
 
 
 def _subject_acts(c: Candidate) -> bool:
@@ -109,11 +110,11 @@ def _subject_acts(c: Candidate) -> bool:
     return False
 
 
-def _names_someone(subject: Token) -> bool:
+def _names_someone(subject: Token, parties: frozenset[str]) -> bool:
     """A subject that names an actor the knowledge base does not know ("Rebel leaders", "the
-    Kachin Independence Organization"), not a bare pronoun that stands for no one named."""
-    return subject.pos_ in {"PROPN", "NOUN"} or any(
-        t.pos_ == "PROPN" for t in subject.subtree)
+    Kachin Independence Organization", "protesters"), not a bare pronoun that stands for no one
+    named, nor a generic noun of people outside politics ("analysts", "environment groups")."""
+    return any(t.pos_ == "PROPN" or t.lemma_.lower() in parties for t in subject.subtree)
 
 
 def _in_a_name(token: Token, index: MentionIndex) -> bool:
@@ -140,6 +141,8 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
         c.code, c.type = code, lexicon.ontology.code(code).type or c.type
     if c.pattern.needs_recipient and not any(m.code or m.members for m in c.recipients):
         return False
+    if c.token.dep_ == "amod" and c.token.pos_ == "VERB":
+        return False  # "a Chinese-funded pipeline", "U.S.-backed forces": a description
     if c.frame == "nominal" and _is_background(c.anchor, lexicon):
         return False
     if c.frame == "setting" and not c.recipients:
@@ -303,6 +306,8 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
         mode = pattern.mode if candidate.type is None else None
     contexts = tuple(dict.fromkeys(pattern.contexts + entry.contexts + candidate.contexts))
     flags = flags_for(token if candidate.anchor.i == token.i else candidate.anchor)
+    if candidate.anchor.i != token.i and flags_for(token).is_hypothetical:
+        flags = replace(flags, is_hypothetical=True, is_intent=False)  # "a ceasefire proposal"
     if candidate.prepared_by is not None:  # the preparation happened unless it is itself hedged
         flags = replace(flags, is_hypothetical=flags_for(candidate.prepared_by).is_hypothetical)
     event_type, code = candidate.type or pattern.type, candidate.code

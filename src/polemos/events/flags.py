@@ -39,6 +39,7 @@ HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "refuse", "reluctant", "hesitant", "unwilling", "intention", "bid", "question", "whether",
     "interested", "interest", "committed", "look", "count", "rely", "wait", "include",
     "involve", "entail", "require", "mean", "work", "appear",
+    "way", "path", "road", "groundwork",  # "paving the way for deeper cooperation": enabled only
 })
 # words of expectation and belief: a clause they govern, finite or not, is foreseen or
 # supposed, not reported as fact ("expects X to launch", "unlikely X will end", "little reason
