@@ -158,11 +158,9 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
 
 def _is_background(noun: Token, lexicon: Patterns) -> bool:
     """A bare event noun that names a lasting state ("during Russia's war in Ukraine", "the
-    China-Russia partnership") or is what a description is about ("their cooperation is
-    constructive", "the alliance poses a threat"): background, not an event reported."""
-    if noun.lemma_.lower() in lexicon.words("durative") or noun.lower_ in lexicon.words("durative"):
-        return True
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lexicon.words("describing")
+    China-Russia partnership poses a threat"): background, not an event reported."""
+    return noun.lemma_.lower() in lexicon.words("durative") \
+        or noun.lower_ in lexicon.words("durative")
 
 
 def _has_partner(c: Candidate, lexicon: Patterns) -> bool:
