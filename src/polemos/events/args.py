@@ -144,16 +144,42 @@ def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     return found.mentions
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+THING_PRONOUNS = frozenset({"it", "its"})
+
+
+def fits_pronoun(pronoun: Token, mention: Mention) -> bool:
+    """'he'/'she' stand for a person, 'it'/'its' for a state, body or group, 'they'/'we' for
+    either: "a bomber detonated her explosives near a convoy in X" does not make X the bomber."""
+    is_person = (mention.kind == "person" or mention.rule == "title") \
+        and not _names_institution(pronoun.doc, mention)
+    if pronoun.lower_ in PERSONAL_PRONOUNS:
+        return is_person
+    if pronoun.lower_ in THING_PRONOUNS:
+        return not is_person
+    return True
+
+
+def _names_institution(doc: Doc, mention: Mention) -> bool:
+    """'the Assad regime', 'the Trump administration': a person's name for a government."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return root is not None and root.dep_ in {"compound", "poss"} \
+        and root.head.lemma_.lower() in STATE_ANAPHORS
+
+
 def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
-    """'Syria says it will …': the subject of the clause above, else the nearest earlier mention."""
+    """'Syria says it will …': the subject of the clause above, else the nearest earlier
+    mention; only mentions the pronoun can stand for (``fits_pronoun``)."""
     node = token.head
     for _ in range(3):
-        if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "relcl"} or node.head is node:
+        if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "relcl"} or node.head.i == node.i:
             break
         node = node.head
         for child in node.children:
             if child.dep_ in SUBJECTS and child.lower_ not in PRONOUNS:
-                found = phrase_mentions(child, index, depth=1)
+                found = [m for m in phrase_mentions(child, index, depth=1)
+                         if fits_pronoun(token, m)]
                 if found:
                     return found
     subject = _main_subject_mention(token, index)
@@ -161,7 +187,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
         return [subject]
     for i in range(token.i - 1, token.sent.start - 1, -1):
         mention = index.by_token.get(i)
-        if mention is not None:
+        if mention is not None and fits_pronoun(token, mention):
             return [mention]
     return _previous_subject(token, index)
 
@@ -218,7 +244,7 @@ def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
     first: Mention | None = None
     for candidate in previous:
         mention = index.by_token.get(candidate.i)
-        if mention is None:
+        if mention is None or not fits_pronoun(token, mention):
             continue
         if candidate.dep_ in {"nsubj", "nsubjpass"} or candidate.head.dep_ in {"nsubj", "nsubjpass"}:
             return [mention]
@@ -234,8 +260,9 @@ def _main_subject_mention(token: Token, index: MentionIndex) -> Mention | None:
             for node in child.subtree:
                 if node.i >= token.i:
                     break
-                if node.i in index.by_token:
-                    return index.by_token[node.i]
+                mention = index.by_token.get(node.i)
+                if mention is not None and fits_pronoun(token, mention):
+                    return mention
     return None
 
 
@@ -302,7 +329,7 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
             return [], True  # "Palestinians injured in clashes": the noun suffers it
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}):
             return [node.head], False
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return [], False
         node = node.head
     return [], False

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from polemos.records import Mention
+
 from polemos.events.args import (
     NOUN_PREPS,
     VERB_PREPS,
@@ -42,6 +44,7 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     anchor = c.anchor
     owners = owner_mentions(anchor, index, skip=c.token.i if anchor is not c.token else -1)
     c.actors = [m for m in owners if not is_venue(m, anchor, index, lexicon)]
+    c.actors = _without_forum(c.actors, anchor, index)
     c.subjects = [t for t in anchor.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
     for obj in c.token.doc[anchor.sent.start:anchor.sent.end] if c.consumed else ():
         if obj.i in c.consumed and obj.dep_ != "compound":  # "suspension of links with X"
@@ -68,6 +71,17 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
                 subjects = [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
                 c.recipients += mentions_of(subjects, index)
     c.recipients = [m for m in c.recipients if m not in c.actors]
+
+
+def _without_forum(actors: list[Mention], anchor: Token, index: MentionIndex) -> list[Mention]:
+    """'Russia used its Security Council veto': with an owner named by a possessive, an
+    international body named in a compound modifier is the forum of the act, not its actor."""
+    owners = [m for t in anchor.children if t.dep_ == "poss" for m in phrase_mentions(t, index)]
+    if not owners:
+        return actors
+    named = [index.at(t) for t in anchor.children if t.dep_ == "compound"]
+    forums = [m for m in named if m is not None and m.kind == "igo" and m not in owners]
+    return [m for m in actors if m not in forums]
 
 
 SETTING_PREPS = frozenset({"during", "on", "at", "after", "before", "following", "ahead",
