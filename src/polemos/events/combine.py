@@ -30,6 +30,7 @@ from polemos.events.flags import flags_for
 from polemos.events.ids import event_id
 from polemos.events.intent import intent_event
 from polemos.events.patterns import Patterns
+from polemos.events.salience import in_heading
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, Mention, Participant, TimeAnalysis
 
@@ -82,7 +83,7 @@ def _sentence(sent: Span, index: int, found: list[Event], ctx: Context) -> list[
     if any(not e.is_flagged for e in kept):
         return kept
     best = max(ctx.classifier.predict(sent), key=lambda p: p.probability, default=None)
-    if best is None or best.probability < ctx.policy.recover:
+    if best is None or best.probability < ctx.policy.recover or in_heading(sent.doc[best.token]):
         return kept
     return kept + _recovered(sent.doc[best.token], best, index, ctx)
 

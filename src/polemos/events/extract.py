@@ -30,7 +30,7 @@ from polemos.events.intent import intent_event
 from polemos.events.matching import match_pattern
 from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
-from polemos.events.salience import mark_secondary
+from polemos.events.salience import in_heading, mark_secondary
 from polemos.events.senses import DROP, sensed_code
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
@@ -48,7 +48,7 @@ def extract_events(
     index = MentionIndex(parsed.doc, mentions)
     candidates: dict[int, Candidate] = {}
     for token in parsed.doc:
-        if _in_a_name(token, index):
+        if _in_a_name(token, index) or in_heading(token):
             continue
         found = match_pattern(token, patterns)
         if found is not None:

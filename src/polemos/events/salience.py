@@ -53,6 +53,22 @@ def is_subordinate(token: Token) -> bool:
     return False
 
 
+HEADING_BREAKS = frozenset({"DET", "ADP", "SCONJ", "PRON"})
+HEADING_ENDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
+
+
+def in_heading(token: Token) -> bool:
+    """'Chinese demand The changes in …', 'Recent attacks Since the beginning of the year …':
+    a subheading the text glued to the sentence after it reports nothing. The sentence
+    restarts at a capitalised function word, outside any name, right after a content word."""
+    for t in token.sent[1:]:
+        before = t.doc[t.i - 1]
+        if t.pos_ in HEADING_BREAKS and t.is_title and t.ent_iob_ == "O" and t.text != "I" \
+                and before.pos_ in HEADING_ENDS and before.is_alpha and not before.is_title:
+            return token.i < t.i
+    return False
+
+
 def mark_secondary(events: Sequence[Event], doc: Doc) -> list[Event]:
     """Mark the events told in subordinate clauses of a sentence that also has a main event."""
     by_start = {t.idx: t for t in doc}
