@@ -30,7 +30,7 @@ from polemos.events.intent import intent_event
 from polemos.events.matching import match_pattern
 from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
-from polemos.events.salience import in_heading, mark_secondary
+from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
@@ -64,6 +64,8 @@ def extract_events(
                 or not _has_speaker(candidate, patterns):
             continue
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
+        if event.date.basis != "text" and in_relative_clause(candidate.token):
+            continue  # "the sanctions X has imposed", "talks that failed": background
         events.append(event)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
             if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \

@@ -53,6 +53,19 @@ def is_subordinate(token: Token) -> bool:
     return False
 
 
+def in_relative_clause(token: Token) -> bool:
+    """The token sits in a relative clause ("the sanctions Washington has imposed", "talks
+    that failed", "Barnier, who led the negotiations")."""
+    node = token
+    for _ in range(12):
+        if node.dep_ == "relcl":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 HEADING_BREAKS = frozenset({"DET", "ADP", "SCONJ", "PRON"})
 HEADING_ENDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 
