@@ -5,7 +5,8 @@ conditions ("if it is attacked"), and time adjuncts ("following the invasion", "
 wake of the execution") mention others. Those secondary events are real and stay stored,
 but they are marked (``Event.is_secondary``) with a lower confidence, and counts and the
 evaluation prefer the main-clause event. A sentence whose events are all subordinate keeps
-them all as main events.
+them all as main events. An act told in a relative clause with no time of its own ("the
+sanctions Washington has imposed") is background and is not coded at all (events/extract.py).
 """
 
 from __future__ import annotations
