@@ -26,7 +26,7 @@ import polemos
 from polemos.events.evaluate import fold_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_events import describe  # noqa: E402
+from sample_events import describe
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "voa" \
     / "voa_stories.jsonl"

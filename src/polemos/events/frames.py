@@ -185,7 +185,7 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             add_preps(c, obj, NOUN_PREPS, index)
             c.recipients += [m for m in _by_whom(obj, index) if m not in c.recipients]
             if not c.recipients:  # "lifted sanctions imposed on X": X bore them
-                for acl in (t for t in obj.children if t.dep_ == "acl" and t.tag_ == "VBN"):
+                for acl in (t for t in obj.children if t.dep_ == "acl" and t.pos_ == "VERB"):
                     add_preps(c, acl, IMPOSED_ON, index)
         elif obj.dep_ != "attr":
             c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)

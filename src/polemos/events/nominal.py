@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from polemos.records import Mention
-
 from polemos.events.args import (
     NOUN_PREPS,
     VERB_PREPS,
@@ -32,6 +30,7 @@ from polemos.events.frames import MOTION, PLACE_PREPS, add_preps, lemma_of, ment
 from polemos.events.matching import forms_of
 from polemos.events.patterns import Patterns
 from polemos.events.senses import is_venue
+from polemos.records import Mention
 
 if TYPE_CHECKING:
     from polemos.events.candidates import Candidate

@@ -77,7 +77,7 @@ def in_heading(token: Token) -> bool:
     restarts at a capitalised function word, outside any name, right after a content word."""
     for t in token.sent[1:]:
         before = t.doc[t.i - 1]
-        if t.pos_ in HEADING_BREAKS and t.is_title and t.ent_iob_ == "O" and t.text != "I" \
+        if t.pos_ in HEADING_BREAKS and t.is_title and not t.ent_type_ and t.text != "I" \
                 and before.pos_ in HEADING_ENDS and before.is_alpha and not before.is_title:
             return token.i < t.i
     return False

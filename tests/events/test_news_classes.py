@@ -1,0 +1,170 @@
+"""Kinds of sentence in real news that report no event, or name its parties indirectly.
+
+Each case is a class of construction found while judging events of news stories (issue 8):
+foreseen acts, background states, descriptions, subheadings, definite descriptions and pronouns
+that point back at an actor. Hand-built parses of fictional sentences, no model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pytest
+from spacy.tokens import Doc
+
+from polemos.events import Patterns, extract_events
+from polemos.events.args import fits_pronoun
+from polemos.events.salience import in_heading
+from polemos.nlp.annotate import Parsed, sentences_of
+from polemos.records import Article, Event, EventDate, Mention, MentionKind, TimeAnalysis
+from tests.events.conftest import VOCAB, Token, make_parsed, mentions_of, one_date
+
+V, N, P, X, A, D = "VERB", "NOUN", "PROPN", "ADP", "ADJ", "DET"
+STATED = EventDate(dt.date(2029, 5, 1), "month", "text", text="in May 2029")
+
+
+def coded(tokens: list[Token], patterns: Patterns) -> list[Event]:
+    parsed = make_parsed(tokens)
+    return extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed, STATED))
+
+
+def summary(events: Sequence[Event]) -> list[tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
+    return sorted((e.type, tuple(p.code for p in e.actors), tuple(p.code for p in e.recipients),
+                   e.is_hypothetical) for e in events)
+
+
+EXPECTS: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("expects", 1, "ROOT", V, "expect"),
+                        ("Harad", 4, "nsubj", P, "Harad"), ("to", 4, "aux", "PART", "to"),
+                        ("attack", 1, "ccomp", V, "attack"), ("Gondor", 4, "dobj", P, "Gondor")]
+UNLIKELY: list[Token] = [("It", 1, "nsubj", "PRON", "it"), ("is", 1, "ROOT", "AUX", "be"),
+                         ("unlikely", 1, "acomp", A, "unlikely"), ("Harad", 5, "nsubj", P, "Harad"),
+                         ("will", 5, "aux", "AUX", "will"), ("attack", 2, "ccomp", V, "attack"),
+                         ("Gondor", 5, "dobj", P, "Gondor")]
+SAID: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("said", 1, "ROOT", V, "say"),
+                     ("Harad", 3, "nsubj", P, "Harad"), ("attacked", 1, "ccomp", V, "attack"),
+                     ("Gondor", 3, "dobj", P, "Gondor")]
+PREPARING: list[Token] = [("Harad", 1, "nsubj", P, "Harad"), ("appears", 1, "ROOT", V, "appear"),
+                          ("to", 3, "aux", "PART", "to"), ("attack", 1, "xcomp", V, "attack"),
+                          ("Gondor", 3, "dobj", P, "Gondor")]
+PAVING: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("paved", 1, "ROOT", V, "pave"),
+                       ("the", 3, "det", D, "the"), ("way", 1, "dobj", N, "way"),
+                       ("for", 3, "prep", X, "for"), ("attacking", 4, "pcomp", V, "attack"),
+                       ("Gondor", 5, "dobj", P, "Gondor")]
+
+
+@pytest.mark.parametrize(("tokens", "hypothetical"), [
+    (EXPECTS, True),  # "expects X to attack": foreseen, not reported
+    (UNLIKELY, True),  # "unlikely X will attack"
+    (PREPARING, True),  # "appears to attack"
+    (PAVING, True),  # "paved the way for attacking": enabled, not done
+    (SAID, False),  # "said X attacked": reported as fact
+])
+def test_foreseen_acts_are_hypothetical(tokens: list[Token], hypothetical: bool,
+                                        patterns: Patterns) -> None:
+    [attack] = [e for e in coded(tokens, patterns) if e.type == "ASSAULT"]
+    assert attack.is_hypothetical is hypothetical
+
+
+def _noun_phrase_then_verb(noun: str, lemma: str) -> list[Token]:
+    """'the Arnorian <noun> continued'."""
+    return [("the", 2, "det", D, "the"), ("Arnorian", 2, "amod", A, "arnorian"),
+            (noun, 3, "nsubj", N, lemma), ("continued", 3, "ROOT", V, "continue")]
+
+
+def test_a_bare_noun_of_a_lasting_state_is_background(patterns: Patterns) -> None:
+    assert coded(_noun_phrase_then_verb("war", "war"), patterns) == []
+    assert summary(coded(_noun_phrase_then_verb("offensive", "offensive"), patterns)) == [
+        ("ASSAULT", ("ARN",), (), False)]
+
+
+FUNDED: list[Token] = [("Arnor", 2, "npadvmod", P, "Arnor"), ("-", 2, "punct", "PUNCT", "-"),
+                       ("funded", 3, "amod", V, "fund"), ("projects", 4, "nsubj", N, "project"),
+                       ("stalled", 4, "ROOT", V, "stall")]
+
+
+def test_a_participle_describing_a_noun_is_no_event(patterns: Patterns) -> None:
+    assert coded(FUNDED, patterns) == []
+
+
+def _spoke(prep: str, noun: str, rest: list[Token]) -> list[Token]:
+    """'Elrond spoke <prep> a <noun> …'."""
+    return [("Elrond", 1, "nsubj", P, "Elrond"), ("spoke", 1, "ROOT", V, "speak"),
+            (prep, 1, "prep", X, prep), ("a", 4, "det", D, "a"), (noun, 2, "pobj", N, noun),
+            *rest]
+
+
+def test_a_meeting_named_as_a_setting_needs_the_other_party(patterns: Patterns) -> None:
+    assert coded(_spoke("at", "summit", []), patterns) == []
+    visit = _spoke("during", "visit", [("to", 4, "prep", X, "to"), ("Gondor", 5, "pobj", P, "Gondor")])
+    assert summary(coded(visit, patterns)) == [("CONSULT", ("ARN",), ("GON",), False)]
+
+
+LIFTED: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("lifted", 1, "ROOT", V, "lift"),
+                       ("sanctions", 1, "dobj", N, "sanction"), ("imposed", 2, "acl", V, "impose"),
+                       ("on", 3, "prep", X, "on"), ("Gondor", 4, "pobj", P, "Gondor")]
+
+
+def test_lifting_what_was_imposed_on_someone_has_them_as_recipient(patterns: Patterns) -> None:
+    [event] = coded(LIFTED, patterns)
+    assert ([p.code for p in event.actors], [p.code for p in event.recipients]) == (["ARN"], ["GON"])
+
+
+def _doc(tokens: list[Token], starts: set[int]) -> Doc:
+    words = [t[0] for t in tokens]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ","} for i in range(len(words))]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=[t[1] for t in tokens],
+               deps=[t[2] for t in tokens], pos=[t[3] for t in tokens],
+               lemmas=[t[4] for t in tokens], sent_starts=[i in starts for i in range(len(words))])
+
+
+def _mention(doc: Doc, i: int, code: str, kind: MentionKind, *, rule: str = "kb") -> Mention:
+    token = doc[i]
+    return Mention("d1", 0, token.idx, token.idx + len(token), token.text, code, kind=kind,
+                   rule=rule)
+
+
+# "Harad raided Gondor. The group attacked Rohan." (Harad: an armed group here)
+TWO_SENTENCES: list[Token] = [("Harad", 1, "nsubj", P, "Harad"), ("raided", 1, "ROOT", V, "raid"),
+                              ("Gondor", 1, "dobj", P, "Gondor"), (".", 1, "punct", "PUNCT", "."),
+                              ("The", 5, "det", D, "the"), ("group", 6, "nsubj", N, "group"),
+                              ("attacked", 6, "ROOT", V, "attack"), ("Rohan", 6, "dobj", P, "Rohan"),
+                              (".", 6, "punct", "PUNCT", ".")]
+
+
+def test_a_definite_description_points_back_at_an_actor_of_its_kind(patterns: Patterns) -> None:
+    doc = _doc(TWO_SENTENCES, {0, 4})
+    parsed = Parsed(Article("d1", doc.text, published=dt.date(2030, 1, 1)), doc,
+                    tuple(sentences_of(doc, "d1")))
+    mentions = [_mention(doc, 0, "HAR", "armed_group"), _mention(doc, 2, "GON", "state"),
+                _mention(doc, 7, "ROH", "state")]
+    time = TimeAnalysis((), tuple(STATED for _ in parsed.sentences))
+    events = extract_events(parsed, mentions, patterns, time=time)
+    attack = [e for e in events if e.trigger == "attacked"]
+    assert summary(attack) == [("ASSAULT", ("HAR",), ("ROH",), False)]
+
+
+def test_a_pronoun_stands_only_for_what_it_can() -> None:
+    doc = _doc([("Elrond", 1, "nsubj", P, "Elrond"), ("met", 1, "ROOT", V, "meet"),
+                ("Gondor", 1, "dobj", P, "Gondor"), ("she", 1, "dep", "PRON", "she"),
+                ("it", 1, "dep", "PRON", "it"), ("they", 1, "dep", "PRON", "they")], {0})
+    person, state = _mention(doc, 0, "ARN", "person"), _mention(doc, 2, "GON", "state")
+    she, it, they = doc[3], doc[4], doc[5]
+    assert fits_pronoun(she, person) and not fits_pronoun(she, state)
+    assert fits_pronoun(it, state) and not fits_pronoun(it, person)
+    assert fits_pronoun(they, person) and fits_pronoun(they, state)
+
+
+@pytest.mark.parametrize(("words", "pos", "heading"), [
+    (["Arnorian", "attack", "The", "siege", "ended"], [A, N, D, N, V], True),
+    (["Arnorian", "attacks", "Since", "May", "Harad", "fought"], [A, N, "SCONJ", P, P, V], True),
+    (["Arnor", "attacked", "and", "the", "siege", "ended"], [P, V, "CCONJ", D, N, V], False),
+    (["Arnor", "attacked", "The", "Hague"], [P, V, D, P], False),  # "The" of a name
+])
+def test_a_subheading_glued_to_a_sentence_is_found(words: list[str], pos: list[str],
+                                                   heading: bool) -> None:
+    ents = ["O", "O", "B-GPE", "I-GPE"] if words[-1] == "Hague" else None
+    doc = Doc(VOCAB, words=words, pos=pos, ents=ents,
+              sent_starts=[i == 0 for i in range(len(words))])
+    assert in_heading(doc[1]) is heading
+    assert not in_heading(doc[len(words) - 1])
