@@ -155,6 +155,14 @@ def test_surname_after_a_full_mention(doc_of: DocOf, kb: KnowledgeBase) -> None:
     assert (second.person, second.code, second.rule) == ("Gandalf Greyhame", "WC", "surname")
 
 
+def test_family_name_first_after_a_full_mention(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Gandalf", 1, "compound", PER), ("Greyhame", 2, "nsubj", PER),
+                  ("arrived", None, "ROOT"), (".", 2, "punct"),
+                  ("Gandalf", 5, "nsubj", PER), ("spoke", None, "ROOT"), (".", 5, "punct")])
+    first, second = mentions(doc, kb, 2000)
+    assert (second.person, second.code, second.rule) == ("Gandalf Greyhame", "WC", "surname")
+
+
 def test_place_name_inside_a_longer_person_name_is_not_a_place(doc_of: DocOf,
                                                                kb: KnowledgeBase) -> None:
     doc = doc_of([("Rohan", 1, "compound", PER), ("Smith", 2, "nsubj", PER),

@@ -269,10 +269,18 @@ def _back_reference(kb: KnowledgeBase, ent: Span, found: list[Found]) -> Found |
 
 
 def _same_surname(ent: Span, people: list[Found]) -> Found | None:
-    """A person named in full earlier in the document whose surname this entity is."""
+    """A person named in full earlier in the document whose surname this entity is: the last
+    word of the name, or for a one-word entity the first ("Kim" after "Kim Jong Un", "Xi"
+    after "Xi Jinping": family names that come first)."""
     last = ent[-1].text
     for person in reversed(people):
         if person.start < ent.start and person.person and person.person.split()[-1] == last:
+            return person
+    if len(ent) > 1:
+        return None
+    for person in reversed(people):
+        names = person.person.split() if person.person else []
+        if person.start < ent.start and len(names) > 1 and names[0] == last:
             return person
     return None
 
