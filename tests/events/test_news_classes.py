@@ -168,3 +168,21 @@ def test_a_subheading_glued_to_a_sentence_is_found(words: list[str], pos: list[s
               sent_starts=[i == 0 for i in range(len(words))])
     assert in_heading(doc[1]) is heading
     assert not in_heading(doc[len(words) - 1])
+
+
+def _told(audience: list[Token]) -> list[Token]:
+    """'Elrond told <audience> that Harad must withdraw'."""
+    verb = len(audience) + 5
+    return [("Elrond", 1, "nsubj", P, "Elrond"), ("told", 1, "ROOT", V, "tell"), *audience,
+            ("that", verb, "mark", "SCONJ", "that"), ("Harad", verb, "nsubj", P, "Harad"),
+            ("must", verb, "aux", "AUX", "must"), ("withdraw", 1, "ccomp", V, "withdraw")]
+
+
+@pytest.mark.parametrize(("audience", "recipients"), [
+    ([("reporters", 1, "dobj", N, "reporter")], ("HAR",)),  # told the press: about Harad
+    ([("Gondor", 1, "dobj", P, "Gondor")], ("GON",)),  # told Gondor: addressed to Gondor
+])
+def test_a_statement_told_to_the_press_is_addressed_to_whom_it_is_about(
+        audience: list[Token], recipients: tuple[str, ...], patterns: Patterns) -> None:
+    [event] = [e for e in coded(_told(audience), patterns) if e.type == "REQUEST"]
+    assert tuple(p.code for p in event.recipients) == recipients

@@ -187,6 +187,8 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             if not c.recipients:  # "lifted sanctions imposed on X": X bore them
                 for acl in (t for t in obj.children if t.dep_ == "acl" and t.pos_ == "VERB"):
                     add_preps(c, acl, IMPOSED_ON, index)
+        elif c.pattern.embeds and lemma_of(c.token) in TELLING and _is_press(obj, c.lexicon):
+            continue  # "told VOA's Korean Service that X must …": told, not addressed
         elif obj.dep_ != "attr":
             c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)
             if c.pattern.frame == "mediation":
@@ -194,6 +196,16 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
 
 
 IMPOSED_ON = frozenset({"on", "upon", "against", "to"})
+
+
+TELLING = frozenset({"tell", "inform", "brief", "assure", "say", "write", "remind", "warn"})
+
+
+def _is_press(obj: Token, lexicon: Patterns) -> bool:
+    """The object is a news outlet or reporters: a statement's audience, not a party."""
+    press = lexicon.words("press")
+    return obj.lower_ in press or obj.lemma_.lower() in press or any(
+        t.dep_ == "poss" and t.lower_ in press for t in obj.children)
 
 
 def _is_weapon(c: Candidate, obj: Token) -> bool:
