@@ -179,7 +179,8 @@ def _told(audience: list[Token]) -> list[Token]:
 
 
 @pytest.mark.parametrize(("audience", "recipients"), [
-    ([("reporters", 1, "dobj", N, "reporter")], ("HAR",)),  # told the press: about Harad
+    ([("Gondorian", 3, "amod", A, "gondorian"), ("newspapers", 1, "dobj", N, "newspaper")],
+     ("HAR",)),  # told the (Gondorian) press: about Harad
     ([("Gondor", 1, "dobj", P, "Gondor")], ("GON",)),  # told Gondor: addressed to Gondor
 ])
 def test_a_statement_told_to_the_press_is_addressed_to_whom_it_is_about(
