@@ -187,3 +187,24 @@ def test_a_statement_told_to_the_press_is_addressed_to_whom_it_is_about(
         audience: list[Token], recipients: tuple[str, ...], patterns: Patterns) -> None:
     [event] = [e for e in coded(_told(audience), patterns) if e.type == "REQUEST"]
     assert tuple(p.code for p in event.recipients) == recipients
+
+
+# "Gunmen raided Gondor on Tuesday. Harad claimed responsibility for the raid." (Harad: armed)
+CLAIMED: list[Token] = [("Gunmen", 1, "nsubj", N, "gunman"), ("raided", 1, "ROOT", V, "raid"),
+                        ("Gondor", 1, "dobj", P, "Gondor"), (".", 1, "punct", "PUNCT", "."),
+                        ("Harad", 5, "nsubj", P, "Harad"), ("claimed", 5, "ROOT", V, "claim"),
+                        ("responsibility", 5, "dobj", N, "responsibility"),
+                        ("for", 6, "prep", X, "for"), ("the", 9, "det", D, "the"),
+                        ("attack", 7, "pobj", N, "attack"), (".", 5, "punct", "PUNCT", ".")]
+
+
+def test_a_claim_of_responsibility_names_who_carried_out_the_attack_told_before(
+        patterns: Patterns) -> None:
+    doc = _doc(CLAIMED, {0, 4})
+    parsed = Parsed(Article("d1", doc.text, published=dt.date(2030, 1, 1)), doc,
+                    tuple(sentences_of(doc, "d1")))
+    mentions = [_mention(doc, 2, "GON", "state"), _mention(doc, 4, "HAR", "armed_group")]
+    time = TimeAnalysis((), (STATED, EventDate()))
+    events = extract_events(parsed, mentions, patterns, time=time)
+    assert summary(events) == [("ASSAULT", ("HAR",), ("GON",), False)] * 2
+    assert all(e.date == STATED for e in events)  # the claim takes the attack's date

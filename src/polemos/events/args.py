@@ -237,7 +237,8 @@ def _is_kind(mention: Mention, wanted: str) -> bool:
 
 
 def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
-    """A pronoun opening a sentence: the subject (else the last mention) of the one before."""
+    """A pronoun opening a sentence: the subject of the one before, else its first mention
+    unless that subject is a noun naming no actor."""
     if token.sent.start == 0:
         return []
     previous = token.doc[token.sent.start - 1].sent
@@ -249,6 +250,10 @@ def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
         if candidate.dep_ in {"nsubj", "nsubjpass"} or candidate.head.dep_ in {"nsubj", "nsubjpass"}:
             return [mention]
         first = first or mention
+    subject = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subject and subject[0].pos_ == "NOUN" and not any(
+            t.i in index.by_token for t in subject[0].subtree):
+        return []  # "Gunmen stormed a hotel in X. They …": the gunmen, whom no name gives
     return [first] if first is not None else []
 
 

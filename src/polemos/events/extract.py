@@ -9,7 +9,10 @@
 4. triggers combine (events/embedding.py): speech acts swallow what they embed, orders are
    carried out, nouns restating verbs are one event, mediated agreements are the parties'
 5. each survivor becomes an Event with flags, date, provenance and a stable id; a stated
-   intention ("will visit X") adds the statement of intent as an event (events/intent.py)
+   intention ("will visit X") adds the statement of intent as an event (events/intent.py);
+   background is left out (a subheading, an act in a relative clause with no time of its own)
+6. across sentences: a claim of responsibility names who carried out the attack told before
+   (events/responsibility.py)
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from polemos.events.intent import intent_event
 from polemos.events.matching import match_pattern
 from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
+from polemos.events.responsibility import credit_claimed
 from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
 from polemos.nlp.annotate import Parsed
@@ -72,7 +76,8 @@ def extract_events(
             and _subject_acts(candidate) else None
         if intent is not None:
             events.append(intent)
-    return mark_secondary(_drop_restated(_link_mediation(events)), parsed.doc)
+    events = credit_claimed(_drop_restated(_link_mediation(events)), parsed.doc)
+    return mark_secondary(events, parsed.doc)
 
 
 # types whose events are said or offered by someone: without a named actor there is none
