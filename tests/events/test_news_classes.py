@@ -208,3 +208,27 @@ def test_a_claim_of_responsibility_names_who_carried_out_the_attack_told_before(
     events = extract_events(parsed, mentions, patterns, time=time)
     assert summary(events) == [("ASSAULT", ("HAR",), ("GON",), False)] * 2
     assert all(e.date == STATED for e in events)  # the claim takes the attack's date
+
+
+def test_a_gerund_after_for_is_done_by_the_object_of_its_verb() -> None:
+    from polemos.events.args import subject_tokens
+
+    doc = _doc([("Arnor", 1, "nsubj", P, "Arnor"), ("criticised", 1, "ROOT", V, "criticise"),
+                ("Gondor", 1, "dobj", P, "Gondor"), ("for", 1, "prep", X, "for"),
+                ("refusing", 3, "pcomp", V, "refuse")], {0})
+    assert [t.text for t in subject_tokens(doc[4])[0]] == ["Gondor"]
+
+
+def test_a_pronoun_after_a_common_noun_subject_stands_for_that_noun() -> None:
+    from polemos.events.args import MentionIndex, resolve_pronoun
+
+    # "Gondor reported the convoy was passing when it came under attack"
+    doc = _doc([("Gondor", 1, "nsubj", P, "Gondor"), ("reported", 1, "ROOT", V, "report"),
+                ("the", 3, "det", D, "the"), ("convoy", 4, "nsubj", N, "convoy"),
+                ("passed", 1, "ccomp", V, "pass"), ("when", 7, "advmod", "SCONJ", "when"),
+                ("it", 7, "nsubj", "PRON", "it"), ("came", 4, "advcl", V, "come")], {0})
+    doc[3].tag_ = "NN"
+    index = MentionIndex(doc, [_mention(doc, 0, "GON", "state")])
+    assert resolve_pronoun(doc[6], index) == []
+    doc[3].tag_ = "NNS"  # "the convoys … it": no agreement, the reporter is meant
+    assert [m.code for m in resolve_pronoun(doc[6], index)] == ["GON"]

@@ -182,6 +182,8 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
                          if fits_pronoun(token, m)]
                 if found:
                     return found
+                if _agrees(token, child) and not any(t.i in index.by_token for t in child.subtree):
+                    return []  # "reported the convoy was passing when it came under attack"
     subject = _main_subject_mention(token, index)
     if subject is not None:
         return [subject]
@@ -234,6 +236,16 @@ def _is_kind(mention: Mention, wanted: str) -> bool:
     if wanted == "armed":
         return mention.kind == "armed_group"
     return mention.kind in {"state", "defacto"} and mention.sector in {None, "GOV"}
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """A common noun naming no actor that the pronoun can stand for: 'it' a singular one,
+    'they' a plural one."""
+    if noun.pos_ != "NOUN":
+        return False
+    if pronoun.lower_ in THING_PRONOUNS:
+        return noun.tag_ == "NN"
+    return pronoun.lower_ in {"they", "their"} and noun.tag_ == "NNS"
 
 
 def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
@@ -330,6 +342,10 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
             controller = object_controller(node.head)
             if controller is not None:
                 return [controller], False
+        if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.pos_ == "VERB":
+            objects = [c for c in node.head.head.children if c.dep_ == "dobj"]
+            if objects:  # "criticised X for refusing", "praised X for helping": X does it
+                return objects, False
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in {"NOUN", "PROPN"}:
             return [], True  # "Palestinians injured in clashes": the noun suffers it
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}):
