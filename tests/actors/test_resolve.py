@@ -99,6 +99,14 @@ def test_adjectives_take_the_sector_of_their_noun(doc_of: DocOf, kb: KnowledgeBa
         ("ARN", "GOV", "adjective"), ("GON", "GOV", "adjective")]
 
 
+@pytest.mark.parametrize(("before", "code"), [("Southern", None), ("senior", "ARN")])
+def test_an_adjective_after_a_compass_word_names_a_region(doc_of: DocOf, kb: KnowledgeBase,
+                                                          before: str, code: str | None) -> None:
+    doc = doc_of([(before, 2, "amod"), ("Arnorian", 2, "amod"), ("leaders", 3, "nsubj"),
+                  ("met", None, "ROOT"), (".", 3, "punct")])
+    assert one(mentions(doc, kb), "Arnorian").code == code
+
+
 def test_hyphenated_adjectives_give_both_actors(doc_of: DocOf, kb: KnowledgeBase) -> None:
     doc = doc_of([("Rohirric", 3, "amod"), ("-", 3, "punct"), ("Dunlendish", 3, "amod"),
                   ("drills", 4, "nsubj"), ("began", None, "ROOT")])

@@ -63,7 +63,19 @@ def find_mentions(parsed: Parsed, kb: KnowledgeBase, *, time: TimeAnalysis,
     for f in found:
         if is_dateline(doc, f.start, f.end):
             f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "dateline", None, None
+        elif is_region_adjective(doc, f.start, f.rule):
+            f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "region", None, None
     return to_mentions(parsed, found)
+
+
+COMPASS = frozenset({"central", "eastern", "western", "northern", "southern", "northeastern",
+                     "northwestern", "southeastern", "southwestern"})
+
+
+def is_region_adjective(doc: Doc, start: int, rule: str) -> bool:
+    """'Central European leaders', 'Eastern European states': an adjective after a compass
+    word names a region, not the organisation or state the adjective alone stands for."""
+    return rule == "adjective" and start > 0 and doc[start - 1].lower_ in COMPASS
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
