@@ -99,7 +99,8 @@ def test_adjectives_take_the_sector_of_their_noun(doc_of: DocOf, kb: KnowledgeBa
         ("ARN", "GOV", "adjective"), ("GON", "GOV", "adjective")]
 
 
-@pytest.mark.parametrize(("before", "code"), [("Southern", None), ("senior", "ARN")])
+@pytest.mark.parametrize(("before", "code"), [("Southern", None), ("southern", "ARN"),
+                                              ("senior", "ARN")])
 def test_an_adjective_after_a_compass_word_names_a_region(doc_of: DocOf, kb: KnowledgeBase,
                                                           before: str, code: str | None) -> None:
     doc = doc_of([(before, 2, "amod"), ("Arnorian", 2, "amod"), ("leaders", 3, "nsubj"),

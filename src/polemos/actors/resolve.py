@@ -73,9 +73,11 @@ COMPASS = frozenset({"central", "eastern", "western", "northern", "southern", "n
 
 
 def is_region_adjective(doc: Doc, start: int, rule: str) -> bool:
-    """'Central European leaders', 'Eastern European states': an adjective after a compass
-    word names a region, not the organisation or state the adjective alone stands for."""
-    return rule == "adjective" and start > 0 and doc[start - 1].lower_ in COMPASS
+    """'Central European leaders', 'Eastern European states': an adjective after a capitalised
+    compass word names a region, not the organisation or state the adjective alone stands
+    for ("the eastern Bosnian enclave" is still in Bosnia)."""
+    return rule == "adjective" and start > 0 and doc[start - 1].lower_ in COMPASS \
+        and doc[start - 1].is_title
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
