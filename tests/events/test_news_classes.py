@@ -232,3 +232,12 @@ def test_a_pronoun_after_a_common_noun_subject_stands_for_that_noun() -> None:
     assert resolve_pronoun(doc[6], index) == []
     doc[3].tag_ = "NNS"  # "the convoys … it": no agreement, the reporter is meant
     assert [m.code for m in resolve_pronoun(doc[6], index)] == ["GON"]
+
+
+RIVALS: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("armed", 1, "ROOT", V, "arm"),
+                       ("Gondorian", 3, "amod", A, "gondorian"), ("rivals", 1, "dobj", N, "rival")]
+
+
+def test_people_named_by_whom_they_oppose_are_not_that_party(patterns: Patterns) -> None:
+    for event in coded(RIVALS, patterns):
+        assert "GON" not in {p.code for p in event.recipients + event.actors}

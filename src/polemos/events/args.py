@@ -85,6 +85,10 @@ class Found:
                 self.mentions.append(mention)
 
 NON_ACTOR_NOUNS = frozenset({"language", "dialect", "alphabet", "script", "cuisine", "literature"})
+# people named by whom they stand against: "Chinese rivals", "Russia's enemies" are not China,
+# not Russia (their own name, apposition or conjuncts still count)
+ADVERSARIES = frozenset({"rival", "opponent", "enemy", "foe", "adversary", "critic", "detractor",
+                         "challenger", "competitor"})
 
 
 def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
@@ -112,6 +116,8 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
                 found.add(phrase_mentions(child, index, depth=depth + 1, with_of=False))
     elif depth < 3:
         for child in token.children:
+            if child.dep_ in OWNER_DEPS and token.lemma_.lower() in ADVERSARIES:
+                continue
             if child.dep_ in PHRASE_DEPS and child.dep_ != "conj":
                 found.add(phrase_mentions(child, index, depth=depth + 1, with_of=with_of))
             elif with_of and child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
