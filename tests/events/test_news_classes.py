@@ -241,3 +241,18 @@ RIVALS: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("armed", 1, "ROOT", V
 def test_people_named_by_whom_they_oppose_are_not_that_party(patterns: Patterns) -> None:
     for event in coded(RIVALS, patterns):
         assert "GON" not in {p.code for p in event.recipients + event.actors}
+
+
+WARNED_STATE: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("warned", 1, "ROOT", V, "warn"),
+                             ("that", 4, "mark", "SCONJ", "that"), ("Gondor", 4, "nsubj", P, "Gondor"),
+                             ("is", 1, "ccomp", "AUX", "be"), ("dangerous", 4, "acomp", A, "dangerous")]
+WARNED_ACT: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("warned", 1, "ROOT", V, "warn"),
+                           ("that", 5, "mark", "SCONJ", "that"), ("it", 5, "nsubj", "PRON", "it"),
+                           ("would", 5, "aux", "AUX", "would"), ("strike", 1, "ccomp", V, "strike"),
+                           ("Gondor", 5, "dobj", P, "Gondor")]
+
+
+def test_a_warning_threatens_only_with_what_will_follow(patterns: Patterns) -> None:
+    assert [e for e in coded(WARNED_STATE, patterns) if e.type == "THREATEN"] == []
+    threats = [e for e in coded(WARNED_ACT, patterns) if e.type == "THREATEN"]
+    assert summary(threats) == [("THREATEN", ("ARN",), ("GON",), False)]

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from polemos import timex
 from polemos.events.args import MentionIndex
-from polemos.events.candidates import clause_arguments
+from polemos.events.candidates import clause_arguments, match_pattern
 from polemos.events.classify import EventClassifier, Prediction, label_of
 from polemos.events.flags import flags_for
 from polemos.events.ids import event_id
@@ -83,7 +83,8 @@ def _sentence(sent: Span, index: int, found: list[Event], ctx: Context) -> list[
     if any(not e.is_flagged for e in kept):
         return kept
     best = max(ctx.classifier.predict(sent), key=lambda p: p.probability, default=None)
-    if best is None or best.probability < ctx.policy.recover or in_heading(sent.doc[best.token]):
+    if best is None or best.probability < ctx.policy.recover or in_heading(sent.doc[best.token]) \
+            or _is_statement(sent.doc[best.token], ctx.patterns):
         return kept
     return kept + _recovered(sent.doc[best.token], best, index, ctx)
 
@@ -140,6 +141,13 @@ def _participants(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
         for code in [m.code] if m.code else list(m.members):
             out.setdefault(code, Participant(code, m.sector, m.text, m.start, m.end, m.person))
     return tuple(out.values())
+
+
+def _is_statement(token: Token, patterns: Patterns) -> bool:
+    """The rules read the word as a statement ("expressed concern", "declined to comment"):
+    recognised and deliberately not coded, so not an event to recover."""
+    found = match_pattern(token, patterns)
+    return found is not None and found[0].is_statement
 
 
 def _token_at(parsed: Parsed, char: int) -> Token | None:

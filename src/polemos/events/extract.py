@@ -154,6 +154,8 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
         return False
     if c.frame == "setting" and not c.recipients:
         return False  # "said at one summit", "during Brexit negotiations": with whom, unsaid
+    if _is_bare_warning(c):
+        return False
     if c.pattern.type == "PROTEST" and c.frame == "passive":
         return False  # "was demonstrated by": shown, not protested
     if c.pattern.needs_partner and not _has_partner(c, lexicon):
@@ -161,6 +163,23 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
     if c.pattern.needs_complement and not _has_complement(c.token, lexicon):
         return False
     return not _thing_acts(c, lexicon)
+
+
+WARNING = frozenset({"warn", "caution"})
+WILL = frozenset({"will", "would", "'ll", "'d", "shall", "could", "might", "may", "wo"})
+
+
+def _is_bare_warning(c: Candidate) -> bool:
+    """'warned that the cooperation is dangerous', '"X is no option," he warned': a warning
+    threatens only with what will follow ("warned it would retaliate", "warned of
+    consequences"); without that it is a comment."""
+    if c.pattern.type != "THREATEN" or c.token.lemma_.lower() not in WARNING or c.pattern.prep:
+        return False
+    clauses = [t for t in c.token.children if t.dep_ in {"ccomp", "xcomp", "advcl"}]
+    if any(t.dep_ == "prep" and t.lower_ in {"of", "against"} for t in c.token.children):
+        return False
+    return not any(a.dep_ in {"aux", "auxpass"} and a.lower_ in WILL or a.dep_ == "mark"
+                   and a.lower_ in {"if", "unless"} for t in clauses for a in t.children)
 
 
 def _is_background(noun: Token, lexicon: Patterns) -> bool:
