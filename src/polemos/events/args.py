@@ -150,6 +150,12 @@ def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     return found.mentions
 
 
+# common nouns that stand for political actors named elsewhere ("Those leaders said they …"):
+# a pronoun after them still looks for the actor they stand for
+PARTY_NOUNS = STATE_ANAPHORS | ARMED_ANAPHORS | frozenset({
+    "leader", "official", "minister", "president", "diplomat", "lawmaker", "legislator",
+    "side", "party", "nation", "delegation", "envoy", "spokesperson", "spokesman", "ally",
+    "member", "representative", "commander", "force", "troop", "soldier", "police"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 THING_PRONOUNS = frozenset({"it", "its"})
 
@@ -247,7 +253,7 @@ def _is_kind(mention: Mention, wanted: str) -> bool:
 def _agrees(pronoun: Token, noun: Token) -> bool:
     """A common noun naming no actor that the pronoun can stand for: 'it' a singular one,
     'they' a plural one."""
-    if noun.pos_ != "NOUN":
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in PARTY_NOUNS:
         return False
     if pronoun.lower_ in THING_PRONOUNS:
         return noun.tag_ == "NN"
@@ -349,7 +355,8 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
             if controller is not None:
                 return [controller], False
         if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.pos_ == "VERB":
-            objects = [c for c in node.head.head.children if c.dep_ == "dobj"]
+            objects = [c for c in node.head.head.children if c.dep_ == "dobj"
+                       and c.lemma_.lower() not in SHARE_NOUNS]  # not "took credit for …"
             if objects:  # "criticised X for refusing", "praised X for helping": X does it
                 return objects, False
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in {"NOUN", "PROPN"}:
