@@ -140,8 +140,9 @@ def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     located = [g for c in token.children if c.dep_ == "acl" and c.lemma_ in LOCATING_VERBS
                for g in c.children]  # "a newspaper based in X"
     for child in [*token.children, *located]:
-        if child.dep_ == "prep" and (child.lower_ in LOCATIVE or child.head is not token
-                                     and child.lower_ in {"with", "to", "into"}):
+        # "with/to/into X" too, for the phrase itself as for a locating verb: "tons of grain
+        # to Afghanistan" (measured: leaving them to locating verbs loses recipients)
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE | {"with", "to", "into"}:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.add(phrase_mentions(obj, index, depth=depth + 1))

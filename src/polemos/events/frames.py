@@ -120,7 +120,7 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
         subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
     c.frame = "passive" if passive else c.frame
     if passive and not subjects and not any(t.dep_ == "nsubjpass" for t in c.token.children):
-        patients = subject_tokens(c.token.head)[0] if c.token.head is not c.token else []
+        patients = subject_tokens(c.token.head)[0] if c.token.head.i != c.token.i else []
         c.recipients += mentions_of(patients, index)
         c.objects += patients
     if not subjects and not passive:

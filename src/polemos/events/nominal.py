@@ -41,7 +41,7 @@ PUTTING = frozenset({"put", "place", "bring", "keep", "hold", "take"})
 
 def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
     anchor = c.anchor
-    owners = owner_mentions(anchor, index, skip=c.token.i if anchor is not c.token else -1)
+    owners = owner_mentions(anchor, index, skip=c.token.i if anchor.i != c.token.i else -1)
     c.actors = [m for m in owners if not is_venue(m, anchor, index, lexicon)]
     c.actors = _without_forum(c.actors, anchor, index)
     c.subjects = [t for t in anchor.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
@@ -49,7 +49,7 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         if obj.i in c.consumed and obj.dep_ != "compound":  # "suspension of links with X"
             add_preps(c, obj, VERB_PREPS, index)
     add_preps(c, anchor, NOUN_PREPS | PLACE_PREPS, index)
-    if anchor is not c.token:
+    if anchor.i != c.token.i:
         add_preps(c, c.token, NOUN_PREPS | PLACE_PREPS, index)
     c.governor = governor(anchor)
     under = _under_verb(anchor)
@@ -108,7 +108,7 @@ def _is_subject(anchor: Token) -> bool:
     while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" \
             and is_measure(node.head.head):
         node = node.head.head
-    return node.dep_ in {"nsubj", "nsubjpass"} and node is not anchor or node.dep_ == "nsubj"
+    return node.dep_ in {"nsubj", "nsubjpass"} and node.i != anchor.i or node.dep_ == "nsubj"
 
 
 def _under_verb(anchor: Token) -> Token | None:

@@ -30,7 +30,7 @@ def is_subordinate(token: Token) -> bool:
     """The token sits in a relative or conditional clause, or a time adjunct, of its sentence."""
     node = token
     for _ in range(12):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         dep = node.dep_
         if dep == "relcl":
@@ -44,7 +44,7 @@ def is_subordinate(token: Token) -> bool:
             return True
         if dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i:
             return True  # "rioted, setting fire to …": what followed from the main act
-        if dep == "prep" and node.lower_ in TIME_PREPS and node is not token:
+        if dep == "prep" and node.lower_ in TIME_PREPS and node.i != token.i:
             return True
         if dep == "pobj" and node.lower_ in TIME_NOUNS:
             return True
