@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from polemos.records import Mention
+from polemos.records import Mention, Participant
 
 # modifiers that name who a noun phrase belongs to ("Russian mediation", "Turkey's support")
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod", "nummod"})
@@ -69,6 +69,16 @@ class MentionIndex:
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+
+def participants_of(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
+    """The coded actors of ``mentions`` as event participants, one per code, in text order; a
+    group mention ("both sides") stands for each of its members."""
+    out: dict[str, Participant] = {}
+    for m in mentions:
+        for code in [m.code] if m.code else list(m.members):
+            out.setdefault(code, Participant(code, m.sector, m.text, m.start, m.end, m.person))
+    return tuple(out.values())
 
 
 @dataclass

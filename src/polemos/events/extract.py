@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from polemos import timex
-from polemos.events.args import MentionIndex, subject_tokens
+from polemos.events.args import MentionIndex, participants_of, subject_tokens
 from polemos.events.candidates import Candidate, build_candidate
 from polemos.events.embedding import combine
 from polemos.events.flags import Flags, flags_for
@@ -298,18 +298,6 @@ def _drop_restated(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _participants(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
-    out: list[Participant] = []
-    seen: set[str] = set()
-    for m in mentions:
-        codes = [m.code] if m.code else list(m.members)
-        for code in codes:
-            if code not in seen:
-                seen.add(code)
-                out.append(Participant(code, m.sector, m.text, m.start, m.end, m.person))
-    return tuple(out)
-
-
 def _date(parsed: Parsed, time: TimeAnalysis, token: Token, sentence: int) -> EventDate:
     date_for_span = getattr(timex, "date_for_span", None)
     if date_for_span is not None:
@@ -345,9 +333,9 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
     return Event(
         event_id=event_id(doc_id, token.idx, pattern_id), doc_id=doc_id, sentence=sentence,
         type=event_type, cameo=code, goldstein=entry.goldstein, quad=entry.quad,
-        actors=_participants(candidate.actors),
-        recipients=_participants(candidate.recipients), mode=mode, contexts=contexts,
-        mediators=_participants(candidate.mediators), trigger=token.text,
+        actors=participants_of(candidate.actors),
+        recipients=participants_of(candidate.recipients), mode=mode, contexts=contexts,
+        mediators=participants_of(candidate.mediators), trigger=token.text,
         trigger_start=token.idx, trigger_end=token.idx + len(token),
         date=_date(parsed, time, token, sentence),
         is_negated=flags.is_negated, is_hypothetical=flags.is_hypothetical,
