@@ -256,3 +256,15 @@ def test_a_warning_threatens_only_with_what_will_follow(patterns: Patterns) -> N
     assert [e for e in coded(WARNED_STATE, patterns) if e.type == "THREATEN"] == []
     threats = [e for e in coded(WARNED_ACT, patterns) if e.type == "THREATEN"]
     assert summary(threats) == [("THREATEN", ("ARN",), ("GON",), False)]
+
+
+LETTER: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("sent", 1, "ROOT", V, "send"),
+                       ("a", 3, "det", D, "a"), ("letter", 1, "dobj", N, "letter"),
+                       ("to", 1, "dative", X, "to"), ("Gondor", 4, "pobj", P, "Gondor"),
+                       ("threatening", 1, "advcl", V, "threaten"), ("to", 8, "aux", "PART", "to"),
+                       ("leave", 6, "xcomp", V, "leave")]
+
+
+def test_a_speech_act_told_in_a_letter_is_addressed_to_its_addressee(patterns: Patterns) -> None:
+    threats = [e for e in coded(LETTER, patterns) if e.type == "THREATEN"]
+    assert summary(threats) == [("THREATEN", ("ARN",), ("GON",), False)]

@@ -108,6 +108,8 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
                          for m in phrase_mentions(o, index)]
     if c.pattern.inverse:
         _invert(c, index)
+    if c.pattern.embeds and not c.recipients and c.token.dep_ == "advcl":
+        c.recipients += _addressees(c.token.head, index)  # "sent a letter to X threatening …"
     if c.pattern.embeds and not c.recipients:
         _embedded_targets(c, index)
 
@@ -237,6 +239,12 @@ def _invert(c: Candidate, index: MentionIndex) -> None:
 def _is_stative(verb: Token) -> bool:
     return lemma_of(verb) in STATIVE and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _addressees(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Whom ``verb`` addresses: its 'to X' dative ("sent a letter to X", "wrote to X")."""
+    return [m for child in verb.children if child.dep_ in {"dative", "prep"} and child.lower_ == "to"
+            for obj in child.children if obj.dep_ == "pobj" for m in phrase_mentions(obj, index)]
 
 
 def _embedded_targets(c: Candidate, index: MentionIndex) -> None:
