@@ -19,7 +19,7 @@ from polemos.records import Event
 
 SHARES = frozenset({"responsibility", "credit"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-REACH = 5  # sentences back a claim may refer to
+REACH = 10  # sentences back a claim may refer to (a story tells the attack, then its toll, then the claim)
 
 
 def _is_claim(trigger: Token) -> bool:
