@@ -268,3 +268,18 @@ LETTER: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("sent", 1, "ROOT", V,
 def test_a_speech_act_told_in_a_letter_is_addressed_to_its_addressee(patterns: Patterns) -> None:
     threats = [e for e in coded(LETTER, patterns) if e.type == "THREATEN"]
     assert summary(threats) == [("THREATEN", ("ARN",), ("GON",), False)]
+
+
+def test_we_in_a_quotation_is_its_speaker() -> None:
+    from polemos.events.args import MentionIndex, resolve_pronoun
+
+    # '"We met Gondor," Arnor said.'  /  '"We met Gondor," a witness said.'
+    tokens: list[Token] = [('"', 2, "punct", "PUNCT", '"'), ("We", 2, "nsubj", "PRON", "we"),
+                           ("met", 7, "ccomp", V, "meet"), ("Gondor", 2, "dobj", P, "Gondor"),
+                           (",", 7, "punct", "PUNCT", ","), ('"', 7, "punct", "PUNCT", '"'),
+                           ("Arnor", 7, "nsubj", P, "Arnor"), ("said", 7, "ROOT", V, "say")]
+    doc = _doc(tokens, {0})
+    index = MentionIndex(doc, [_mention(doc, 3, "GON", "state"), _mention(doc, 6, "ARN", "state")])
+    assert [m.code for m in resolve_pronoun(doc[1], index)] == ["ARN"]
+    index = MentionIndex(doc, [_mention(doc, 3, "GON", "state")])
+    assert resolve_pronoun(doc[1], index) == []  # not Gondor, the nearest name

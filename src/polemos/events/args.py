@@ -38,7 +38,7 @@ ONSET_NOUNS = frozenset({"outbreak", "onset", "resumption", "escalation", "begin
 SHARE_NOUNS = frozenset({"part", "role", "responsibility", "credit", "hand", "share"})
 # verbs a participle can follow as a state of their subject ("stand accused", "remain detained")
 STATIVE_HEADS = frozenset({"stand", "remain", "stay", "seem", "appear", "become", "get", "sit"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # definite descriptions that point back at an actor named before ("the group said it had
 # killed", "the government demanded"): the nearest earlier mention of that kind of actor
@@ -191,9 +191,39 @@ def _names_institution(doc: Doc, mention: Mention) -> bool:
         and root.head.lemma_.lower() in STATE_ANAPHORS
 
 
+FIRST_PERSON = frozenset({"we", "our", "us"})
+QUOTES = frozenset({'"', "“", "”"})
+SAYING_VERBS = frozenset({"say", "tell", "add", "state", "declare", "write", "insist", "note",
+                          "stress", "warn", "argue", "explain", "announce", "ask"})
+
+
+def in_quotation(token: Token) -> bool:
+    """An odd number of quotation marks before the token in its sentence: it is quoted."""
+    sent = token.sent
+    opened = sum(1 for t in sent if t.i < token.i and t.text in QUOTES)
+    return opened % 2 == 1 or (token.i > sent.start and sent[0].text in QUOTES
+                               and not any(t.text in QUOTES for t in sent[1:token.i - sent.start]))
+
+
+def quoted_speaker(token: Token, index: MentionIndex) -> list[Mention]:
+    """Who says the quotation the token is in: the subject of a verb of saying outside the
+    quotes in its sentence ("'We buy …,' Erdogan said"); nobody named, else."""
+    sent = token.sent
+    for verb in sent:
+        if verb.lemma_.lower() in SAYING_VERBS and not in_quotation(verb):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quotation(c)]
+            found = [m for s in subjects for m in phrase_mentions(s, index, depth=1)]
+            if found:
+                return found
+    return []
+
+
 def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     """'Syria says it will …': the subject of the clause above, else the nearest earlier
-    mention; only mentions the pronoun can stand for (``fits_pronoun``)."""
+    mention; only mentions the pronoun can stand for (``fits_pronoun``). 'We' inside a
+    quotation is its speaker's side (``quoted_speaker``)."""
+    if token.lower_ in FIRST_PERSON and in_quotation(token):
+        return quoted_speaker(token, index)
     node = token.head
     for _ in range(3):
         if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "relcl"} or node.head.i == node.i:
