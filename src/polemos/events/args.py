@@ -362,7 +362,11 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[tuple[str, Token]]
     out: list[tuple[str, Token]] = []
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps | {"by", "between"}:
-            out.extend((child.lower_, obj) for obj in child.children if obj.dep_ == "pobj")
+            objects = [obj for obj in child.children if obj.dep_ == "pobj"]
+            if not objects:  # "curbs to and from North Korea": the prepositions share it
+                objects = [obj for c in child.children if c.dep_ in {"conj", "prep"}
+                           for obj in c.children if obj.dep_ == "pobj"]
+            out.extend((child.lower_, obj) for obj in objects)
     return out
 
 
