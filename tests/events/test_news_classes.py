@@ -14,7 +14,7 @@ import pytest
 from spacy.tokens import Doc
 
 from polemos.events import Patterns, extract_events
-from polemos.events.args import fits_pronoun
+from polemos.events.reference import fits_pronoun
 from polemos.events.salience import in_heading
 from polemos.nlp.annotate import Parsed, sentences_of
 from polemos.records import Article, Event, EventDate, Mention, MentionKind, TimeAnalysis
@@ -220,7 +220,8 @@ def test_a_gerund_after_for_is_done_by_the_object_of_its_verb() -> None:
 
 
 def test_a_pronoun_after_a_common_noun_subject_stands_for_that_noun() -> None:
-    from polemos.events.args import MentionIndex, resolve_pronoun
+    from polemos.events.args import MentionIndex
+    from polemos.events.reference import resolve_pronoun
 
     # "Gondor reported the convoy was passing when it came under attack"
     doc = _doc([("Gondor", 1, "nsubj", P, "Gondor"), ("reported", 1, "ROOT", V, "report"),
@@ -271,7 +272,8 @@ def test_a_speech_act_told_in_a_letter_is_addressed_to_its_addressee(patterns: P
 
 
 def test_we_in_a_quotation_is_its_speaker() -> None:
-    from polemos.events.args import MentionIndex, resolve_pronoun
+    from polemos.events.args import MentionIndex
+    from polemos.events.reference import resolve_pronoun
 
     # '"We met Gondor," Arnor said.'  /  '"We met Gondor," a witness said.'
     tokens: list[Token] = [('"', 2, "punct", "PUNCT", '"'), ("We", 2, "nsubj", "PRON", "we"),
