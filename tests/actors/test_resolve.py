@@ -99,6 +99,15 @@ def test_adjectives_take_the_sector_of_their_noun(doc_of: DocOf, kb: KnowledgeBa
         ("ARN", "GOV", "adjective"), ("GON", "GOV", "adjective")]
 
 
+@pytest.mark.parametrize(("before", "code"), [("Southern", None), ("southern", "ARN"),
+                                              ("senior", "ARN")])
+def test_an_adjective_after_a_compass_word_names_a_region(doc_of: DocOf, kb: KnowledgeBase,
+                                                          before: str, code: str | None) -> None:
+    doc = doc_of([(before, 2, "amod"), ("Arnorian", 2, "amod"), ("leaders", 3, "nsubj"),
+                  ("met", None, "ROOT"), (".", 3, "punct")])
+    assert one(mentions(doc, kb), "Arnorian").code == code
+
+
 def test_hyphenated_adjectives_give_both_actors(doc_of: DocOf, kb: KnowledgeBase) -> None:
     doc = doc_of([("Rohirric", 3, "amod"), ("-", 3, "punct"), ("Dunlendish", 3, "amod"),
                   ("drills", 4, "nsubj"), ("began", None, "ROOT")])
@@ -152,6 +161,14 @@ def test_surname_after_a_full_mention(doc_of: DocOf, kb: KnowledgeBase) -> None:
                   ("Greyhame", 5, "nsubj", PER), ("spoke", None, "ROOT"), (".", 5, "punct")])
     first, second = mentions(doc, kb, 2000)
     assert (first.person, first.code, first.kind) == ("Gandalf Greyhame", "WC", "person")
+    assert (second.person, second.code, second.rule) == ("Gandalf Greyhame", "WC", "surname")
+
+
+def test_family_name_first_after_a_full_mention(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Gandalf", 1, "compound", PER), ("Greyhame", 2, "nsubj", PER),
+                  ("arrived", None, "ROOT"), (".", 2, "punct"),
+                  ("Gandalf", 5, "nsubj", PER), ("spoke", None, "ROOT"), (".", 5, "punct")])
+    first, second = mentions(doc, kb, 2000)
     assert (second.person, second.code, second.rule) == ("Gandalf Greyhame", "WC", "surname")
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from polemos.events import Patterns, extract_events
 from polemos.events.evaluate import predicted_triples
 from polemos.events.salience import SECONDARY_FACTOR, main_events
-from polemos.records import Event
+from polemos.records import Event, EventDate
 from tests.events.conftest import Token, make_parsed, mentions_of, one_date
 
 V, N, P, X = "VERB", "NOUN", "PROPN", "ADP"
@@ -36,9 +38,12 @@ OPENED: list[Token] = [("Rohan", 1, "nsubj", P, "Rohan"), ("opened", 1, "ROOT", 
                        ("Gondor", 7, "pobj", P, "Gondor")]
 
 
-def coded(tokens: list[Token], patterns: Patterns) -> list[Event]:
+STATED = EventDate(dt.date(2029, 5, 1), "month", "text", text="in May 2029")
+
+
+def coded(tokens: list[Token], patterns: Patterns, date: EventDate = STATED) -> list[Event]:
     parsed = make_parsed(tokens)
-    return extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed))
+    return extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed, date))
 
 
 def by_trigger(events: list[Event]) -> dict[str, Event]:
@@ -57,6 +62,13 @@ def test_relative_clause_event_is_secondary_but_kept(patterns: Patterns) -> None
 def test_sentence_without_main_event_keeps_its_subordinate_one(patterns: Patterns) -> None:
     events = coded(ONLY_RELATIVE, patterns)
     assert [(e.trigger, e.is_secondary) for e in events] == [("attacked", False)]
+
+
+def test_relative_clause_act_without_a_time_of_its_own_is_background(patterns: Patterns) -> None:
+    publication = EventDate(dt.date(2030, 1, 1), "day", "publication")
+    for date in (EventDate(), publication):
+        assert [e.trigger for e in coded(RELATIVE, patterns, date)] == ["attacked"]
+        assert coded(ONLY_RELATIVE, patterns, date) == []
 
 
 def test_event_in_a_time_clause_is_secondary(patterns: Patterns) -> None:

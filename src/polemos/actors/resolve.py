@@ -63,7 +63,21 @@ def find_mentions(parsed: Parsed, kb: KnowledgeBase, *, time: TimeAnalysis,
     for f in found:
         if is_dateline(doc, f.start, f.end):
             f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "dateline", None, None
+        elif is_region_adjective(doc, f.start, f.rule):
+            f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "region", None, None
     return to_mentions(parsed, found)
+
+
+COMPASS = frozenset({"central", "eastern", "western", "northern", "southern", "northeastern",
+                     "northwestern", "southeastern", "southwestern"})
+
+
+def is_region_adjective(doc: Doc, start: int, rule: str) -> bool:
+    """'Central European leaders', 'Eastern European states': an adjective after a capitalised
+    compass word names a region, not the organisation or state the adjective alone stands
+    for ("the eastern Bosnian enclave" is still in Bosnia)."""
+    return rule == "adjective" and start > 0 and doc[start - 1].lower_ in COMPASS \
+        and doc[start - 1].is_title
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -269,10 +283,18 @@ def _back_reference(kb: KnowledgeBase, ent: Span, found: list[Found]) -> Found |
 
 
 def _same_surname(ent: Span, people: list[Found]) -> Found | None:
-    """A person named in full earlier in the document whose surname this entity is."""
+    """A person named in full earlier in the document whose surname this entity is: the last
+    word of the name, or for a one-word entity the first ("Kim" after "Kim Jong Un", "Xi"
+    after "Xi Jinping": family names that come first)."""
     last = ent[-1].text
     for person in reversed(people):
         if person.start < ent.start and person.person and person.person.split()[-1] == last:
+            return person
+    if len(ent) > 1:
+        return None
+    for person in reversed(people):
+        names = person.person.split() if person.person else []
+        if person.start < ent.start and len(names) > 1 and names[0] == last:
             return person
     return None
 

@@ -56,7 +56,7 @@ def head_noun_sector(token: Token) -> str | None:
             sector = SECTOR_NOUNS.get(word.lower_) or SECTOR_NOUNS.get(word.lemma_.lower())
             if sector:
                 return sector
-        if head.dep_ not in ("compound", "amod") or head.head is head:
+        if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
             break
         head = head.head
     return None

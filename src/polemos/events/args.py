@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from polemos.records import Mention
+from polemos.records import Mention, Participant
 
 # modifiers that name who a noun phrase belongs to ("Russian mediation", "Turkey's support")
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod", "nummod"})
@@ -38,7 +38,7 @@ ONSET_NOUNS = frozenset({"outbreak", "onset", "resumption", "escalation", "begin
 SHARE_NOUNS = frozenset({"part", "role", "responsibility", "credit", "hand", "share"})
 # verbs a participle can follow as a state of their subject ("stand accused", "remain detained")
 STATIVE_HEADS = frozenset({"stand", "remain", "stay", "seem", "appear", "become", "get", "sit"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 LOCATING_VERBS = frozenset({"base", "locate", "station", "headquarter", "operate", "live",
                             "affiliate", "lead", "link", "belong", "flee", "escape"})
@@ -63,6 +63,16 @@ class MentionIndex:
         return self.by_token.get(token.i)
 
 
+def participants_of(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
+    """The coded actors of ``mentions`` as event participants, one per code, in text order; a
+    group mention ("both sides") stands for each of its members."""
+    out: dict[str, Participant] = {}
+    for m in mentions:
+        for code in [m.code] if m.code else list(m.members):
+            out.setdefault(code, Participant(code, m.sector, m.text, m.start, m.end, m.person))
+    return tuple(out.values())
+
+
 @dataclass
 class Found:
     """Mentions collected for one argument, in text order, without duplicates."""
@@ -77,6 +87,10 @@ class Found:
                 self.mentions.append(mention)
 
 NON_ACTOR_NOUNS = frozenset({"language", "dialect", "alphabet", "script", "cuisine", "literature"})
+# people named by whom they stand against: "Chinese rivals", "Russia's enemies" are not China,
+# not Russia (their own name, apposition or conjuncts still count)
+ADVERSARIES = frozenset({"rival", "opponent", "enemy", "foe", "adversary", "critic", "detractor",
+                         "challenger", "competitor"})
 
 
 def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
@@ -89,7 +103,11 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
     if token.lower_ in RELATIVE and token.dep_ in {"poss", "nsubj", "nsubjpass"}:
         return _antecedent(token, index)
     if mention is None and token.lower_ in PRONOUNS and token.dep_ in PRONOUN_DEPS:
-        return resolve_pronoun(token, index)
+        return reference.resolve_pronoun(token, index)
+    if mention is None and token.dep_ in PRONOUN_DEPS | {"pobj", "dobj"}:
+        described = reference.definite_anaphor(token, index)
+        if described is not None:
+            return [described]
     if mention is not None and mention.code is None and not mention.members:
         mention = None  # unresolved name: its title or apposition may still name the actor
     if mention is not None:
@@ -100,6 +118,8 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
                 found.add(phrase_mentions(child, index, depth=depth + 1, with_of=False))
     elif depth < 3:
         for child in token.children:
+            if child.dep_ in OWNER_DEPS and token.lemma_.lower() in ADVERSARIES:
+                continue
             if child.dep_ in PHRASE_DEPS and child.dep_ != "conj":
                 found.add(phrase_mentions(child, index, depth=depth + 1, with_of=with_of))
             elif with_of and child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
@@ -122,65 +142,15 @@ def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
     located = [g for c in token.children if c.dep_ == "acl" and c.lemma_ in LOCATING_VERBS
                for g in c.children]  # "a newspaper based in X"
     for child in [*token.children, *located]:
-        if child.dep_ == "prep" and (child.lower_ in LOCATIVE or child.head is not token
-                                     and child.lower_ in {"with", "to", "into"}):
+        # "with/to/into X" too, for the phrase itself as for a locating verb: "tons of grain
+        # to Afghanistan" (measured: leaving them to locating verbs loses recipients)
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE | {"with", "to", "into"}:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.add(phrase_mentions(obj, index, depth=depth + 1))
         elif child.dep_ == "dobj" and child.head.lemma_ in FLEEING and not found.mentions:
             found.add(phrase_mentions(child, index, depth=depth + 1, with_of=False))
     return found.mentions
-
-
-def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
-    """'Syria says it will …': the subject of the clause above, else the nearest earlier mention."""
-    node = token.head
-    for _ in range(3):
-        if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "relcl"} or node.head is node:
-            break
-        node = node.head
-        for child in node.children:
-            if child.dep_ in SUBJECTS and child.lower_ not in PRONOUNS:
-                found = phrase_mentions(child, index, depth=1)
-                if found:
-                    return found
-    subject = _main_subject_mention(token, index)
-    if subject is not None:
-        return [subject]
-    for i in range(token.i - 1, token.sent.start - 1, -1):
-        mention = index.by_token.get(i)
-        if mention is not None:
-            return [mention]
-    return _previous_subject(token, index)
-
-
-def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
-    """A pronoun opening a sentence: the subject (else the last mention) of the one before."""
-    if token.sent.start == 0:
-        return []
-    previous = token.doc[token.sent.start - 1].sent
-    first: Mention | None = None
-    for candidate in previous:
-        mention = index.by_token.get(candidate.i)
-        if mention is None:
-            continue
-        if candidate.dep_ in {"nsubj", "nsubjpass"} or candidate.head.dep_ in {"nsubj", "nsubjpass"}:
-            return [mention]
-        first = first or mention
-    return [first] if first is not None else []
-
-
-def _main_subject_mention(token: Token, index: MentionIndex) -> Mention | None:
-    """The first mention inside the main clause's subject, before ``token``."""
-    root = token.sent.root
-    for child in root.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            for node in child.subtree:
-                if node.i >= token.i:
-                    break
-                if node.i in index.by_token:
-                    return index.by_token[node.i]
-    return None
 
 
 def _antecedent(token: Token, index: MentionIndex) -> list[Mention]:
@@ -209,7 +179,11 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[tuple[str, Token]]
     out: list[tuple[str, Token]] = []
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps | {"by", "between"}:
-            out.extend((child.lower_, obj) for obj in child.children if obj.dep_ == "pobj")
+            objects = [obj for obj in child.children if obj.dep_ == "pobj"]
+            if not objects:  # "curbs to and from North Korea": the prepositions share it
+                objects = [obj for c in child.children if c.dep_ in {"conj", "prep"}
+                           for obj in c.children if obj.dep_ == "pobj"]
+            out.extend((child.lower_, obj) for obj in objects)
     return out
 
 
@@ -242,11 +216,16 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
             controller = object_controller(node.head)
             if controller is not None:
                 return [controller], False
+        if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.pos_ == "VERB":
+            objects = [c for c in node.head.head.children if c.dep_ == "dobj"
+                       and c.lemma_.lower() not in SHARE_NOUNS]  # not "took credit for …"
+            if objects:  # "criticised X for refusing", "praised X for helping": X does it
+                return objects, False
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in {"NOUN", "PROPN"}:
             return [], True  # "Palestinians injured in clashes": the noun suffers it
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}):
             return [node.head], False
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return [], False
         node = node.head
     return [], False
@@ -306,3 +285,8 @@ def governor(noun: Token) -> Token | None:
 def is_measure(noun: Token) -> bool:
     """'10 days of war games', 'a series of bombs': the head only measures the event noun."""
     return noun.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ == "nummod" for c in noun.children)
+
+
+# who a pronoun or a description stands for needs phrase_mentions, and phrase_mentions needs it:
+# imported last, so that either module may be imported first
+from polemos.events import reference

@@ -23,15 +23,16 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from polemos import timex
-from polemos.events.args import MentionIndex
-from polemos.events.candidates import clause_arguments
+from polemos.events.args import MentionIndex, participants_of
+from polemos.events.candidates import clause_arguments, match_pattern
 from polemos.events.classify import EventClassifier, Prediction, label_of
 from polemos.events.flags import flags_for
 from polemos.events.ids import event_id
 from polemos.events.intent import intent_event
 from polemos.events.patterns import Patterns
+from polemos.events.salience import in_heading
 from polemos.nlp.annotate import Parsed
-from polemos.records import Event, Mention, Participant, TimeAnalysis
+from polemos.records import Event, Mention, TimeAnalysis
 
 CODER = "clf.v1"
 # doubt applies to verbs only: an event noun is often a reference inside a long sentence ("whose
@@ -82,7 +83,8 @@ def _sentence(sent: Span, index: int, found: list[Event], ctx: Context) -> list[
     if any(not e.is_flagged for e in kept):
         return kept
     best = max(ctx.classifier.predict(sent), key=lambda p: p.probability, default=None)
-    if best is None or best.probability < ctx.policy.recover:
+    if best is None or best.probability < ctx.policy.recover or in_heading(sent.doc[best.token]) \
+            or _is_statement(sent.doc[best.token], ctx.patterns):
         return kept
     return kept + _recovered(sent.doc[best.token], best, index, ctx)
 
@@ -110,7 +112,7 @@ def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list
     if code is None or entry is None or entry.type is None:
         return []
     actors, recipients = clause_arguments(token, ctx.index, lexicon=ctx.patterns)
-    if not _participants(actors):  # as for the rules: an event names who acts
+    if not participants_of(actors):  # as for the rules: an event names who acts
         return []
     flags = flags_for(token)
     record = ctx.parsed.sentences[index] if ctx.parsed.sentences else None
@@ -119,7 +121,7 @@ def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list
     event = Event(
         event_id=event_id(doc_id, token.idx, pattern), doc_id=doc_id, sentence=index,
         type=entry.type, cameo=code, goldstein=entry.goldstein, quad=entry.quad,
-        actors=_participants(actors), recipients=_participants(recipients), mode=entry.mode,
+        actors=participants_of(actors), recipients=participants_of(recipients), mode=entry.mode,
         contexts=entry.contexts, trigger=token.text, trigger_start=token.idx,
         trigger_end=token.idx + len(token),
         date=timex.date_for_span(ctx.parsed, ctx.time, token.idx, token.idx + len(token)),
@@ -133,12 +135,11 @@ def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list
     return [event] if intent is None else [event, intent]
 
 
-def _participants(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
-    out: dict[str, Participant] = {}
-    for m in mentions:
-        for code in [m.code] if m.code else list(m.members):
-            out.setdefault(code, Participant(code, m.sector, m.text, m.start, m.end, m.person))
-    return tuple(out.values())
+def _is_statement(token: Token, patterns: Patterns) -> bool:
+    """The rules read the word as a statement ("expressed concern", "declined to comment"):
+    recognised and deliberately not coded, so not an event to recover."""
+    found = match_pattern(token, patterns)
+    return found is not None and found[0].is_statement
 
 
 def _token_at(parsed: Parsed, char: int) -> Token | None:

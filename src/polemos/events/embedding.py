@@ -85,7 +85,7 @@ def _embedder(candidate: Candidate, candidates: dict[int, Candidate]) -> Candida
     while node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ == "VERB":
         node = node.head  # "threatened to close or suspend X": both are threatened
     for _ in range(5):
-        if node.dep_ not in EMBED_CLIMB or node.head is node:
+        if node.dep_ not in EMBED_CLIMB or node.head.i == node.i:
             return None
         came_by, prev = node.dep_, node
         node = node.head
@@ -217,7 +217,7 @@ def _preparations(candidates: dict[int, Candidate], ontology: Ontology) -> None:
             continue
         node = candidate.anchor
         for _ in range(3):
-            if node.dep_ not in {"xcomp", "dobj", "pcomp", "acomp"} or node.head is node:
+            if node.dep_ not in {"xcomp", "dobj", "pcomp", "acomp"} or node.head.i == node.i:
                 break
             node = node.head
             if node.lemma_.lower() in PREPARE or node.lower_ in {"poised", "prepared"}:

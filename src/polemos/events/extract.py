@@ -9,7 +9,10 @@
 4. triggers combine (events/embedding.py): speech acts swallow what they embed, orders are
    carried out, nouns restating verbs are one event, mediated agreements are the parties'
 5. each survivor becomes an Event with flags, date, provenance and a stable id; a stated
-   intention ("will visit X") adds the statement of intent as an event (events/intent.py)
+   intention ("will visit X") adds the statement of intent as an event (events/intent.py);
+   background is left out (a subheading, an act in a relative clause with no time of its own)
+6. across sentences: a claim of responsibility names who carried out the attack told before
+   (events/responsibility.py)
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from polemos import timex
-from polemos.events.args import MentionIndex, subject_tokens
+from polemos.events.args import MentionIndex, participants_of, subject_tokens
 from polemos.events.candidates import Candidate, build_candidate
 from polemos.events.embedding import combine
 from polemos.events.flags import Flags, flags_for
@@ -30,7 +33,8 @@ from polemos.events.intent import intent_event
 from polemos.events.matching import match_pattern
 from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
-from polemos.events.salience import mark_secondary
+from polemos.events.responsibility import credit_claimed
+from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
@@ -48,7 +52,7 @@ def extract_events(
     index = MentionIndex(parsed.doc, mentions)
     candidates: dict[int, Candidate] = {}
     for token in parsed.doc:
-        if _in_a_name(token, index):
+        if _in_a_name(token, index) or in_heading(token):
             continue
         found = match_pattern(token, patterns)
         if found is not None:
@@ -61,16 +65,19 @@ def extract_events(
     events = []
     for candidate in candidates.values():
         if candidate.dropped or not candidate.is_codable or candidate.pattern.is_statement \
-                or not _has_speaker(candidate):
+                or not _has_speaker(candidate, patterns):
             continue
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
+        if event.date.basis != "text" and in_relative_clause(candidate.token):
+            continue  # "the sanctions X has imposed", "talks that failed": background
         events.append(event)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
             if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \
-            else None
+            and _subject_acts(candidate) else None
         if intent is not None:
             events.append(intent)
-    return mark_secondary(_drop_restated(_link_mediation(events)), parsed.doc)
+    events = credit_claimed(_drop_restated(_link_mediation(events)), parsed.doc)
+    return mark_secondary(events, parsed.doc)
 
 
 # types whose events are said or offered by someone: without a named actor there is none
@@ -78,7 +85,7 @@ SPOKEN_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "S
                           "CONSULT", "COOPERATE", "AID", "CONCEDE"})
 
 
-def _has_speaker(c: Candidate) -> bool:
+def _has_speaker(c: Candidate, lexicon: Patterns) -> bool:
     """An appeal, a promise, a meeting … needs its named actor (or a mediator); force and
     coercion may be reported with only their victims ("nine activists were killed"). Told
     by a bare noun ("Washington's commitment", "the China-Russia partnership"), such an act
@@ -93,14 +100,28 @@ def _has_speaker(c: Candidate) -> bool:
     if c.frame == "nominal" and c.pattern.pos == "noun" and c.pattern.frame != "mediation":
         return bool(named) and (any(m.code for m in c.recipients) or len(named) >= 2
                                 and c.pattern.frame == "symmetric" and c.governor is not None)
-    return bool(named) or any(_names_someone(s) for s in c.subjects)
+    parties = lexicon.words("irregulars") | lexicon.words("crowds") | lexicon.words("forces")
+    return bool(named) or any(_names_someone(s, parties) for s in c.subjects)
 
 
-def _names_someone(subject: Token) -> bool:
+def _subject_acts(c: Candidate) -> bool:
+    """The intention is the actor's own: an actor is the subject the act was read from ("X
+    will meet Y", "X said it will …"), not only a partner of an act someone else intends
+    ("the visit is aimed at boosting cooperation with X")."""
+    for subject in c.subjects:
+        if subject.pos_ == "PRON":
+            return True
+        lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        if any(lo <= m.start < hi for m in c.actors + c.mediators):
+            return True
+    return False
+
+
+def _names_someone(subject: Token, parties: frozenset[str]) -> bool:
     """A subject that names an actor the knowledge base does not know ("Rebel leaders", "the
-    Kachin Independence Organization"), not a bare pronoun that stands for no one named."""
-    return subject.pos_ in {"PROPN", "NOUN"} or any(
-        t.pos_ == "PROPN" for t in subject.subtree)
+    Kachin Independence Organization", "protesters"), not a bare pronoun that stands for no one
+    named, nor a generic noun of people outside politics ("analysts", "environment groups")."""
+    return any(t.pos_ == "PROPN" or t.lemma_.lower() in parties for t in subject.subtree)
 
 
 def _in_a_name(token: Token, index: MentionIndex) -> bool:
@@ -127,6 +148,14 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
         c.code, c.type = code, lexicon.ontology.code(code).type or c.type
     if c.pattern.needs_recipient and not any(m.code or m.members for m in c.recipients):
         return False
+    if c.token.dep_ == "amod" and c.token.pos_ == "VERB":
+        return False  # "a Chinese-funded pipeline", "U.S.-backed forces": a description
+    if c.frame == "nominal" and _is_background(c.anchor, lexicon):
+        return False
+    if c.frame == "setting" and not c.recipients:
+        return False  # "said at one summit", "during Brexit negotiations": with whom, unsaid
+    if _is_bare_warning(c):
+        return False
     if c.pattern.type == "PROTEST" and c.frame == "passive":
         return False  # "was demonstrated by": shown, not protested
     if c.pattern.needs_partner and not _has_partner(c, lexicon):
@@ -134,6 +163,30 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
     if c.pattern.needs_complement and not _has_complement(c.token, lexicon):
         return False
     return not _thing_acts(c, lexicon)
+
+
+WARNING = frozenset({"warn", "caution"})
+WILL = frozenset({"will", "would", "'ll", "'d", "shall", "could", "might", "may", "wo"})
+
+
+def _is_bare_warning(c: Candidate) -> bool:
+    """'warned that the cooperation is dangerous', '"X is no option," he warned': a warning
+    threatens only with what will follow ("warned it would retaliate", "warned of
+    consequences"); without that it is a comment."""
+    if c.pattern.type != "THREATEN" or c.token.lemma_.lower() not in WARNING or c.pattern.prep:
+        return False
+    clauses = [t for t in c.token.children if t.dep_ in {"ccomp", "xcomp", "advcl"}]
+    if any(t.dep_ == "prep" and t.lower_ in {"of", "against"} for t in c.token.children):
+        return False
+    return not any(a.dep_ in {"aux", "auxpass"} and a.lower_ in WILL or a.dep_ == "mark"
+                   and a.lower_ in {"if", "unless"} for t in clauses for a in t.children)
+
+
+def _is_background(noun: Token, lexicon: Patterns) -> bool:
+    """A bare event noun that names a lasting state ("during Russia's war in Ukraine", "the
+    China-Russia partnership poses a threat"): background, not an event reported."""
+    return noun.lemma_.lower() in lexicon.words("durative") \
+        or noun.lower_ in lexicon.words("durative")
 
 
 def _has_partner(c: Candidate, lexicon: Patterns) -> bool:
@@ -245,18 +298,6 @@ def _drop_restated(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _participants(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
-    out: list[Participant] = []
-    seen: set[str] = set()
-    for m in mentions:
-        codes = [m.code] if m.code else list(m.members)
-        for code in codes:
-            if code not in seen:
-                seen.add(code)
-                out.append(Participant(code, m.sector, m.text, m.start, m.end, m.person))
-    return tuple(out)
-
-
 def _date(parsed: Parsed, time: TimeAnalysis, token: Token, sentence: int) -> EventDate:
     date_for_span = getattr(timex, "date_for_span", None)
     if date_for_span is not None:
@@ -277,6 +318,8 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
         mode = pattern.mode if candidate.type is None else None
     contexts = tuple(dict.fromkeys(pattern.contexts + entry.contexts + candidate.contexts))
     flags = flags_for(token if candidate.anchor.i == token.i else candidate.anchor)
+    if candidate.anchor.i != token.i and flags_for(token).is_hypothetical:
+        flags = replace(flags, is_hypothetical=True, is_intent=False)  # "a ceasefire proposal"
     if candidate.prepared_by is not None:  # the preparation happened unless it is itself hedged
         flags = replace(flags, is_hypothetical=flags_for(candidate.prepared_by).is_hypothetical)
     event_type, code = candidate.type or pattern.type, candidate.code
@@ -290,9 +333,9 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
     return Event(
         event_id=event_id(doc_id, token.idx, pattern_id), doc_id=doc_id, sentence=sentence,
         type=event_type, cameo=code, goldstein=entry.goldstein, quad=entry.quad,
-        actors=_participants(candidate.actors),
-        recipients=_participants(candidate.recipients), mode=mode, contexts=contexts,
-        mediators=_participants(candidate.mediators), trigger=token.text,
+        actors=participants_of(candidate.actors),
+        recipients=participants_of(candidate.recipients), mode=mode, contexts=contexts,
+        mediators=participants_of(candidate.mediators), trigger=token.text,
         trigger_start=token.idx, trigger_end=token.idx + len(token),
         date=_date(parsed, time, token, sentence),
         is_negated=flags.is_negated, is_hypothetical=flags.is_hypothetical,

@@ -26,7 +26,7 @@ WOULD = frozenset({"would", "'d"})
 # governors that report a plan or readiness of the actor: a stated intention
 INTENT_GOVERNORS = frozenset({
     "plan", "intend", "ready", "willing", "prepared", "set", "going", "determined", "eager",
-    "keen", "aim", "due", "scheduled", "slated", "resolve",
+    "keen", "aim", "due", "scheduled", "slated", "resolve", "prepare",
 })
 HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "want", "wish", "hope", "expect", "likely", "unlikely", "possible", "potential", "propose",
@@ -38,7 +38,16 @@ HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "readiness", "willingness", "offer", "pledge", "promise", "ability", "capacity", "right",
     "refuse", "reluctant", "hesitant", "unwilling", "intention", "bid", "question", "whether",
     "interested", "interest", "committed", "look", "count", "rely", "wait", "include",
-    "involve", "entail", "require", "mean", "work",
+    "involve", "entail", "require", "mean", "work", "appear",
+    "way", "path", "road", "groundwork",  # "paving the way for deeper cooperation": enabled only
+})
+# words of expectation and belief: a clause they govern, finite or not, is foreseen or
+# supposed, not reported as fact ("expects X to launch", "unlikely X will end", "little reason
+# to think they will meet"); the walk stops at a finite clause, so these are checked there
+EXPECTING = frozenset({
+    "expect", "anticipate", "predict", "forecast", "likely", "unlikely", "possible", "probable",
+    "hope", "fear", "doubt", "think", "imagine", "wonder", "speculate", "assume", "suppose",
+    "suspect", "worry", "concerned", "afraid", "believe",
 })
 # habits and generalities are no particular event ("China always says", "frequently conducts")
 HABITUAL = frozenset({"always", "often", "usually", "frequently", "routinely", "regularly",
@@ -55,7 +64,7 @@ HYPOTHETICAL_MODIFIERS = frozenset({"planned", "proposed", "possible", "potentia
                                     "expected", "upcoming", "forthcoming", "scheduled",
                                     "anticipated", "impending", "looming", "mooted"})
 CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "acl", "dobj", "advcl", "nsubj",
-                   "nsubjpass", "compound", "amod", "nmod", "advmod"})
+                   "nsubjpass", "compound", "amod", "nmod", "advmod", "agent"})
 # arcs that keep a trigger in the clause whose intention it is: "will hold talks" (dobj),
 # "plans to visit" (xcomp), "is ready to support" (xcomp, acomp), "will sign and ratify" (conj)
 INTENT_PATH = frozenset({"dobj", "xcomp", "acomp", "conj", "ccomp", "pcomp"})
@@ -119,7 +128,7 @@ def _reported(clause: Token) -> bool:
     say Tehran would …")."""
     head = clause.head
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return clause.dep_ in {"ccomp", "xcomp"} and head is not clause \
+    return clause.dep_ in {"ccomp", "xcomp"} and head.i != clause.i \
         and head.lemma_.lower() in SAYING and all(s.pos_ == "PRON" for s in subjects)
 
 
@@ -172,10 +181,13 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
                 intent_only &= bool(forms & INTENT_GOVERNORS)
             attempted |= bool(forms & ATTEMPT_GOVERNORS)
             negated |= bool(forms & NEGATING_GOVERNORS) and not via_conj
+        if node.dep_ == "ccomp" and node.head.i != node.i \
+                and set(forms_of(node.head)) & EXPECTING:
+            hypothetical, intent_only = True, False
         own_clause &= node.dep_ in INTENT_PATH  # the arc climbed next: still its clause?
-        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head is not node:
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head.i != node.i:
             via_conj = True
-        elif node.dep_ not in CLIMB or node.head is node:
+        elif node.dep_ not in CLIMB or node.head.i == node.i:
             break
         else:
             via_conj = False

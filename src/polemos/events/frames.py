@@ -108,6 +108,8 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
                          for m in phrase_mentions(o, index)]
     if c.pattern.inverse:
         _invert(c, index)
+    if c.pattern.embeds and not c.recipients and c.token.dep_ == "advcl":
+        c.recipients += _addressees(c.token.head, index)  # "sent a letter to X threatening …"
     if c.pattern.embeds and not c.recipients:
         _embedded_targets(c, index)
 
@@ -120,7 +122,7 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
         subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
     c.frame = "passive" if passive else c.frame
     if passive and not subjects and not any(t.dep_ == "nsubjpass" for t in c.token.children):
-        patients = subject_tokens(c.token.head)[0] if c.token.head is not c.token else []
+        patients = subject_tokens(c.token.head)[0] if c.token.head.i != c.token.i else []
         c.recipients += mentions_of(patients, index)
         c.objects += patients
     if not subjects and not passive:
@@ -184,10 +186,28 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
                              if not is_venue(m, obj, index, c.lexicon)]
             add_preps(c, obj, NOUN_PREPS, index)
             c.recipients += [m for m in _by_whom(obj, index) if m not in c.recipients]
+            if not c.recipients:  # "lifted sanctions imposed on X": X bore them
+                for acl in (t for t in obj.children if t.dep_ == "acl" and t.pos_ == "VERB"):
+                    add_preps(c, acl, IMPOSED_ON, index)
+        elif c.pattern.embeds and lemma_of(c.token) in TELLING and _is_press(obj, c.lexicon):
+            continue  # "told VOA's Korean Service that X must …": told, not addressed
         elif obj.dep_ != "attr":
             c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)
             if c.pattern.frame == "mediation":
                 add_preps(c, obj, frozenset({"between", "with"}), index)
+
+
+IMPOSED_ON = frozenset({"on", "upon", "against", "to"})
+
+
+TELLING = frozenset({"tell", "inform", "brief", "assure", "say", "write", "remind", "warn"})
+
+
+def _is_press(obj: Token, lexicon: Patterns) -> bool:
+    """The object is a news outlet or reporters: a statement's audience, not a party."""
+    press = lexicon.words("press")
+    return obj.lower_ in press or obj.lemma_.lower() in press or any(
+        t.dep_ == "poss" and t.lower_ in press for t in obj.children)
 
 
 def _is_weapon(c: Candidate, obj: Token) -> bool:
@@ -219,6 +239,12 @@ def _invert(c: Candidate, index: MentionIndex) -> None:
 def _is_stative(verb: Token) -> bool:
     return lemma_of(verb) in STATIVE and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _addressees(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Whom ``verb`` addresses: its 'to X' dative ("sent a letter to X", "wrote to X")."""
+    return [m for child in verb.children if child.dep_ in {"dative", "prep"} and child.lower_ == "to"
+            for obj in child.children if obj.dep_ == "pobj" for m in phrase_mentions(obj, index)]
 
 
 def _embedded_targets(c: Candidate, index: MentionIndex) -> None:

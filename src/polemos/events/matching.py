@@ -130,7 +130,7 @@ def fits(token: Token, pattern: Pattern, patterns: Patterns) -> frozenset[int] |
             return None
         consumed = found
     if pattern.modifiers:
-        mods = _modifiers(token) | ({anchor} if anchor is not token else set())
+        mods = _modifiers(token) | ({anchor} if anchor.i != token.i else set())
         hits = {m.i for m in mods if {lemma_of(m), m.lower_} & pattern.modifiers}
         if not hits:
             return None

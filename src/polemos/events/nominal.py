@@ -30,6 +30,7 @@ from polemos.events.frames import MOTION, PLACE_PREPS, add_preps, lemma_of, ment
 from polemos.events.matching import forms_of
 from polemos.events.patterns import Patterns
 from polemos.events.senses import is_venue
+from polemos.records import Mention
 
 if TYPE_CHECKING:
     from polemos.events.candidates import Candidate
@@ -40,14 +41,15 @@ PUTTING = frozenset({"put", "place", "bring", "keep", "hold", "take"})
 
 def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
     anchor = c.anchor
-    owners = owner_mentions(anchor, index, skip=c.token.i if anchor is not c.token else -1)
+    owners = owner_mentions(anchor, index, skip=c.token.i if anchor.i != c.token.i else -1)
     c.actors = [m for m in owners if not is_venue(m, anchor, index, lexicon)]
+    c.actors = _without_forum(c.actors, anchor, index)
     c.subjects = [t for t in anchor.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
     for obj in c.token.doc[anchor.sent.start:anchor.sent.end] if c.consumed else ():
         if obj.i in c.consumed and obj.dep_ != "compound":  # "suspension of links with X"
             add_preps(c, obj, VERB_PREPS, index)
     add_preps(c, anchor, NOUN_PREPS | PLACE_PREPS, index)
-    if anchor is not c.token:
+    if anchor.i != c.token.i:
         add_preps(c, c.token, NOUN_PREPS | PLACE_PREPS, index)
     c.governor = governor(anchor)
     under = _under_verb(anchor)
@@ -68,6 +70,17 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
                 subjects = [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
                 c.recipients += mentions_of(subjects, index)
     c.recipients = [m for m in c.recipients if m not in c.actors]
+
+
+def _without_forum(actors: list[Mention], anchor: Token, index: MentionIndex) -> list[Mention]:
+    """'Russia used its Security Council veto': with an owner named by a possessive, an
+    international body named in a compound modifier is the forum of the act, not its actor."""
+    owners = [m for t in anchor.children if t.dep_ == "poss" for m in phrase_mentions(t, index)]
+    if not owners:
+        return actors
+    named = [index.at(t) for t in anchor.children if t.dep_ == "compound"]
+    forums = [m for m in named if m is not None and m.kind == "igo" and m not in owners]
+    return [m for m in actors if m not in forums]
 
 
 SETTING_PREPS = frozenset({"during", "on", "at", "after", "before", "following", "ahead",
@@ -95,7 +108,7 @@ def _is_subject(anchor: Token) -> bool:
     while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" \
             and is_measure(node.head.head):
         node = node.head.head
-    return node.dep_ in {"nsubj", "nsubjpass"} and node is not anchor or node.dep_ == "nsubj"
+    return node.dep_ in {"nsubj", "nsubjpass"} and node.i != anchor.i or node.dep_ == "nsubj"
 
 
 def _under_verb(anchor: Token) -> Token | None:

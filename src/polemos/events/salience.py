@@ -5,7 +5,8 @@ conditions ("if it is attacked"), and time adjuncts ("following the invasion", "
 wake of the execution") mention others. Those secondary events are real and stay stored,
 but they are marked (``Event.is_secondary``) with a lower confidence, and counts and the
 evaluation prefer the main-clause event. A sentence whose events are all subordinate keeps
-them all as main events.
+them all as main events. An act told in a relative clause with no time of its own ("the
+sanctions Washington has imposed") is background and is not coded at all (events/extract.py).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def is_subordinate(token: Token) -> bool:
     """The token sits in a relative or conditional clause, or a time adjunct, of its sentence."""
     node = token
     for _ in range(12):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         dep = node.dep_
         if dep == "relcl":
@@ -43,13 +44,42 @@ def is_subordinate(token: Token) -> bool:
             return True
         if dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i:
             return True  # "rioted, setting fire to …": what followed from the main act
-        if dep == "prep" and node.lower_ in TIME_PREPS and node is not token:
+        if dep == "prep" and node.lower_ in TIME_PREPS and node.i != token.i:
             return True
         if dep == "pobj" and node.lower_ in TIME_NOUNS:
             return True
         if dep == "pcomp" and node.head.lower_ == "for":  # "arrested for spying": the reason
             return True
         node = node.head
+    return False
+
+
+def in_relative_clause(token: Token) -> bool:
+    """The token sits in a relative clause ("the sanctions Washington has imposed", "talks
+    that failed", "Barnier, who led the negotiations")."""
+    node = token
+    for _ in range(12):
+        if node.dep_ == "relcl":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+HEADING_BREAKS = frozenset({"DET", "ADP", "SCONJ", "PRON"})
+HEADING_ENDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
+
+
+def in_heading(token: Token) -> bool:
+    """'Chinese demand The changes in …', 'Recent attacks Since the beginning of the year …':
+    a subheading the text glued to the sentence after it reports nothing. The sentence
+    restarts at a capitalised function word, outside any name, right after a content word."""
+    for t in token.sent[1:]:
+        before = t.doc[t.i - 1]
+        if t.pos_ in HEADING_BREAKS and t.is_title and not t.ent_type_ and t.text != "I" \
+                and before.pos_ in HEADING_ENDS and before.is_alpha and not before.is_title:
+            return token.i < t.i
     return False
 
 

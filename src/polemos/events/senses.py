@@ -62,7 +62,7 @@ def vetoed(token: Token, anchor: Token, pattern: Pattern) -> bool:
     """The objects or modifiers the class names as another sense are there."""
     if pattern.not_modifiers:
         mods = [c for t in {token, anchor} for c in t.children if c.dep_ in MODIFIER_DEPS]
-        if anchor is not token:
+        if anchor.i != token.i:
             mods.append(anchor)
         if _lemmas(mods) & pattern.not_modifiers:
             return True
@@ -86,7 +86,7 @@ def clause_of(anchor: Token) -> list[Token]:
     """The tokens of the clause the trigger is in (its nearest verb and what hangs from it)."""
     node = anchor
     for _ in range(4):
-        if node.pos_ in {"VERB", "AUX"} or node.head is node:
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
             break
         node = node.head
     return list(node.subtree)
@@ -134,7 +134,7 @@ def verbal_evidence(c: Candidate, lexicon: Patterns) -> bool:
         if prep in {"for", "over", "with"} and (
                 obj.tag_ == "VBG" or obj.lemma_.lower() in lexicon.words("abstract")):
             return True
-    if any(t.dep_ == "pcomp" and t.head.lower_ == "for" and t.head.head is c.token
+    if any(t.dep_ == "pcomp" and t.head.lower_ == "for" and t.head.head.i == c.token.i
            for t in c.token.subtree):
         return True  # "attacked the newspaper for refusing to …"
     if _lemmas(clause_of(c.anchor)) & SPEECH:

@@ -1,0 +1,200 @@
+"""Who a pronoun or a description stands for: "it", "they", "we" in a quotation, "the group",
+"the government".
+
+A pronoun takes the subject of the clause above it, else the nearest earlier mention it can
+stand for ("he"/"she" a person, "it" a state, body or group), else the subject of the sentence
+before; a common noun it agrees with ("the convoy … when it came under attack") stands in the
+way. "We" inside a quotation is its speaker. A definite description ("the group", "the
+government") is the nearest earlier actor of its kind.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from polemos.events.args import OWNER_DEPS, PRONOUNS, SUBJECTS, MentionIndex, phrase_mentions
+from polemos.records import Mention
+
+# definite descriptions that point back at an actor named before ("the group said it had
+# killed", "the government demanded"): the nearest earlier mention of that kind of actor
+ARMED_ANAPHORS = frozenset({"group", "militant", "insurgent", "outfit", "organization",
+                            "organisation", "militia", "rebel", "jihadist", "movement"})
+STATE_ANAPHORS = frozenset({"government", "authority", "administration", "regime", "country",
+                            "state", "capital"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ANAPHOR_REACH = 3  # sentences back, its own included
+
+
+# common nouns that stand for political actors named elsewhere ("Those leaders said they …"):
+# a pronoun after them still looks for the actor they stand for
+PARTY_NOUNS = STATE_ANAPHORS | ARMED_ANAPHORS | frozenset({
+    "leader", "official", "minister", "president", "diplomat", "lawmaker", "legislator",
+    "side", "party", "nation", "delegation", "envoy", "spokesperson", "spokesman", "ally",
+    "member", "representative", "commander", "force", "troop", "soldier", "police"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+THING_PRONOUNS = frozenset({"it", "its"})
+
+
+def fits_pronoun(pronoun: Token, mention: Mention) -> bool:
+    """'he'/'she' stand for a person, 'it'/'its' for a state, body or group, 'they'/'we' for
+    either: "a bomber detonated her explosives near a convoy in X" does not make X the bomber."""
+    is_person = (mention.kind == "person" or mention.rule == "title") \
+        and not _names_institution(pronoun.doc, mention)
+    if pronoun.lower_ in PERSONAL_PRONOUNS:
+        return is_person
+    if pronoun.lower_ in THING_PRONOUNS:
+        return not is_person
+    return True
+
+
+def _names_institution(doc: Doc, mention: Mention) -> bool:
+    """'the Assad regime', 'the Trump administration': a person's name for a government."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return root is not None and root.dep_ in {"compound", "poss"} \
+        and root.head.lemma_.lower() in STATE_ANAPHORS
+
+
+FIRST_PERSON = frozenset({"we", "our", "us"})
+QUOTES = frozenset({'"', "“", "”"})
+SAYING_VERBS = frozenset({"say", "tell", "add", "state", "declare", "write", "insist", "note",
+                          "stress", "warn", "argue", "explain", "announce", "ask"})
+
+
+def in_quotation(token: Token) -> bool:
+    """An odd number of quotation marks before the token in its sentence: it is quoted."""
+    sent = token.sent
+    opened = sum(1 for t in sent if t.i < token.i and t.text in QUOTES)
+    return opened % 2 == 1 or (token.i > sent.start and sent[0].text in QUOTES
+                               and not any(t.text in QUOTES for t in sent[1:token.i - sent.start]))
+
+
+def quoted_speaker(token: Token, index: MentionIndex) -> list[Mention]:
+    """Who says the quotation the token is in: the subject of a verb of saying outside the
+    quotes in its sentence ("'We buy …,' Erdogan said"); nobody named, else."""
+    sent = token.sent
+    for verb in sent:
+        if verb.lemma_.lower() in SAYING_VERBS and not in_quotation(verb):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quotation(c)]
+            found = [m for s in subjects for m in phrase_mentions(s, index, depth=1)]
+            if found:
+                return found
+    return []
+
+
+def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
+    """'Syria says it will …': the subject of the clause above, else the nearest earlier
+    mention; only mentions the pronoun can stand for (``fits_pronoun``). 'We' inside a
+    quotation is its speaker's side (``quoted_speaker``)."""
+    if token.lower_ in FIRST_PERSON and in_quotation(token):
+        return quoted_speaker(token, index)
+    node = token.head
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "relcl"} or node.head.i == node.i:
+            break
+        node = node.head
+        for child in node.children:
+            if child.dep_ in SUBJECTS and child.lower_ not in PRONOUNS:
+                found = [m for m in phrase_mentions(child, index, depth=1)
+                         if fits_pronoun(token, m)]
+                if found:
+                    return found
+                if _agrees(token, child) and not any(t.i in index.by_token for t in child.subtree):
+                    return []  # "reported the convoy was passing when it came under attack"
+    subject = _main_subject_mention(token, index)
+    if subject is not None:
+        return [subject]
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        mention = index.by_token.get(i)
+        if mention is not None and fits_pronoun(token, mention):
+            return [mention]
+    return _previous_subject(token, index)
+
+
+def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
+    """'the group', 'the militants', 'the government': the nearest earlier mention, in its
+    sentence or the few before, of an actor of that kind (an armed group; a state). A noun
+    with a name of its own in its phrase ("the Kurdish group") is not an anaphor."""
+    lemma = token.lemma_.lower()
+    wanted = "armed" if lemma in ARMED_ANAPHORS else "state" if lemma in STATE_ANAPHORS else None
+    if wanted is None or token.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        return None
+    if any(index.at(c) is not None for c in token.children if c.dep_ in OWNER_DEPS):
+        return None
+    first = token.doc[token.sent.start].sent
+    for _ in range(ANAPHOR_REACH - 1):
+        if first.start == 0:
+            break
+        first = token.doc[first.start - 1].sent
+    # a state is taken only from the subject of an earlier sentence: the states a sentence
+    # names besides its subject are mostly the other side ("Manila summoned the Chinese envoy")
+    last = token.i if wanted == "armed" else token.sent.start
+    for i in range(last - 1, first.start - 1, -1):
+        mention = index.by_token.get(i)
+        if mention is not None and mention.code and _is_kind(mention, wanted) and (
+                wanted == "armed" or _in_subject(token.doc[i])):
+            return mention
+    return None
+
+
+def _in_subject(token: Token) -> bool:
+    node = token
+    for _ in range(4):
+        if node.dep_ in {"nsubj", "nsubjpass"}:
+            return node.head.i == node.sent.root.i
+        if node.dep_ not in OWNER_DEPS | {"appos", "conj", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _is_kind(mention: Mention, wanted: str) -> bool:
+    if wanted == "armed":
+        return mention.kind == "armed_group"
+    return mention.kind in {"state", "defacto"} and mention.sector in {None, "GOV"}
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """A common noun naming no actor that the pronoun can stand for: 'it' a singular one,
+    'they' a plural one."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in PARTY_NOUNS:
+        return False
+    if pronoun.lower_ in THING_PRONOUNS:
+        return noun.tag_ == "NN"
+    return pronoun.lower_ in {"they", "their"} and noun.tag_ == "NNS"
+
+
+def _previous_subject(token: Token, index: MentionIndex) -> list[Mention]:
+    """A pronoun opening a sentence: the subject of the one before, else its first mention
+    unless that subject is a noun naming no actor."""
+    if token.sent.start == 0:
+        return []
+    previous = token.doc[token.sent.start - 1].sent
+    first: Mention | None = None
+    for candidate in previous:
+        mention = index.by_token.get(candidate.i)
+        if mention is None or not fits_pronoun(token, mention):
+            continue
+        if candidate.dep_ in {"nsubj", "nsubjpass"} or candidate.head.dep_ in {"nsubj", "nsubjpass"}:
+            return [mention]
+        first = first or mention
+    subject = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subject and subject[0].pos_ == "NOUN" and not any(
+            t.i in index.by_token for t in subject[0].subtree):
+        return []  # "Gunmen stormed a hotel in X. They …": the gunmen, whom no name gives
+    return [first] if first is not None else []
+
+
+def _main_subject_mention(token: Token, index: MentionIndex) -> Mention | None:
+    """The first mention inside the main clause's subject, before ``token``."""
+    root = token.sent.root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for node in child.subtree:
+                if node.i >= token.i:
+                    break
+                mention = index.by_token.get(node.i)
+                if mention is not None and fits_pronoun(token, mention):
+                    return mention
+    return None
