@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from polemos.analysis.conflicts import Conflicts
 from polemos.analysis.discover import _kind, _naming, discover, discovered_named
 from polemos.cli import cli
 from polemos.store.store import Store
@@ -142,3 +143,15 @@ def test_one_armed_group_fought_in_two_states_is_one_insurgency() -> None:
 class NonStateKB(FakeKB):
     def kind(self, code: str) -> str | None:
         return "armed_group" if code == "ITH" else super().kind(code)
+
+
+def test_a_definition_names_the_sides_when_talks_with_a_backer_fill_the_cluster() -> None:
+    from polemos.analysis.conflicts import Conflict
+    from polemos.analysis.discover import _defined_sides
+
+    defined = Conflicts((Conflict("War of the Ring", ("MOR", "GON"), outside=("ARN",)),))
+    weights = Counter({"GON": 1.1, "ARN": 1.0, "MOR": 0.6, "WCO": 0.3})
+    assert _defined_sides(("GON", "ARN"), weights, defined) == ("GON", "MOR")
+    assert _defined_sides(("GON", "MOR"), weights, defined) == ("GON", "MOR")
+    quiet = Counter({"GON": 1.1, "ARN": 1.0, "ROH": 0.6, "WCO": 0.3, "ITH": 0.3})  # no Mordor
+    assert _defined_sides(("GON", "ARN"), quiet, defined) == ("GON", "ARN")

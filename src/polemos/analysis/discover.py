@@ -116,7 +116,7 @@ def discover(store: Store, *, kb: Any = None, conflicts: Conflicts | None = None
     clusters = by_armed_group(attach(cluster(profiles), spec), spec, kb)
     names = reads.name_counts(store, {kbview.split_key(k)[0] for p in profiles
                                       for k in p.weights})
-    described = [describe(store, group, kb, names, spec) for group in clusters
+    described = [describe(store, group, kb, names, spec, conflicts) for group in clusters
                  if is_conflict(group)]
     found = [f for f in described if f is not None]
     if conflicts is not None:
@@ -306,11 +306,13 @@ def is_conflict(group: Sequence[DocProfile]) -> bool:
 
 
 def describe(store: Store, group: Sequence[DocProfile], kb: Any,
-             names: dict[str, Counter[str]], spec: dict[str, float] | None = None
-             ) -> Found | None:
+             names: dict[str, Counter[str]], spec: dict[str, float] | None = None,
+             conflicts: Conflicts | None = None) -> Found | None:
     """Sides, kind, name, span and documents of one cluster (step 4)."""
     weights = _cluster_weights(group)
     sides = _sides(group, weights, spec)
+    if conflicts is not None:
+        sides = _defined_sides(sides, weights, conflicts)
     if not sides:
         return None
     parties_first = sides
@@ -488,6 +490,22 @@ def _naming(kind: str, sides: Sequence[str], states: Sequence[str], label: dict[
                       f"conflict in {place}")
     return f"{kind} in {place}", (f"{place} {kind}", f"{place}'s {kind}", f"conflict in {place}",
                                   f"war in {place}", f"crisis in {place}")
+
+
+def _defined_sides(sides: tuple[str, ...], weights: Counter[str], conflicts: Conflicts
+                   ) -> tuple[str, ...]:
+    """A definition whose two main parties are among the cluster's main actors, and which
+    counts every side found as one of its parties or outside actors, gives the sides: talks
+    between Ukraine and its backer are about the Russia–Ukraine war, not a war between them."""
+    main = {kbview.split_key(k)[0] for k, _ in weights.most_common(MAIN_KEYS)}
+    codes = {kbview.split_key(s)[0] for s in sides}
+    for conflict in conflicts.items:
+        parties = conflict.party_codes
+        known = set(parties) | {kbview.split_key(o)[0] for o in conflict.outside}
+        if len(parties) >= 2 and set(parties[:2]) <= main and codes <= known \
+                and codes & set(parties) and not codes <= set(parties[:2]):
+            return tuple(sorted(parties[:2], key=lambda c: -weights[c]))
+    return sides
 
 
 def _with_definition(found: Found, conflicts: Conflicts) -> Found:
