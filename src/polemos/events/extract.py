@@ -52,10 +52,10 @@ def extract_events(
     index = MentionIndex(parsed.doc, mentions)
     candidates: dict[int, Candidate] = {}
     for token in parsed.doc:
-        if _in_a_name(token, index) or in_heading(token):
+        if _in_a_name(token, index):
             continue
         found = match_pattern(token, patterns)
-        if found is not None:
+        if found is not None and not in_heading(token):
             pattern, consumed = found
             candidate = build_candidate(token, pattern, index, consumed, patterns)
             if _admissible(candidate, patterns):

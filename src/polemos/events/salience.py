@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from polemos.records import Event
 
@@ -74,13 +74,23 @@ HEADING_ENDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 def in_heading(token: Token) -> bool:
     """'Chinese demand The changes in …', 'Recent attacks Since the beginning of the year …':
     a subheading the text glued to the sentence after it reports nothing. The sentence
-    restarts at a capitalised function word, outside any name, right after a content word."""
-    for t in token.sent[1:]:
+    restarts at a capitalised function word, outside any name, right after a content word.
+    (Where a sentence restarts is found once per sentence and kept with the document.)"""
+    sent = token.sent
+    found: dict[int, int] = token.doc.user_data.setdefault("polemos.heading_breaks", {})
+    if sent.start not in found:
+        found[sent.start] = _heading_break(sent)
+    return token.i < found[sent.start]
+
+
+def _heading_break(sent: Span) -> int:
+    """The index where a glued sentence restarts after its heading, or -1."""
+    for t in sent[1:]:
         before = t.doc[t.i - 1]
         if t.pos_ in HEADING_BREAKS and t.is_title and not t.ent_type_ and t.text != "I" \
                 and before.pos_ in HEADING_ENDS and before.is_alpha and not before.is_title:
-            return token.i < t.i
-    return False
+            return t.i
+    return -1
 
 
 def mark_secondary(events: Sequence[Event], doc: Doc) -> list[Event]:
