@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from actorkit import MIDDLE_EARTH, TokenSpec, dated, parse  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
@@ -40,19 +41,24 @@ def test_an_acronym_in_the_kb_is_found_in_its_dotted_spelling(doc_of: DocOf,
                                                              ("Gondor", "GON")]
 
 
-def test_both_leaders_are_the_parties_named_just_before(doc_of: DocOf,
-                                                       kb: KnowledgeBase) -> None:
+@pytest.mark.parametrize(("noun", "members"), [
+    ("leaders", ("ROH", "UMB")),  # people just told of
+    ("sides", ("ARN", "GON")),  # the sides of the story's conflict
+])
+def test_both_leaders_are_the_parties_named_just_before(doc_of: DocOf, kb: KnowledgeBase,
+                                                       noun: str,
+                                                       members: tuple[str, str]) -> None:
     doc = doc_of([("Rohan", 1, "nsubj", GPE), ("visited", None, "ROOT"), ("Umbar", 1, "dobj", GPE),
                   (".", 1, "punct"),
-                  ("Both", 5, "det"), ("leaders", 6, "nsubj"), ("agreed", None, "ROOT"),
+                  ("Both", 5, "det"), (noun, 6, "nsubj"), ("agreed", None, "ROOT"),
                   (".", 6, "punct"),
                   # the story's dyad, named more often but further on
                   ("Arnor", 11, "nsubj", GPE), ("and", 8, "cc"), ("Gondor", 8, "conj", GPE),
                   ("fought", None, "ROOT"), (".", 11, "punct"),
                   ("Arnor", 15, "nsubj", GPE), ("and", 13, "cc"), ("Gondor", 13, "conj", GPE),
                   ("talked", None, "ROOT")])
-    [group] = [m for m in mentions(doc, kb) if m.text == "Both leaders"]
-    assert group.members == ("ROH", "UMB")
+    [group] = [m for m in mentions(doc, kb) if m.text == f"Both {noun}"]
+    assert group.members == members
 
 
 def test_both_sides_with_too_few_parties_nearby_are_the_dyad(doc_of: DocOf,
