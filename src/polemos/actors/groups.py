@@ -189,12 +189,25 @@ def _top_pair(doc: Doc, found: list[Found]) -> set[str]:
     return set(best)
 
 
+PEOPLE_WORDS = frozenset({"leader", "leaders"})
+
+
+def _is_people(span: Span) -> bool:
+    """'both leaders', 'the two leaders': persons, not the sides of a conflict."""
+    return any(t.lower_ in PEOPLE_WORDS for t in span)
+
+
 def _recent(doc: Doc, span: Span, found: list[Found], timeline: Timeline) -> list[str]:
     """The two best-supported party codes before the group.
 
     Support (presence, not frequency): 1 for a party named in the window (this sentence up
     to the group and ``LOOKBACK`` before), 1 more when in the group's own sentence, 3 for the
     document's most frequent coordinated pair ("Armenia and Azerbaijan", "between A and B").
+    The sides or parties of a conflict are that pair even when others are named nearby; but
+    leaders are people who were just told of, and the pair is brought in from further away for
+    them only when the window names fewer than two parties: "Modi visited Mauritius …
+    Following talks with Ramgoolam, both leaders" are India and Mauritius, even in a story
+    whose dyad is Britain and Mauritius.
     When the group is the object of a preposition ("mediating between the parties", "talks
     with both sides") the actors of its own sentence act on it and are left out. Ties go to
     the most recent.
@@ -212,7 +225,8 @@ def _recent(doc: Doc, span: Span, found: list[Found], timeline: Timeline) -> lis
             continue
         support[code] = 1.0 + (code in own) + 3.0 * (code in top)
         last_seen[code] = f.start
-    for code in top - excluded - set(support):  # the document's dyad, even if not nearby
-        support[code], last_seen[code] = 3.0, -1
+    if len(support) < 2 or not _is_people(span):  # leaders are those who just met
+        for code in top - excluded - set(support):
+            support[code], last_seen[code] = 3.0, -1
     ranked = sorted(support, key=lambda c: (-support[c], -last_seen[c]))
     return ranked[:2]

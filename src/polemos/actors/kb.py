@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -270,7 +271,22 @@ def _name_index(actors: dict[str, Actor], people: dict[str, Person]
     for person in people.values():
         for name in (person.name, *person.aliases):
             add(name, NameEntry("person", person=person.name))
-    return {surface: tuple(entries) for surface, entries in index.items()}
+    for surface, entries in list(index.items()):
+        dotted_form = dotted(surface)
+        if dotted_form and dotted_form not in index:
+            index[dotted_form] = [e for e in entries if not e.person]
+    return {surface: tuple(entries) for surface, entries in index.items() if entries}
+
+
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def dotted(surface: str) -> str | None:
+    """The dotted spelling of an acronym name ("CAR" → "C.A.R."), which news writes as often
+    as the bare one: every acronym of the KB is found in both spellings."""
+    if not ACRONYM.fullmatch(surface):
+        return None
+    return "".join(f"{letter}." for letter in surface)
 
 
 def package_files() -> list[tuple[Path, str]]:

@@ -113,7 +113,8 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
     if mention is not None:
         found.add([mention])
         for child in token.children:  # "Armenian-Azerbaijani": two mentions, one phrase
-            if child.dep_ in {"amod", "compound"} and not mention.start <= child.idx < mention.end \
+            if (child.dep_ in {"amod", "compound"} or is_hyphen_joined(child, token)) \
+                    and not mention.start <= child.idx < mention.end \
                     and index.at(child) is not None:  # not "NATO-member Norway"
                 found.add(phrase_mentions(child, index, depth=depth + 1, with_of=False))
     elif depth < 3:
@@ -134,6 +135,16 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
         if (child.dep_ == "conj" or listed) and depth < 4:
             found.add(phrase_mentions(child, index, depth=depth + 1, with_of=with_of))
     return found.mentions
+
+
+HYPHENS = frozenset({"-", "–", "—"})
+
+
+def is_hyphen_joined(child: Token, head: Token) -> bool:
+    """'a joint Kenya-U.S. base': the name before the hyphen modifies the one after it, as
+    a joint participant, whatever arc the parser gives it (nmod here, amod elsewhere)."""
+    return child.i + 2 == head.i and child.doc[child.i + 1].text in HYPHENS \
+        and not child.whitespace_ and not child.doc[child.i + 1].whitespace_
 
 
 def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:

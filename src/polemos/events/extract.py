@@ -36,6 +36,7 @@ from polemos.events.patterns import Patterns
 from polemos.events.responsibility import credit_claimed
 from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
+from polemos.events.stative import describes_state, recalls_onset
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
 
@@ -68,8 +69,11 @@ def extract_events(
                 or not _has_speaker(candidate, patterns):
             continue
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
-        if event.date.basis != "text" and in_relative_clause(candidate.token):
-            continue  # "the sanctions X has imposed", "talks that failed": background
+        if event.date.basis != "text" and (
+                in_relative_clause(candidate.token)  # "the sanctions X has imposed": background
+                or describes_state(candidate, patterns)  # "the camps shelter refugees"
+                or recalls_onset(candidate, patterns)):  # "for starting the conflict"
+            continue
         events.append(event)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
             if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \

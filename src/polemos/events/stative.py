@@ -1,0 +1,72 @@
+"""Sentences that describe how things are, or recall how a lasting state began, with the words
+of an act: no event is reported.
+
+- a description in the simple present: "the camps shelter 400,000 refugees", "the base hosts
+  troops". The subject is a place or a thing, not a party, and the clause has no time of its
+  own. A present-tense headline keeps its event: "Russia attacks Ukraine" has a named actor, and
+  "Troops shell the town" a noun of people who act;
+- the start of a lasting state told in passing: "responsible for starting the three-year
+  conflict", "since entering the war". A support verb in a participial or subordinate clause
+  with a noun of a lasting state (the ``durative`` words) recalls background; "Russia started a
+  war on Thursday" in the main clause stays an event.
+
+Both apply only when the event has no date stated in the text (the caller checks).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from polemos.events.args import subject_tokens
+from polemos.events.candidates import Candidate
+from polemos.events.patterns import Patterns
+from polemos.events.salience import is_subordinate
+
+PRESENT = frozenset({"VBZ", "VBP"})
+AUXILIARIES = frozenset({"aux", "auxpass"})
+CLAUSE_DEPS = frozenset({"pcomp", "advcl", "relcl", "acl"})
+# word sets of places and things that do not act
+THINGS = ("targets", "things", "information", "document", "abstract")
+
+
+def describes_state(c: Candidate, lexicon: Patterns) -> bool:
+    """An active verb in the simple present whose subjects are all places or things."""
+    verb = c.token
+    if c.pattern.pos != "verb" or c.frame != "active" or verb.tag_ not in PRESENT:
+        return False
+    if any(child.dep_ in AUXILIARIES for child in verb.children):
+        return False
+    subjects, passive = subject_tokens(verb)
+    named = [(m.start, m.end) for m in c.actors + c.recipients]
+    return not passive and bool(subjects) and all(
+        _is_inanimate(s, lexicon) and not any(lo <= s.idx < hi for lo, hi in named)
+        for s in subjects)  # a tagger may call a name a noun ("Russia attacks Ukraine")
+
+
+def _is_inanimate(subject: Token, lexicon: Patterns) -> bool:
+    """A common noun the word sets know as a place or a thing ("camps", "bases", "the economy",
+    "the report", "the law"). A noun they do not know may be a body that acts ("the bar lifts
+    its boycott"), so it is not taken for a thing."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    word, lemma = subject.lower_, subject.lemma_.lower()
+    agents = lexicon.words("agents")
+    if word in agents:  # "workers" are targets of attacks, and people who act
+        return False
+    if word in lexicon.words("targets"):  # "camps", "bases": places ("camp" is also a side)
+        return True
+    if lemma in agents:
+        return False
+    return any(word in lexicon.words(name) or lemma in lexicon.words(name) for name in THINGS)
+
+
+def recalls_onset(c: Candidate, lexicon: Patterns) -> bool:
+    """A noun of a lasting state after a support verb in a participial or subordinate clause:
+    "for starting the conflict", "since entering the war"."""
+    gov = c.governor
+    if c.frame != "light" or gov is None:
+        return False
+    durative = lexicon.words("durative")
+    if c.anchor.lemma_.lower() not in durative and c.anchor.lower_ not in durative:
+        return False
+    return gov.tag_ == "VBG" or gov.dep_ in CLAUSE_DEPS or is_subordinate(gov)

@@ -1,0 +1,97 @@
+"""Descriptions in the simple present, the start of a lasting state told in passing, and names
+joined by a hyphen (issue 8, second pass). Hand-built parses of fictional sentences, no model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from polemos.events import Patterns, extract_events
+from polemos.nlp.annotate import Parsed, sentences_of
+from polemos.records import Article, Event, EventDate
+from tests.events.conftest import VOCAB, mentions_of, one_date
+
+# (word, head index, dep, pos, tag, lemma)
+Row = tuple[str, int, str, str, str, str]
+STATED = EventDate(dt.date(2029, 5, 1), "month", "text", text="in May 2029")
+
+
+def parsed_of(rows: Sequence[Row]) -> Parsed:
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ",", "-"} and w != "-"
+              for i, w in enumerate(words)]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows],
+              deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
+              lemmas=[r[5] for r in rows], sent_starts=[i == 0 for i in range(len(words))])
+    return Parsed(Article("d1", doc.text, published=dt.date(2030, 1, 1)), doc,
+                  tuple(sentences_of(doc, "d1")))
+
+
+def coded(rows: Sequence[Row], patterns: Patterns, date: EventDate | None = None) -> list[Event]:
+    parsed = parsed_of(rows)
+    return extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed, date))
+
+
+def triples(events: Sequence[Event]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return sorted((e.type, tuple(p.code for p in e.actors), tuple(p.code for p in e.recipients))
+                  for e in events)
+
+
+def present(subject: Row) -> list[Row]:
+    """'<subject> in Arnor attacks Gondor.' with the verb in the simple present."""
+    return [subject, ("in", 0, "prep", "ADP", "IN", "in"),
+            ("Arnor", 1, "pobj", "PROPN", "NNP", "Arnor"),
+            ("attacks", 3, "ROOT", "VERB", "VBZ", "attack"),
+            ("Gondor", 3, "dobj", "PROPN", "NNP", "Gondor"), (".", 3, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_place_as_subject_of_a_present_verb_describes_a_state(patterns: Patterns) -> None:
+    camps = present(("Camps", 3, "nsubj", "NOUN", "NNS", "camp"))
+    assert coded(camps, patterns) == []  # what the camps do, not an act reported
+
+
+def test_a_present_verb_keeps_its_event_with_a_party_or_a_date(patterns: Patterns) -> None:
+    troops = present(("Troops", 3, "nsubj", "NOUN", "NNS", "troop"))
+    assert triples(coded(troops, patterns)) == [("ASSAULT", ("ARN",), ("GON",))]
+    camps = present(("Camps", 3, "nsubj", "NOUN", "NNS", "camp"))
+    assert triples(coded(camps, patterns, STATED)) == [("ASSAULT", ("ARN",), ("GON",))]
+    headline: list[Row] = [("Arnor", 1, "nsubj", "NOUN", "NN", "arnor"),  # tagged as a noun
+                           ("attacks", 1, "ROOT", "VERB", "VBZ", "attack"),
+                           ("Gondor", 1, "dobj", "PROPN", "NNP", "Gondor")]
+    assert triples(coded(headline, patterns)) == [("ASSAULT", ("ARN",), ("GON",))]
+
+
+def starting(verb: Row) -> list[Row]:
+    """'Since <verb> the war with Harad, Gondor grew.'"""
+    return [("Since", 8, "prep", "ADP", "IN", "since"), verb,
+            ("the", 3, "det", "DET", "DT", "the"), ("war", 1, "dobj", "NOUN", "NN", "war"),
+            ("with", 3, "prep", "ADP", "IN", "with"), ("Harad", 4, "pobj", "PROPN", "NNP", "Harad"),
+            (",", 8, "punct", "PUNCT", ",", ","), ("Gondor", 8, "nsubj", "PROPN", "NNP", "Gondor"),
+            ("grew", 8, "ROOT", "VERB", "VBD", "grow"), (".", 8, "punct", "PUNCT", ".", ".")]
+
+
+def test_starting_a_lasting_state_in_passing_is_background(patterns: Patterns) -> None:
+    assert coded(starting(("starting", 0, "pcomp", "VERB", "VBG", "start")), patterns) == []
+
+
+def test_starting_a_war_in_the_main_clause_is_an_event(patterns: Patterns) -> None:
+    rows: list[Row] = [("Gondor", 1, "nsubj", "PROPN", "NNP", "Gondor"),
+                       ("started", 1, "ROOT", "VERB", "VBD", "start"),
+                       ("a", 3, "det", "DET", "DT", "a"), ("war", 1, "dobj", "NOUN", "NN", "war"),
+                       ("against", 3, "prep", "ADP", "IN", "against"),
+                       ("Arnor", 4, "pobj", "PROPN", "NNP", "Arnor")]
+    assert triples(coded(rows, patterns)) == [("ASSAULT", ("GON",), ("ARN",))]
+
+
+def test_every_name_of_a_hyphenated_modifier_takes_part(patterns: Patterns) -> None:
+    rows: list[Row] = [("Harad", 1, "nsubj", "PROPN", "NNP", "Harad"),
+                       ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+                       ("a", 7, "det", "DET", "DT", "a"), ("joint", 7, "amod", "ADJ", "JJ", "joint"),
+                       ("Arnor", 6, "nmod", "PROPN", "NNP", "Arnor"),  # the parser's arc
+                       ("-", 6, "punct", "PUNCT", "HYPH", "-"),
+                       ("Gondor", 7, "nmod", "PROPN", "NNP", "Gondor"),
+                       ("base", 1, "dobj", "NOUN", "NN", "base")]
+    [event] = coded(rows, patterns, STATED)
+    assert sorted(p.code for p in event.recipients) == ["ARN", "GON"]
