@@ -47,7 +47,7 @@ def test_json_has_the_issue_keys_and_every_citation_checks_out(world, conflicts,
     assert all(set(r) == {"role", "toward", "first", "last", "evidence"} for r in data["roles"])
     cited = all_evidence(data)
     assert len(cited) > 10
-    texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+    texts = {r["doc_id"]: r["text"] for r in store._rows("SELECT doc_id, text FROM documents")}
     for e in cited:
         assert texts[e["doc_id"]][e["start"]:e["end"]] == e["text"] != ""
 

@@ -25,7 +25,7 @@ def resolve_scope(
         return Scope(None, (), None, "Whole corpus.")
     known = conflicts if conflicts is not None else load_conflicts()
     definition = known.get(conflict)
-    n_docs = int(store.rows("SELECT count(*) AS n FROM documents")[0]["n"])
+    n_docs = store.count_documents()
     if definition is not None:
         doc_ids = tuple(sorted(find_scope(store, definition)[0].links))
         if not doc_ids:
@@ -39,12 +39,8 @@ def resolve_scope(
             "central it is to them: title, lead, share of sentences naming it or its parties)."
         )
         return Scope(definition.name, definition.party_codes, doc_ids, note)
-    rows = store.rows(
-        "SELECT doc_id FROM documents WHERE contains(lower(text), lower(?)) "
-        "OR contains(lower(coalesce(title, '')), lower(?)) ORDER BY doc_id",
-        [conflict, conflict],
-    )
-    if not rows:
+    doc_ids = store.document_ids_matching(conflict)
+    if not doc_ids:
         near = ", ".join(known.nearest(conflict)) or "none"
         raise QueryError(
             f"unknown conflict {conflict!r}, and no stored document contains that name. "
@@ -52,6 +48,6 @@ def resolve_scope(
             "report without --conflict."
         )
     note = (
-        f"No definition of {conflict!r}: {len(rows)} of {n_docs} documents contain the name."
+        f"No definition of {conflict!r}: {len(doc_ids)} of {n_docs} documents contain the name."
     )
-    return Scope(conflict, (), tuple(r["doc_id"] for r in rows), note)
+    return Scope(conflict, (), doc_ids, note)
