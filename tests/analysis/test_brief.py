@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from polemos.analysis import brief as brief_module
 from polemos.analysis.ask import build_brief
 from polemos.analysis.brief import render_brief, render_brief_html
 from polemos.analysis.conflicts import Conflicts
@@ -13,7 +14,8 @@ from polemos.errors import QueryError
 from polemos.store.store import Store
 
 KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "timeline_total",
-        "assessments", "statements", "passages", "scope", "disagreements", "sources"}
+        "assessments", "statements", "passages", "scope", "disagreements", "sources",
+        "totals"}
 
 
 def brief_of(world, conflicts: Conflicts, kb, actor: str = "ARN", **kw) -> Brief:  # type: ignore[no-untyped-def]
@@ -44,7 +46,8 @@ def test_json_has_the_issue_keys_and_every_citation_checks_out(world, conflicts,
     assert set(data) == KEYS
     assert data["actor"] == {"code": "ARN", "name": "Arnor"}
     assert data["conflict"] == {"name": "War of the Ring", "parties": ["GON", "MOR"]}
-    assert all(set(r) == {"role", "toward", "first", "last", "evidence"} for r in data["roles"])
+    assert all(set(r) == {"role", "toward", "first", "last", "n_evidence", "evidence"}
+               for r in data["roles"])
     cited = all_evidence(data)
     assert len(cited) > 10
     texts = {r["doc_id"]: r["text"] for r in store._rows("SELECT doc_id, text FROM documents")}
@@ -219,3 +222,19 @@ def test_passages_quote_what_the_texts_say_about_the_actor(world, conflicts, kb)
     assert brief.passages and all("Arnor" in p.text or "Arnorian" in p.text
                                   for p in brief.passages)
     assert brief.scope is not None and brief.scope.n_naming_actor == 2
+
+
+def test_long_lists_are_cut_and_their_totals_kept(world, conflicts, kb, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    every = brief_of(world, conflicts, kb, full=True)
+    assert len(every.assessments) >= 2 and not every.totals
+    monkeypatch.setattr(brief_module, "SHOWN_ASSESSMENTS", 1)
+    monkeypatch.setattr(brief_module, "SHOWN_EVIDENCE", 1)
+    cut = brief_of(world, conflicts, kb)
+    assert cut.assessments == every.assessments[:1]
+    assert dict(cut.totals)["assessments"] == len(every.assessments)
+    assert all(len(r.evidence) <= 1 and r.n_evidence >= len(r.evidence) for r in cut.roles)
+    assert cut.summary == every.summary  # the summary speaks of everything found
+    text = render_brief(cut, "text")
+    assert f"ASSESSMENTS (THE FIRST 1 OF {len(every.assessments)}; --ALL" in text
+    assert json.loads(render_brief(cut, "json"))["totals"]["assessments"] == len(
+        every.assessments)

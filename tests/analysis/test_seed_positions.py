@@ -25,7 +25,8 @@ from polemos.store.store import Store
 pytestmark = pytest.mark.model
 
 KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "timeline_total",
-        "assessments", "statements", "passages", "scope", "disagreements", "sources"}
+        "assessments", "statements", "passages", "scope", "disagreements", "sources",
+        "totals"}
 
 
 @pytest.fixture(scope="module")

@@ -57,6 +57,13 @@ CONTINUES = re.compile(r"^(?:He|She|It|They|Its|Their|His|Her|Both|The two \w+|T
                        r"country|government|ministry|president|leader|official|envoy|minister|"
                        r"militants?|movement|army|forces|bloc|organi[sz]ation|alliance)s?)\b")
 SHOWN_PASSAGES = 10  # sentences about the actor shown unless all are asked for
+# the other lists are cut too unless all are asked for, so a brief stays readable (and its
+# JSON small) however many documents the scope holds; the totals are kept and shown
+SHOWN_STATEMENTS = 15
+SHOWN_ASSESSMENTS = 15
+SHOWN_DISAGREEMENTS = 10
+SHOWN_EVIDENCE = 12  # cited sentences per role
+SHOWN_SOURCES = 40
 PASSAGES_PER_DOC = 4
 # conclusions about change and partiality first: they are what a reader of a brief looks for
 ASSESSMENT_ORDER = ("influence_decline", "influence_rise", "partiality", "capability",
@@ -85,7 +92,8 @@ def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: Any = None
     from polemos.analysis.stance import find_stances
 
     voices = _voices(corpus, scope)
-    roles = tuple(find_roles(corpus, scope, actor, kb=kb))
+    roles = tuple(replace(r, n_evidence=len(r.evidence))
+                  for r in find_roles(corpus, scope, actor, kb=kb))
     stances = tuple(find_stances(corpus, scope, actor))
     every = build_timeline(corpus, scope, actor, kb=kb)
     timeline = tuple(every if full else salient(every, SHOWN_TIMELINE))
@@ -107,7 +115,27 @@ def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: Any = None
         passages=tuple(passages if full else passages[:SHOWN_PASSAGES]),
         scope=scope_note(scope, corpus, actor), timeline_total=len(every),
     )
-    return replace(parts, summary=summarise(parts))
+    summary = summarise(parts)
+    return replace(parts if full else bounded(parts, corpus), summary=summary)
+
+
+def bounded(brief: Brief, corpus: Corpus) -> Brief:
+    """The brief with its long lists cut to the ``SHOWN_*`` first items (roles to their first
+    cited sentences); ``totals`` keeps how many each had, the sources are those of what is
+    shown."""
+    shown = replace(
+        brief, roles=tuple(replace(r, evidence=r.evidence[:SHOWN_EVIDENCE]) for r in brief.roles),
+        statements=brief.statements[:SHOWN_STATEMENTS],
+        assessments=brief.assessments[:SHOWN_ASSESSMENTS],
+        disagreements=brief.disagreements[:SHOWN_DISAGREEMENTS])
+    sources = _sources(corpus, shown.roles, shown.stance, shown.timeline, shown.assessments,
+                       shown.disagreements, shown.statements, shown.passages)[:SHOWN_SOURCES]
+    found = {"statements": len(brief.statements), "assessments": len(brief.assessments),
+             "disagreements": len(brief.disagreements), "sources": len(brief.sources)}
+    kept = {"statements": len(shown.statements), "assessments": len(shown.assessments),
+            "disagreements": len(shown.disagreements), "sources": len(sources)}
+    return replace(shown, sources=sources,
+                   totals=tuple((part, n) for part, n in found.items() if n > kept[part]))
 
 
 def display(kb: Any, corpus: Corpus, key: str) -> str:
@@ -138,7 +166,8 @@ def scope_note(scope: Scope, corpus: Corpus, actor: str | None = None, kb: Any =
               and names_actor(corpus, d, i, keys)} if actor else set()
     return ScopeNote(scope.conflict.label, scope.conflict.how, scope.n_documents,
                      scope.n_mentioning, tuple((d, scope.links[d].relevance)
-                                               for d in scope.doc_ids), len(naming))
+                                               for d in scope.doc_ids), len(naming),
+                     scope.is_mentioning_capped, scope.n_copies)
 
 
 # -- voices: who speaks in each document ------------------------------------------------

@@ -181,6 +181,11 @@ def name_counts(store: Store, codes: Collection[str] | None = None) -> dict[str,
     return counts
 
 
+def copies(store: Store, doc_ids: Collection[str]) -> dict[str, int]:
+    """doc_id → how many stored documents tell its story (itself included)."""
+    return store.copies(doc_ids)
+
+
 # -- aggregates for discovering conflicts --------------------------------------------
 
 

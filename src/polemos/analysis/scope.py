@@ -305,6 +305,8 @@ class Scope:
     n_documents: int = 0  # documents in the store
     sides: tuple[Side, ...] = field(default=())
     n_mentioning: int = 0  # documents naming a side, a place or the topic at all
+    is_mentioning_capped: bool = False  # n_mentioning stopped at reads.MAX_CANDIDATES
+    n_copies: int = 0  # further documents that are copies of in-scope ones (one story each)
 
     def in_period(self, date: EventDate) -> bool:
         """Undated items pass; dated ones must overlap the period."""
@@ -362,11 +364,12 @@ def find_scope(store: Store, conflict: Conflict, *, kb: Any = None, since: int |
     """The scope of ``conflict`` in a store, and the loaded rows of its documents.
 
     1. aggregates (no document loaded): the sentences of each document that mention the sides,
-       the places and the topic, and the titles; an approximate relevance for each;
+       the places and the topic, and the titles; an approximate relevance for each; copies of
+       one story (see ``polemos.store.signals``) count once;
     2. the most relevant candidates (at most ``reads.MAX_LOADED``) are loaded and ranked
        exactly (place names checked against the mentions), which decides the scope.
     """
-    signals = candidate_signals(store, conflict, kb)
+    signals, is_capped = candidate_signals(store, conflict, kb)
     sides = sides_of(conflict, kb, reads.surface_texts(store, _codes(sides_of(conflict, kb))))
     approx = [r.doc_id for r in rank(signals, sides, conflict) if r.score >= MIN_RELEVANCE / 2]
     wanted = list(dict.fromkeys([*conflict.documents, *approx]))[:reads.MAX_LOADED]
@@ -374,16 +377,19 @@ def find_scope(store: Store, conflict: Conflict, *, kb: Any = None, since: int |
     scope = build_scope(corpus, conflict, since=since, until=until, kb=kb,
                         n_documents=reads.count_documents(store),
                         n_mentioning=sum(1 for s in signals if s.keys or s.places or s.topic))
-    return scope, corpus
+    copies = reads.copies(store, scope.links)
+    return replace(scope, is_mentioning_capped=is_capped,
+                   n_copies=sum(copies.values()) - len(copies)), corpus
 
 
 def _codes(sides: Iterable[Side]) -> set[str]:
     return {kbview.split_key(k)[0] for side in sides for k in (*side.keys, *side.loose)}
 
 
-def candidate_signals(store: Store, conflict: Conflict, kb: Any) -> list[Signals]:
+def candidate_signals(store: Store, conflict: Conflict, kb: Any) -> tuple[list[Signals], bool]:
     """Approximate signals from aggregate queries: the documents that name a side (most
-    mentions first), a place or the topic, in their text or title."""
+    mentions first), a place or the topic, in their text or title; and whether the documents
+    naming a side were more than ``reads.MAX_CANDIDATES`` (only that many are looked at)."""
     by_doc = reads.mention_sentences(store, _codes(sides_of(conflict, kb)))
     place, topic = place_pattern(conflict), topic_pattern(conflict)
     wanted: set[str] | None = set(by_doc)
@@ -395,10 +401,11 @@ def candidate_signals(store: Store, conflict: Conflict, kb: Any) -> list[Signals
     topics = reads.matching_sentences(store, topic, where) if topic else {}
     ids = set(by_doc) | titled | set(places) | set(topics)
     infos = reads.doc_infos(store, ids)
-    return [Signals(d, infos[d].title, infos[d].n_sentences,
-                    {k: tuple(v) for k, v in by_doc.get(d, {}).items()},
-                    tuple(places.get(d, ())), tuple(topics.get(d, ())))
-            for d in sorted(ids) if d in infos]
+    signals = [Signals(d, infos[d].title, infos[d].n_sentences,
+                       {k: tuple(v) for k, v in by_doc.get(d, {}).items()},
+                       tuple(places.get(d, ())), tuple(topics.get(d, ())))
+               for d in sorted(ids) if d in infos]
+    return signals, len(by_doc) >= reads.MAX_CANDIDATES
 
 
 def _link(signals: Signals, sides: Sequence[Side], conflict: Conflict, score: float) -> Link:

@@ -170,7 +170,7 @@ class ReadAPI:
         where = "doc_id IN (SELECT unnest(?))"
         params: list[Any] = [sorted(doc_ids)]
         if indexes is not None:
-            where += " AND list_contains(?, idx)"
+            where += " AND idx IN (SELECT unnest(?))"
             params.append(sorted(indexes))
         text = "text" if with_text else "'' AS text"
         return [sentence_from_row(r) for r in self._rows(
@@ -208,7 +208,7 @@ class ReadAPI:
         where = "code IS NOT NULL"
         params: list[Any] = []
         if codes is not None:
-            where += " AND list_contains(?, code)"
+            where += " AND code IN (SELECT unnest(?))"
             params.append(sorted(codes))
         order = "ORDER BY n_mentions DESC, code, sector NULLS FIRST, person NULLS FIRST"
         if limit is None:
@@ -225,7 +225,7 @@ class ReadAPI:
             return [actor_count_from_row(r) for r in page]
         docs = {(r[0], r[1], r[2], r[3]): r[4] for r in self.con.execute(
             "SELECT code, kind, sector, person, count(DISTINCT doc_id) FROM mentions "
-            "WHERE list_contains(?, code) GROUP BY code, kind, sector, person",
+            "WHERE code IN (SELECT unnest(?)) GROUP BY code, kind, sector, person",
             [sorted({r["code"] for r in page})]).fetchall()}
         return [actor_count_from_row({**r, "n_documents": docs.get(
             (r["code"], r["kind"], r["sector"], r["person"]), 0)}) for r in page]
@@ -240,7 +240,7 @@ class ReadAPI:
             "SELECT code, text FROM (SELECT code, text, count(*) AS n, "
             "max(CASE WHEN rule = 'kb' THEN 1 ELSE 0 END) AS is_kb, "
             "max(CASE WHEN person IS NULL THEN 1 ELSE 0 END) AS is_name FROM mentions "
-            "WHERE list_contains(?, code) GROUP BY code, text) "
+            "WHERE code IN (SELECT unnest(?)) GROUP BY code, text) "
             "QUALIFY row_number() OVER (PARTITION BY code "
             "ORDER BY is_name DESC, is_kb DESC, n DESC, text) = 1", [wanted])
         return {r["code"]: r["text"] for r in rows}
@@ -300,7 +300,7 @@ class ReadAPI:
     def merged_ids(self, doc_ids: Collection[str] | None = None) -> dict[str, str]:
         """event id → the id of its merged event (its own when it stands alone)."""
         where, params = ("", []) if doc_ids is None else (
-            " WHERE list_contains(?, doc_id)", [sorted(doc_ids)])
+            " WHERE doc_id IN (SELECT unnest(?))", [sorted(doc_ids)])
         return {r[0]: r[1] for r in self.con.execute(
             f"SELECT event_id, coalesce(merged_id, event_id) FROM events{where}",
             params).fetchall()}
@@ -416,7 +416,7 @@ def _document_where(doc_ids: Collection[str] | None, search: str | None
     parts: list[str] = []
     params: list[Any] = []
     if doc_ids is not None:
-        parts.append("list_contains(?, doc_id)")
+        parts.append("doc_id IN (SELECT unnest(?))")
         params.append(sorted(doc_ids))
     if search:
         parts.append("(contains(lower(coalesce(title, '')), lower(?)) "
@@ -431,13 +431,13 @@ def _mention_where(doc_ids: Collection[str] | None, doc_prefix: str | None,
     parts: list[str] = []
     params: list[Any] = []
     if doc_ids is not None:
-        parts.append("list_contains(?, doc_id)")
+        parts.append("doc_id IN (SELECT unnest(?))")
         params.append(sorted(doc_ids))
     if doc_prefix:
         parts.append("starts_with(doc_id, ?)")
         params.append(doc_prefix.strip().lower())
     if codes is not None:
-        parts.append("list_contains(?, code)")
+        parts.append("code IN (SELECT unnest(?))")
         params.append(sorted(codes))
     if resolved is not None:
         parts.append("code IS NOT NULL" if resolved else "code IS NULL")

@@ -5,9 +5,11 @@ their titles and sentences and the conflicts between their actors, then loads on
 ones. Each method here is one such aggregate, computed in DuckDB over the whole store (or over
 the documents given). Patterns are RE2 regular expressions (DuckDB's ``regexp_matches``).
 
-Documents with the same text (a wire story stored under several ids) count once in every
-ranking: only the first id of each text (the smallest) is looked at, and
-:meth:`SignalsAPI.copies` says how many ids share it.
+Copies of one story count once in every ranking. Identical texts get one id at ingest (the id
+is a hash of the words), so copies are the same story republished with small changes (a
+dateline, a byline): documents with the same title, date and number of sentences. Only the
+first id of each story (the smallest) is ranked, and :meth:`SignalsAPI.copies` says how many
+documents a story has. Documents without a title are each their own story.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ import duckdb
 UNFLAGGED = ("NOT coalesce(is_negated, false) AND NOT coalesce(is_hypothetical, false) "
              "AND NOT coalesce(is_attempted, false)")
 CODE_SECTOR = '[{"code": "VARCHAR", "sector": "VARCHAR"}]'
+# what makes two documents copies of one story (see the module docstring): cheap columns only,
+# reading every text to compare them would cost more than the query that follows
+STORY = "coalesce(nullif(title, ''), doc_id), coalesce(published, text_date), n_sentences"
+FIRSTS = f"SELECT min(doc_id) AS doc_id FROM documents GROUP BY {STORY}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +90,16 @@ class SignalsAPI:
 
     def mention_sentences(self, codes: Collection[str], *, limit: int = 2000
                           ) -> list[MentionSentences]:
-        """Sentences mentioning ``codes`` (any sector), in the ``limit`` documents with most
-        (one id per distinct text)."""
+        """Sentences mentioning ``codes`` (any sector), in the ``limit`` stories with most
+        (one document per story)."""
         if not codes:
             return []
         rows = self._fetch(
-            "WITH m AS (SELECT doc_id, code, sector, sentence FROM mentions "
-            "           WHERE list_contains(?, code)), "
+            f"WITH firsts AS MATERIALIZED ({FIRSTS}), "
+            "m AS MATERIALIZED (SELECT doc_id, code, sector, sentence FROM mentions "
+            "    WHERE doc_id IN (SELECT doc_id FROM firsts) AND code IN (SELECT unnest(?))), "
             "ranked AS (SELECT doc_id, count(DISTINCT sentence) AS n FROM m GROUP BY doc_id), "
-            "top AS (SELECT r.doc_id FROM ranked r JOIN documents d USING (doc_id) "
-            "        QUALIFY row_number() OVER (PARTITION BY hash(d.text) ORDER BY r.doc_id) = 1 "
-            "        ORDER BY r.n DESC, r.doc_id LIMIT ?) "
+            "top AS (SELECT doc_id FROM ranked ORDER BY n DESC, doc_id LIMIT ?) "
             "SELECT doc_id, code, sector, list(DISTINCT sentence ORDER BY sentence) FROM m "
             "WHERE doc_id IN (SELECT doc_id FROM top) GROUP BY doc_id, code, sector "
             "ORDER BY doc_id, code, sector", [sorted(codes), limit])
@@ -129,11 +134,11 @@ class SignalsAPI:
         return {d: list(sents) for d, sents in rows}
 
     def matching_titles(self, pattern: str, *, limit: int = 2000) -> list[str]:
-        """Ids of documents whose title matches ``pattern`` (one id per distinct text)."""
+        """Ids of documents whose title matches ``pattern`` (one per story)."""
         return [r[0] for r in self._fetch(
-            "SELECT doc_id FROM documents WHERE regexp_matches(coalesce(title, ''), ?) "
-            "QUALIFY row_number() OVER (PARTITION BY hash(text) ORDER BY doc_id) = 1 "
-            "ORDER BY doc_id LIMIT ?", [pattern, limit])]
+            "SELECT min(doc_id) AS first FROM documents "
+            f"WHERE regexp_matches(coalesce(title, ''), ?) GROUP BY {STORY} "
+            "ORDER BY first LIMIT ?", [pattern, limit])]
 
     def pattern_counts(self, patterns: Mapping[str, str],
                        doc_ids: Collection[str] | None = None) -> dict[str, dict[str, int]]:
@@ -158,10 +163,10 @@ class SignalsAPI:
         Without ``by_sector`` the sectors are counted together (``sector`` is None)."""
         where, params = "code IS NOT NULL", list[Any]()
         if codes is not None:
-            where += " AND list_contains(?, code)"
+            where += " AND code IN (SELECT unnest(?))"
             params.append(sorted(codes))
         if kinds is not None:
-            where += " AND list_contains(?, kind)"
+            where += " AND kind IN (SELECT unnest(?))"
             params.append(sorted(kinds))
         sector = "sector" if by_sector else "NULL::VARCHAR"
         sql = (f"SELECT code, {sector} AS sector, text, count(*) AS n FROM mentions "
@@ -189,7 +194,7 @@ class SignalsAPI:
         if not codes:
             return set()
         return {r[0] for r in self._fetch(
-            "SELECT DISTINCT code FROM mentions WHERE list_contains(?, code)", [sorted(codes)])}
+            "SELECT DISTINCT code FROM mentions WHERE code IN (SELECT unnest(?))", [sorted(codes)])}
 
     def conflict_dyads(self, doc_ids: Collection[str] | None = None) -> list[DyadSignal]:
         """Unflagged conflictual events counted by document and (source, target) participant
@@ -217,16 +222,14 @@ class SignalsAPI:
         rows = self._fetch(
             "SELECT m.doc_id, m.text, substr(d.text, m.end_char + 1, ?) FROM mentions m "
             "JOIN documents d ON d.doc_id = m.doc_id "
-            "WHERE list_contains(?, m.code) AND m.doc_id IN (SELECT unnest(?)) "
+            "WHERE m.code IN (SELECT unnest(?)) AND m.doc_id IN (SELECT unnest(?)) "
             "ORDER BY m.doc_id, m.start_char", [width, sorted(codes), sorted(doc_ids)])
         return [MentionContext(d, t, after or "") for d, t, after in rows]
 
     def copies(self, doc_ids: Collection[str]) -> dict[str, int]:
-        """doc_id → how many stored documents have its text (itself included)."""
+        """doc_id → how many stored documents are copies of its story (itself included)."""
         if not doc_ids:
             return {}
         return {d: int(n) for d, n in self._fetch(
-            "WITH h AS (SELECT doc_id, hash(text) AS h FROM documents "
-            "           WHERE doc_id IN (SELECT unnest(?))) "
-            "SELECT h.doc_id, count(*) FROM h JOIN documents d ON hash(d.text) = h.h "
-            "GROUP BY h.doc_id", [sorted(doc_ids)])}
+            f"SELECT doc_id, count(*) OVER (PARTITION BY {STORY}) AS n FROM documents "
+            "QUALIFY doc_id IN (SELECT unnest(?))", [sorted(doc_ids)])}
