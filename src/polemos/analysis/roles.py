@@ -101,6 +101,10 @@ def _holds(claim: Claim, actor: str) -> bool:
 def _event_findings(corpus: Corpus, scope: Scope, actor: str) -> list[Finding]:
     out = []
     for event in corpus.events:
+        # an event gives the actor a role only when it acts or mediates in it: checked first,
+        # as it is the cheapest test and rules out most events
+        if actor not in _keys((*event.actors, *event.mediators)):
+            continue
         if not is_usable(event) or is_hedged(event) or not scope.has_event(event):
             continue
         for role, toward, rule in _event_roles(event, scope, actor):
