@@ -18,7 +18,7 @@ from polemos.analysis import kbview
 from polemos.analysis.attribution import VERBS, Holder, holder_of
 from polemos.analysis.conflicts import Conflict
 from polemos.analysis.corpus import Corpus
-from polemos.analysis.kbview import key_of, split_key
+from polemos.analysis.kbview import ActorKB, key_of, split_key
 from polemos.analysis.model import (
     Account,
     Assessment,
@@ -79,13 +79,13 @@ TURNING = ("03", "045", "046", "057", "074", "081", "0871", "16", "18", "19", "2
 
 def brief_from_corpus(corpus: Corpus, actor: str, conflict: Conflict, *,
                       since: int | None = None, until: int | None = None,
-                      kb: Any = None) -> Brief:
+                      kb: ActorKB | None = None) -> Brief:
     """The brief over an already-loaded corpus: the scope is ranked over its documents."""
     scope = build_scope(corpus, conflict, since=since, until=until, kb=kb)
     return brief_from_scope(corpus, actor, scope, kb=kb)
 
 
-def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: Any = None,
+def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: ActorKB | None = None,
                      full: bool = False) -> Brief:
     """Assemble the brief of ``actor`` (an actor key) in ``scope`` (pure). ``full``: every
     timeline item and passage, not only the salient ones."""
@@ -138,7 +138,7 @@ def bounded(brief: Brief, corpus: Corpus) -> Brief:
                    totals=tuple((part, n) for part, n in found.items() if n > kept[part]))
 
 
-def display(kb: Any, corpus: Corpus, key: str) -> str:
+def display(kb: ActorKB | None, corpus: Corpus, key: str) -> str:
     """The name a reader knows the actor by (see ``kbview.short_name``)."""
     return kbview.short_name(kb, key, corpus.name_counts.get(key))
 
@@ -148,7 +148,7 @@ def _grouping_codes(roles: Iterable[Role]) -> set[str]:
             for code in rule.rsplit(":", 1)[-1].split("+")}
 
 
-def actor_keys(actor: str, kb: Any) -> frozenset[str]:
+def actor_keys(actor: str, kb: ActorKB | None) -> frozenset[str]:
     """The actor and its parts (a state's regions and de facto entities; an organisation's
     bodies): what counts as the actor when its sentences are gathered."""
     code, sector = split_key(actor)
@@ -159,7 +159,7 @@ def names_actor(corpus: Corpus, doc_id: str, idx: int, keys: frozenset[str]) -> 
     return bool(corpus.keys_in(doc_id, idx) & keys)
 
 
-def scope_note(scope: Scope, corpus: Corpus, actor: str | None = None, kb: Any = None
+def scope_note(scope: Scope, corpus: Corpus, actor: str | None = None, kb: ActorKB | None = None
                ) -> ScopeNote:
     keys = actor_keys(actor, kb) if actor else frozenset()
     naming = {d for (d, i) in corpus.mentions if d in scope.links
@@ -218,7 +218,7 @@ def find_statements(corpus: Corpus, scope: Scope, actor: str,
     return list(out.values())
 
 
-def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: Any,
+def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None,
                   voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
     """The sentences of the scope that name the actor, most telling first: weighted by the
     document's relevance, and more when the actor is the sentence's first actor (its topic),
@@ -279,7 +279,7 @@ def _statement(corpus: Corpus, doc_id: str, idx: int,
 # -- timeline ----------------------------------------------------------------------------
 
 
-def build_timeline(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None
+def build_timeline(corpus: Corpus, scope: Scope, actor: str, *, kb: ActorKB | None = None
                    ) -> list[TimelineItem]:
     """Every dated event of the actor (merged reports once), then its dated role statements,
     in date order."""
@@ -326,7 +326,7 @@ def _best_date(events: Iterable[Event]) -> EventDate:
     return min((e.date for e in events), key=lambda d: order.get(d.precision or "", 9))
 
 
-def _event_item(corpus: Corpus, merged_id: str, events: list[Event], kb: Any) -> TimelineItem:
+def _event_item(corpus: Corpus, merged_id: str, events: list[Event], kb: ActorKB | None) -> TimelineItem:
     first = events[0]
     date = _best_date(events)
 
@@ -397,7 +397,7 @@ def find_assessments(corpus: Corpus, scope: Scope, actor: str,
 
 
 def find_disagreements(corpus: Corpus, scope: Scope, actor: str, *,
-                       kb: Any = None) -> list[Disagreement]:
+                       kb: ActorKB | None = None) -> list[Disagreement]:
     """Texts that give different dates for the same thing, side by side.
 
     The same thing: one merged event, or (across documents) the same event type and
@@ -468,7 +468,7 @@ def _next_from_other_doc(dated: list[tuple[int, str, int, str]], positions: list
     return None
 
 
-def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: Any) -> str:
+def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: ActorKB | None) -> str:
     name = display(kb, corpus, actor)
     if key[0] == "claim":
         return f"when {name}'s {key[1].rsplit(':', 1)[-1].replace('-', ' ')} role began"

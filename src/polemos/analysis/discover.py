@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, utils
 from polemos.analysis import corpus as reads
 from polemos.analysis import kbview
 from polemos.analysis.conflicts import Conflict, Conflicts
+from polemos.analysis.kbview import ActorKB
 from polemos.store.store import Store
 
 VOCABULARY = {
@@ -106,7 +107,7 @@ class Found:
                         territories=self.places, is_discovered=True, documents=self.doc_ids)
 
 
-def discover(store: Store, *, kb: Any = None, conflicts: Conflicts | None = None,
+def discover(store: Store, *, kb: ActorKB | None = None, conflicts: Conflicts | None = None,
              doc_ids: Collection[str] | None = None) -> list[Found]:
     """The conflicts and crises of the store (or of ``doc_ids``), most documents first."""
     profiles = profile_documents(store, doc_ids)
@@ -120,7 +121,7 @@ def discover(store: Store, *, kb: Any = None, conflicts: Conflicts | None = None
     return sorted(found, key=lambda f: (-len(f.doc_ids), f.name))
 
 
-def discovered_named(store: Store, name: str, *, kb: Any = None) -> Conflict | None:
+def discovered_named(store: Store, name: str, *, kb: ActorKB | None = None) -> Conflict | None:
     """The discovered conflict called ``name`` (or one of its aliases), looked for among the
     documents that mention the actors ``name`` names, so a large store is never clustered whole
     for one question."""
@@ -277,7 +278,7 @@ def is_conflict(group: Sequence[DocProfile]) -> bool:
 # -- description ---------------------------------------------------------------------------
 
 
-def describe(store: Store, group: Sequence[DocProfile], kb: Any,
+def describe(store: Store, group: Sequence[DocProfile], kb: ActorKB | None,
              names: dict[str, Counter[str]]) -> Found | None:
     """Sides, kind, name, span and documents of one cluster (step 4)."""
     weights = _cluster_weights(group)
@@ -306,7 +307,7 @@ def describe(store: Store, group: Sequence[DocProfile], kb: Any,
                  (region,) if region else ())
 
 
-def _parties(group: Sequence[DocProfile], sides: Sequence[str], kb: Any) -> tuple[str, ...]:
+def _parties(group: Sequence[DocProfile], sides: Sequence[str], kb: ActorKB | None) -> tuple[str, ...]:
     """The two sides, and the states fighting a non-state side in two or more events
     ("al-Shabab" against Somalia and Kenya)."""
     out = list(sides)
@@ -340,7 +341,7 @@ def _sides(group: Sequence[DocProfile], weights: Counter[str]) -> tuple[str, ...
 
 
 def _is_dominant(sides: Sequence[str], weights: Counter[str], group: Sequence[DocProfile],
-                 kb: Any) -> bool:
+                 kb: ActorKB | None) -> bool:
     """The first side is a state that weighs ``DOMINANT`` times the second, and no strong
     dyad joins them: a crisis in that state (the Belarus election crisis), not a dispute
     with whoever reacted most."""
@@ -358,7 +359,7 @@ def _cluster_dyads(group: Sequence[DocProfile]) -> Counter[tuple[str, str]]:
     return dyads
 
 
-def home(key: str, kb: Any) -> str:
+def home(key: str, kb: ActorKB | None) -> str:
     """The state an actor belongs to or operates in first: SOM:REB → SOM, an armed group →
     the first state among its wholes, a state → itself."""
     code = kbview.split_key(key)[0]
@@ -368,13 +369,13 @@ def home(key: str, kb: Any) -> str:
     return states[0] if states else code
 
 
-def is_non_state(key: str, kb: Any) -> bool:
+def is_non_state(key: str, kb: ActorKB | None) -> bool:
     code, sector = kbview.split_key(key)
     return sector is not None or (kbview.kind(kb, code) or "state") in NON_STATE_KINDS
 
 
 def _kind(sides: Sequence[str], vocab: Counter[str], n_sentences: int, material: int,
-          kb: Any) -> str:
+          kb: ActorKB | None) -> str:
     """war, civil war, insurgency, trade dispute, dispute, conflict or crisis (step 4)."""
     share: Counter[str] = Counter({k: v / max(1, n_sentences) for k, v in vocab.items()})
     homes = {home(s, kb) for s in sides}
@@ -393,7 +394,7 @@ def _kind(sides: Sequence[str], vocab: Counter[str], n_sentences: int, material:
 
 
 def _states(group: Sequence[DocProfile], weights: Counter[str], sides: Sequence[str],
-            kb: Any) -> tuple[str, ...]:
+            kb: ActorKB | None) -> tuple[str, ...]:
     """The states the conflict happens in or between: the sides' states, the states in
     conflictual events with a side, then those weighing at least half as much as the
     heaviest."""
@@ -405,7 +406,7 @@ def _states(group: Sequence[DocProfile], weights: Counter[str], sides: Sequence[
                                and kbview.kind(kb, c) in ("state", None)))
 
 
-def _region(store: Store, states: Sequence[str], doc_ids: Sequence[str], kb: Any) -> str | None:
+def _region(store: Store, states: Sequence[str], doc_ids: Sequence[str], kb: ActorKB | None) -> str | None:
     """A part of the main state the texts name as such, in ``REGION_DOCS`` of the documents and
     twice or more (the theatre of the whole conflict, not of one episode): a region the KB files under the state ("Balochistan", which mentions code as
     Pakistan), else a name of the state followed by a region noun ("… province")."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from polemos.analysis import kbview
 from polemos.analysis.corpus import Corpus
-from polemos.analysis.kbview import key_of, split_key
+from polemos.analysis.kbview import ActorKB, key_of, split_key
 from polemos.analysis.model import ROLES, Evidence, Role
 from polemos.analysis.scope import Scope, is_hedged, is_question, is_usable
 from polemos.claims.lexicon import load_lexicon
@@ -39,7 +39,7 @@ class Finding:
     rule: str
 
 
-def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> list[Role]:
+def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: ActorKB | None = None) -> list[Role]:
     """All roles of ``actor`` in the scoped conflict, strongest evidence first."""
     findings = [
         *_event_findings(corpus, scope, actor),
@@ -57,7 +57,7 @@ def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> l
     return roles
 
 
-def _with_co_chairs(role: Role, actor: str, kb: Any) -> Role:
+def _with_co_chairs(role: Role, actor: str, kb: ActorKB | None) -> Role:
     """A mediating grouping's role names its co-chairs at the last date of the evidence."""
     if role.role != "mediator" or not role.last:
         return role
@@ -154,7 +154,7 @@ _CLAIM_ROLES = {
 }
 
 
-def _claim_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any = None) -> list[Finding]:
+def _claim_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None = None) -> list[Finding]:
     both = load_lexicon().both_sides
     is_grouping = bool(kbview.co_chairs(kb, actor))
     out = []
@@ -210,7 +210,7 @@ def _alliance(corpus: Corpus, scope: Scope, actor: str, claim: Claim) -> list[Fi
 # -- knowledge base --------------------------------------------------------------------
 
 
-def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Finding]:
+def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None) -> list[Finding]:
     """Patron of a de facto party; member of a grouping that mediates or allies a party."""
     out: list[Finding] = []
     patrons = dict(scope.conflict.patrons)
@@ -223,7 +223,7 @@ def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Find
     return out
 
 
-def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Finding]:
+def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None) -> list[Finding]:
     """Groupings lend roles: a co-chair shares the grouping's mediation; fellow members of a
     grouping named in an alliance statement are allies (membership at the statement's date)."""
     out: list[Finding] = []

@@ -25,13 +25,13 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from polemos.analysis import corpus as reads
 from polemos.analysis import kbview
 from polemos.analysis.attribution import HEDGE
 from polemos.analysis.conflicts import Conflict
 from polemos.analysis.corpus import Corpus, MentionRef
+from polemos.analysis.kbview import ActorKB
 from polemos.records import Claim, Event, EventDate
 from polemos.store.store import Store
 
@@ -90,7 +90,7 @@ class Link:
 # -- sides, places and topic --------------------------------------------------------------
 
 
-def sides_of(conflict: Conflict, kb: Any, surfaces: Mapping[str, Sequence[str]] | None = None
+def sides_of(conflict: Conflict, kb: ActorKB | None, surfaces: Mapping[str, Sequence[str]] | None = None
              ) -> tuple[Side, ...]:
     """One side per party, with its parts (full weight) and wholes and members (loose); its
     names are the KB's and the words the texts use for it (``surfaces``: code → words)."""
@@ -339,7 +339,7 @@ class Scope:
 
 
 def build_scope(corpus: Corpus, conflict: Conflict, *, since: int | None = None,
-                until: int | None = None, kb: Any = None, n_documents: int | None = None,
+                until: int | None = None, kb: ActorKB | None = None, n_documents: int | None = None,
                 n_mentioning: int | None = None) -> Scope:
     """The scope of ``conflict`` over the loaded documents (exact signals)."""
     surfaces: dict[str, list[str]] = {}
@@ -359,7 +359,7 @@ def build_scope(corpus: Corpus, conflict: Conflict, *, since: int | None = None,
                  n_mentioning if n_mentioning is not None else mentioning)
 
 
-def find_scope(store: Store, conflict: Conflict, *, kb: Any = None, since: int | None = None,
+def find_scope(store: Store, conflict: Conflict, *, kb: ActorKB | None = None, since: int | None = None,
                until: int | None = None) -> tuple[Scope, Corpus]:
     """The scope of ``conflict`` in a store, and the loaded rows of its documents.
 
@@ -386,7 +386,7 @@ def _codes(sides: Iterable[Side]) -> set[str]:
     return {kbview.split_key(k)[0] for side in sides for k in (*side.keys, *side.loose)}
 
 
-def candidate_signals(store: Store, conflict: Conflict, kb: Any) -> tuple[list[Signals], bool]:
+def candidate_signals(store: Store, conflict: Conflict, kb: ActorKB | None) -> tuple[list[Signals], bool]:
     """Approximate signals from aggregate queries: the documents that name a side (most
     mentions first), a place or the topic, in their text or title; and whether the documents
     naming a side were more than ``reads.MAX_CANDIDATES`` (only that many are looked at)."""
