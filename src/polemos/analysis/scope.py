@@ -307,6 +307,8 @@ class Scope:
     n_mentioning: int = 0  # documents naming a side, a place or the topic at all
     is_mentioning_capped: bool = False  # n_mentioning stopped at reads.MAX_CANDIDATES
     n_copies: int = 0  # further documents that are copies of in-scope ones (one story each)
+    note: str = ""  # how the scope was decided, in a sentence (shown by the report)
+    is_whole_corpus: bool = False  # every document, whatever ``links`` holds
 
     def in_period(self, date: EventDate) -> bool:
         """Undated items pass; dated ones must overlap the period."""
@@ -336,6 +338,40 @@ class Scope:
     def doc_ids(self) -> tuple[str, ...]:
         """In-scope documents, most relevant first."""
         return tuple(sorted(self.links, key=lambda d: (-self.links[d].relevance, d)))
+
+    @property
+    def document_filter(self) -> tuple[str, ...] | None:
+        """The in-scope documents in id order, as store filters take them; None for the
+        whole corpus."""
+        return None if self.is_whole_corpus else tuple(sorted(self.links))
+
+    @property
+    def name(self) -> str | None:
+        """The conflict's name; None for the whole corpus."""
+        return None if self.is_whole_corpus else self.conflict.name
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The parties' codes (sectors dropped)."""
+        return self.conflict.party_codes
+
+    def summary(self) -> dict[str, object]:
+        """What the scope is, as JSON: name, parties, documents (None: all) and note."""
+        documents = self.document_filter
+        return {"name": self.name, "parties": list(self.parties),
+                "doc_ids": None if documents is None else list(documents), "note": self.note}
+
+
+def whole_corpus() -> Scope:
+    """The scope of every stored document."""
+    return Scope(Conflict(name="whole corpus", parties=()), {}, note="Whole corpus.",
+                 is_whole_corpus=True)
+
+
+def documents_scope(name: str, doc_ids: Iterable[str], *, note: str = "") -> Scope:
+    """A scope made of given documents (no ranking): a name found in their texts."""
+    links = {d: Link(d, frozenset(), 0, frozenset()) for d in doc_ids}
+    return Scope(Conflict(name=name, parties=()), links, note=note)
 
 
 def build_scope(corpus: Corpus, conflict: Conflict, *, since: int | None = None,

@@ -8,8 +8,9 @@ from polemos.actors.kb import KnowledgeBase
 from polemos.analysis.brief import brief_from_corpus, render_brief_html
 from polemos.analysis.conflicts import Conflicts
 from polemos.analysis.corpus import load_corpus
+from polemos.analysis.scope import Scope
 from polemos.report.charts import esc
-from polemos.report.data import ReportEvent, Scope
+from polemos.report.data import ReportEvent
 from polemos.report.sections import fallback_brief_html
 from polemos.store.store import Store
 
