@@ -91,7 +91,7 @@ def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: ActorKB | 
     timeline item and passage, not only the salient ones."""
     from polemos.analysis.stance import find_stances
 
-    voices = _voices(corpus, scope)
+    voices = Voices(corpus, scope)
     roles = tuple(replace(r, n_evidence=len(r.evidence))
                   for r in find_roles(corpus, scope, actor, kb=kb))
     stances = tuple(find_stances(corpus, scope, actor))
@@ -173,22 +173,35 @@ def scope_note(scope: Scope, corpus: Corpus, actor: str | None = None, kb: Actor
 # -- voices: who speaks in each document ------------------------------------------------
 
 
-def _voices(corpus: Corpus, scope: Scope) -> dict[str, tuple[bool, str | None]]:
-    """doc_id → (is it an analysis in its author's voice, its author)."""
-    out = {}
-    for doc_id in scope.links:
-        info = corpus.infos.get(doc_id)
+class Voices:
+    """doc_id → (is it an analysis in its author's voice, its author) for the in-scope
+    documents, worked out for a document the first time it is asked for: reading every
+    sentence of every document in scope costs more than the few documents asked about."""
+
+    def __init__(self, corpus: Corpus, scope: Scope) -> None:
+        self.corpus = corpus
+        self.scope = scope
+        self.found: dict[str, tuple[bool, str | None]] = {}
+
+    def get(self, doc_id: str, default: tuple[bool, str | None]) -> tuple[bool, str | None]:
+        if doc_id not in self.scope.links:
+            return default
+        if doc_id not in self.found:
+            self.found[doc_id] = self._voice(doc_id)
+        return self.found[doc_id]
+
+    def _voice(self, doc_id: str) -> tuple[bool, str | None]:
+        info = self.corpus.infos.get(doc_id)
         title = info.title if info else ""
-        ids = corpus.sentence_ids(doc_id)
-        reported = sum(1 for i in ids if REPORTING.search(corpus.evidence(doc_id, i).text))
+        ids = self.corpus.sentence_ids(doc_id)
+        reported = sum(1 for i in ids if REPORTING.search(self.corpus.evidence(doc_id, i).text))
         is_analysis = bool(ANALYSIS_TITLE.match(title)) or (
             reported < NEWS_REPORTING_SHARE * max(1, len(ids)))
-        out[doc_id] = (is_analysis, info.author if info else None)
-    return out
+        return is_analysis, info.author if info else None
 
 
 def holder_in(corpus: Corpus, doc_id: str, idx: int,
-              voices: dict[str, tuple[bool, str | None]]) -> Holder:
+              voices: Voices) -> Holder:
     evidence = corpus.evidence(doc_id, idx)
     is_analysis, author = voices.get(doc_id, (False, None))
     return holder_of(evidence.text, corpus.mentions.get((doc_id, idx), []),
@@ -199,7 +212,7 @@ def holder_in(corpus: Corpus, doc_id: str, idx: int,
 
 
 def find_statements(corpus: Corpus, scope: Scope, actor: str,
-                    voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
+                    voices: Voices) -> list[Statement]:
     """What the actor says: sentences quoting it (a speaker resolved to the actor) and its
     stance statements as the texts report them, in document order."""
     out: dict[tuple[str, int], Statement] = {}
@@ -210,6 +223,11 @@ def find_statements(corpus: Corpus, scope: Scope, actor: str,
     for doc_id, idx in sorted(set(corpus.mentions) | stance_sentences):
         if doc_id not in scope.links:
             continue
+        # a quoted speaker is one of the sentence's mentions: no need to look for the holder
+        # of a sentence that does not name the actor
+        if (doc_id, idx) not in stance_sentences and not any(
+                ref.key == actor for ref in corpus.mentions.get((doc_id, idx), ())):
+            continue
         holder = holder_in(corpus, doc_id, idx, voices)
         quoted = holder.kind == "quoted" and actor in holder.keys
         if quoted or (doc_id, idx) in stance_sentences:
@@ -219,7 +237,7 @@ def find_statements(corpus: Corpus, scope: Scope, actor: str,
 
 
 def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None,
-                  voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
+                  voices: Voices) -> list[Statement]:
     """The sentences of the scope that name the actor, most telling first: weighted by the
     document's relevance, and more when the actor is the sentence's first actor (its topic),
     when the sentence also names a party, reports an event or a claim of the actor, or opens
@@ -263,7 +281,7 @@ def _spread(scored: list[tuple[float, str, int]]) -> list[tuple[float, str, int]
 
 
 def _statement(corpus: Corpus, doc_id: str, idx: int,
-               voices: dict[str, tuple[bool, str | None]], score: float) -> Statement:
+               voices: Voices, score: float) -> Statement:
     """One passage; the next sentence joins it when it goes on about the same actor without
     naming it ("The two presidents are …", "He added …")."""
     holder = holder_in(corpus, doc_id, idx, voices)
@@ -367,7 +385,7 @@ def _claim_item(corpus: Corpus, claim: Claim, name: str) -> TimelineItem:
 
 
 def find_assessments(corpus: Corpus, scope: Scope, actor: str,
-                     voices: dict[str, tuple[bool, str | None]] | None = None
+                     voices: Voices | None = None
                      ) -> list[Assessment]:
     """Conclusions about the actor, one per sentence, with who holds them and the sentences
     that say why."""
@@ -387,7 +405,7 @@ def find_assessments(corpus: Corpus, scope: Scope, actor: str,
                 break
             evidence.append(follow)
         label = ", ".join(t.replace("_", " ") for t in topics)
-        holder = holder_in(corpus, doc_id, idx, voices or _voices(corpus, scope)).tag()
+        holder = holder_in(corpus, doc_id, idx, voices or Voices(corpus, scope)).tag()
         out.append(Assessment(f"{label}: {evidence[0].text}", topics, tuple(evidence), holder))
     return sorted(out, key=lambda a: min(ASSESSMENT_ORDER.index(t) if t in ASSESSMENT_ORDER
                                          else len(ASSESSMENT_ORDER) for t in a.topics))
