@@ -99,7 +99,9 @@ def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: ActorKB | 
     timeline = tuple(every if full else salient(every, SHOWN_TIMELINE))
     assessments = tuple(find_assessments(corpus, scope, actor, voices))
     statements = tuple(find_statements(corpus, scope, actor, voices))
-    passages = find_passages(corpus, scope, actor, kb, voices)
+    ranked = rank_passages(corpus, scope, actor, kb)
+    passages = [_statement(corpus, doc_id, idx, voices, score)
+                for score, doc_id, idx in (ranked if full else ranked[:SHOWN_PASSAGES])]
     disagreements = tuple(find_disagreements(corpus, scope, actor, kb=kb))
     codes = {actor, *scope.conflict.party_keys, *(c for r in roles for c in r.toward),
              *_grouping_codes(roles)}
@@ -109,10 +111,10 @@ def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: ActorKB | 
         parties=scope.conflict.party_keys, summary="", roles=roles, stance=stances,
         timeline=timeline, assessments=assessments, disagreements=disagreements,
         sources=_sources(corpus, roles, stances, timeline, assessments, disagreements,
-                         statements, passages),
+                         statements, passages, [doc_id for _, doc_id, _ in ranked]),
         names=names, since=scope.since, until=scope.until,
         is_scope_inferred=scope.conflict.is_inferred, statements=statements,
-        passages=tuple(passages if full else passages[:SHOWN_PASSAGES]),
+        passages=tuple(passages),
         scope=scope_note(scope, corpus, actor), timeline_total=len(every),
     )
     summary = summarise(parts)
@@ -194,9 +196,13 @@ class Voices:
         info = self.corpus.infos.get(doc_id)
         title = info.title if info else ""
         ids = self.corpus.sentence_ids(doc_id)
-        reported = sum(1 for i in ids if REPORTING.search(self.corpus.evidence(doc_id, i).text))
-        is_analysis = bool(ANALYSIS_TITLE.match(title)) or (
-            reported < NEWS_REPORTING_SHARE * max(1, len(ids)))
+        enough = NEWS_REPORTING_SHARE * max(1, len(ids))  # attributed sentences of news
+        reported = 0
+        for i in ids:  # counted until there are enough
+            if reported >= enough:
+                break
+            reported += REPORTING.search(self.corpus.evidence(doc_id, i).text) is not None
+        is_analysis = bool(ANALYSIS_TITLE.match(title)) or reported < enough
         return is_analysis, info.author if info else None
 
 
@@ -238,10 +244,19 @@ def find_statements(corpus: Corpus, scope: Scope, actor: str,
 
 def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None,
                   voices: Voices) -> list[Statement]:
-    """The sentences of the scope that name the actor, most telling first: weighted by the
-    document's relevance, and more when the actor is the sentence's first actor (its topic),
-    when the sentence also names a party, reports an event or a claim of the actor, or opens
-    its document; at most ``PASSAGES_PER_DOC`` per document before any document gives more."""
+    """The sentences of the scope that name the actor, most telling first (see
+    :func:`rank_passages`), each with who holds what it says."""
+    return [_statement(corpus, doc_id, idx, voices, score)
+            for score, doc_id, idx in rank_passages(corpus, scope, actor, kb)]
+
+
+def rank_passages(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None
+                  ) -> list[tuple[float, str, int]]:
+    """(score, doc_id, sentence) of the sentences of the scope that name the actor, most
+    telling first: weighted by the document's relevance, and more when the actor is the
+    sentence's first actor (its topic), when the sentence also names a party, reports an event
+    or a claim of the actor, or opens its document; at most ``PASSAGES_PER_DOC`` per document
+    before any document gives more."""
     keys = actor_keys(actor, kb)
     parties = set(scope.conflict.party_keys) - {actor}
     acting = {(e.doc_id, e.sentence) for e in corpus.events if actor in keys_of(e)}
@@ -257,8 +272,7 @@ def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None,
                  + 0.2 * (idx in link.sentences) + 0.4 * _leads(corpus, doc_id, idx, keys))
         scored.append((round(link.relevance * (1 + bonus), 3), doc_id, idx))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    ordered = _spread(scored)
-    return [_statement(corpus, doc_id, idx, voices, score) for score, doc_id, idx in ordered]
+    return _spread(scored)
 
 
 def _leads(corpus: Corpus, doc_id: str, idx: int, keys: frozenset[str]) -> bool:
@@ -501,10 +515,13 @@ def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: ActorKB | None)
 def _sources(corpus: Corpus, roles: tuple[Role, ...], stances: tuple[Stance, ...],
              timeline: tuple[TimelineItem, ...], assessments: tuple[Assessment, ...],
              disagreements: tuple[Disagreement, ...], statements: Iterable[Statement] = (),
-             passages: Iterable[Statement] = ()) -> tuple[Source, ...]:
+             passages: Iterable[Statement] = (), passage_docs: Iterable[str] = ()
+             ) -> tuple[Source, ...]:
+    """The documents cited, in the order of the brief; ``passage_docs``: the documents of
+    passages found but not built (they count as cited, after the built ones)."""
     parts: list[Role | Stance | TimelineItem | Assessment | Statement] = [
         *roles, *stances, *timeline, *assessments, *statements, *passages]
-    evidence: list[Evidence] = [e for part in parts for e in part.evidence]
-    evidence += [a.evidence for d in disagreements for a in d.accounts]
-    doc_ids = dict.fromkeys(e.doc_id for e in evidence)
-    return tuple(corpus.sources[d] for d in doc_ids if d in corpus.sources)
+    doc_ids = [e.doc_id for part in parts for e in part.evidence]
+    doc_ids += passage_docs
+    doc_ids += [a.evidence.doc_id for d in disagreements for a in d.accounts]
+    return tuple(corpus.sources[d] for d in dict.fromkeys(doc_ids) if d in corpus.sources)

@@ -111,6 +111,7 @@ def _title_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({n for n in out if len(n) > 1 and n[:1].isupper()}))
 
 
+@functools.lru_cache(maxsize=64)
 def place_pattern(conflict: Conflict) -> str | None:
     """An RE2 pattern (also valid for ``re``) for the conflict's names and territories."""
     words = sorted({*conflict.territories, *(() if conflict.is_inferred else conflict.names)},
@@ -118,6 +119,7 @@ def place_pattern(conflict: Conflict) -> str | None:
     return _alternation(words) if words else None
 
 
+@functools.lru_cache(maxsize=64)
 def topic_pattern(conflict: Conflict) -> str | None:
     """The topic words (case-blind, any ending) and literal phrases of a question."""
     stems = [re.escape(w[:max(5, len(w) - 2)]) + r"\w*" for w in conflict.topic if " " not in w]
