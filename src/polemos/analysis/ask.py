@@ -84,7 +84,7 @@ def build_brief(store: Store, actor: str, *, conflict: str | Conflict, since: in
     where = conflict_label(conflict)
     known = conflicts if conflicts is not None else load_conflicts()
     check_scope(scope, where, known.nearest(conflict.name) if conflict.is_inferred else ())
-    check_actor(scope, corpus, key, display_name(kb, key, store=store), where, kb)
+    check_actor(scope, corpus, key, lambda: display_name(kb, key, store=store), where, kb)
     return brief_from_scope(corpus, key, with_adversaries(scope, corpus, key), kb=kb, full=full)
 
 

@@ -129,7 +129,8 @@ def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tupl
     is_military = kind == "AID" and (event.mode or "").lower().startswith("mil")
     if targets and (cameo.startswith("072") or is_military):
         found.append(("arms_supplier", targets, f"cameo:{cameo}"))
-    partners = targets or _parties_in(scope, sources, actor)  # "A and B held joint drills"
+    # "A and B held joint drills"; in the order the text names them, not a set's
+    partners = targets or _parties_in(scope, _keys(event.actors), actor)
     if partners and cameo.startswith(("062", "0311", "057")):
         found.append(("ally", partners, f"cameo:{cameo}"))
     if cameo.startswith("074"):
@@ -229,7 +230,7 @@ def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | N
     out: list[Finding] = []
     mentioned = {code for refs in corpus.mentions.values() for ref in refs
                  for code in ([ref.code] if ref.code else [])}
-    for grouping in mentioned - {actor}:
+    for grouping in sorted(mentioned - {actor}):  # sorted: findings in a stable order
         if actor in kbview.co_chairs(kb, grouping):
             for f in _event_findings(corpus, scope, grouping) + _claim_findings(
                     corpus, scope, grouping, kb):
@@ -241,7 +242,7 @@ def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | N
     for claim in corpus.claims:
         if claim.topic != "alliance" or not scope.has_claim(claim):
             continue
-        for grouping in corpus.codes_in(claim.doc_id, claim.sentence) - {actor}:
+        for grouping in sorted(corpus.codes_in(claim.doc_id, claim.sentence) - {actor}):
             if claim.date.value is None and latest is None:
                 latest = _latest_dates(corpus)  # once: a scan of every sentence
             when = claim.date.value or (latest or {}).get(claim.doc_id)

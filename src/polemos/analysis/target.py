@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from polemos.analysis import corpus as reads
@@ -126,14 +126,14 @@ def check_scope(scope: Scope, conflict_text: str, near: Iterable[str] = ()) -> N
         + " Ingest articles about it, or list what the database holds with `polemos conflicts`.")
 
 
-def check_actor(scope: Scope, corpus: Corpus, actor: str, name: str, conflict_text: str,
-                kb: ActorKB | None) -> None:
-    """Raises NothingFound when no in-scope document names the actor."""
+def check_actor(scope: Scope, corpus: Corpus, actor: str, name: str | Callable[[], str],
+                conflict_text: str, kb: ActorKB | None) -> None:
+    """Raises NothingFound when no in-scope document names the actor (``name``, or what
+    gives it: it is worked out only for the message)."""
     keys = actor_keys(actor, kb)
-    naming = {d for (d, i) in corpus.mentions if d in scope.links
-              and names_actor(corpus, d, i, keys)}
-    if naming:
+    if any(d in scope.links and names_actor(corpus, d, i, keys) for (d, i) in corpus.mentions):
         return
+    name = name if isinstance(name, str) else name()
     n = len(scope.links)
     raise NothingFound(
         f"No document in this database is about {name} in {conflict_text}; 0 of {n} "
