@@ -238,3 +238,34 @@ def test_long_lists_are_cut_and_their_totals_kept(world, conflicts, kb, monkeypa
     assert f"ASSESSMENTS (THE FIRST 1 OF {len(every.assessments)}; --ALL" in text
     assert json.loads(render_brief(cut, "json"))["totals"]["assessments"] == len(
         every.assessments)
+
+
+def test_scope_line_says_when_counts_stop_and_copies_were_read_once() -> None:
+    from polemos.analysis.model import ScopeNote
+    from polemos.analysis.render_answer import scope_sentence
+
+    plain = ScopeNote("the war", "defined", 10, 4, (("d1", 0.9),), 1)
+    assert scope_sentence(plain, "Arnor") == (
+        "1 of 10 document(s) in this database are about the war (a shipped or user "
+        "definition; 4 mention it or its parties at all); 1 of them name Arnor.")
+    big = ScopeNote("the war", "defined", 9000, 2000, (("d1", 0.9),), 1,
+                    is_mentioning_capped=True, n_copies=7)
+    line = scope_sentence(big, "Arnor")
+    assert "2000+ mention it" in line and "7 more are copies of these" in line
+
+
+def test_copies_of_a_story_are_read_once(conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from polemos.analysis.scope import find_scope
+
+    from .world import Doc, seed
+
+    with Store.open(":memory:") as store:
+        a, _ = seed(store)
+        copy = Doc("doc-a2", [*a.sentences[:-1], a.sentences[-1] + " (Wire)"], a.dates)
+        result = copy.result()
+        store.add([replace(result, article=replace(result.article, title="Title doc-a"))])
+        scope, _ = find_scope(store, conflicts.get("War of the Ring"), kb=kb)
+        assert "doc-a" in scope.links and "doc-a2" not in scope.links
+        assert scope.n_copies == 1
