@@ -269,3 +269,12 @@ def test_copies_of_a_story_are_read_once(conflicts, kb) -> None:  # type: ignore
         scope, _ = find_scope(store, conflicts.get("War of the Ring"), kb=kb)
         assert "doc-a" in scope.links and "doc-a2" not in scope.links
         assert scope.n_copies == 1
+
+
+def test_only_rules_that_carry_codes_add_names() -> None:
+    from polemos.analysis.brief import _grouping_codes
+    from polemos.analysis.model import Role
+
+    role = Role("patron", ("ITH",), None, None, 1.0, (),
+                rules=("kb:patron", "kb:member-of:WCO", "kb:co-chaired-by:ROH+ARN", "cameo:045"))
+    assert _grouping_codes([role]) == {"WCO", "ROH", "ARN"}  # no "patron" (issue 10)

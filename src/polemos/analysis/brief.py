@@ -145,8 +145,13 @@ def display(kb: ActorKB | None, corpus: Corpus, key: str) -> str:
     return kbview.short_name(kb, key, corpus.name_counts.get(key))
 
 
+GROUPING_RULES = ("kb:co-chair-of:", "kb:member-of:", "kb:co-chaired-by:")
+
+
 def _grouping_codes(roles: Iterable[Role]) -> set[str]:
-    return {code for r in roles for rule in r.rules if rule.startswith("kb:")
+    """The codes the KB rules of the roles name (groupings, co-chairs): they need names too.
+    Only rules that carry codes ("kb:member-of:CSTO"); "kb:patron" names none."""
+    return {code for r in roles for rule in r.rules if rule.startswith(GROUPING_RULES)
             for code in rule.rsplit(":", 1)[-1].split("+")}
 
 
