@@ -43,7 +43,7 @@ def date_from_row(row: Row, prefix: str = "date_") -> EventDate:
     basis = row.get(prefix + "basis") or ("text" if value is not None else "none")
     return EventDate(
         value=value,
-        precision=cast(Precision | None, row.get(prefix + "precision")),
+        precision=cast("Precision | None", row.get(prefix + "precision")),  # a string: no Union built per row
         basis=cast(DateBasis, basis),
         end=end if isinstance(end, dt.date) else None,
         text=row.get(prefix + "text"),
