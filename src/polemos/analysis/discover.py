@@ -224,25 +224,47 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def cluster(profiles: Sequence[DocProfile]) -> list[list[DocProfile]]:
-    """Average-linkage agglomerative clustering at cosine ``LINK`` (step 3)."""
-    vectors = _vectors(profiles)
+    """Average-linkage agglomerative clustering at cosine ``LINK`` (step 3).
+
+    The linkage of a merged group to every other is updated from its two parts
+    (Lance-Williams: the size-weighted mean of theirs), not recomputed from every pair of
+    documents, and the best pair is found with one vectorised pass: the same merges, in the
+    same order, as comparing every pair of groups each round, without its cubic cost (a store
+    of 10k events did not finish in 100 s).
+    """
+    import numpy as np
+
     groups = [[i] for i in range(len(profiles))]
-    sim = {(i, j): _cosine(vectors[i], vectors[j])
-           for i in range(len(profiles)) for j in range(i + 1, len(profiles))}
-
-    def linkage(a: list[int], b: list[int]) -> float:
-        pairs = [sim[(min(i, j), max(i, j))] for i in a for j in b]
-        return sum(pairs) / len(pairs)
-
-    while len(groups) > 1:
-        best, pair = max(((linkage(groups[x], groups[y]), (x, y)) for x in range(len(groups))
-                          for y in range(x + 1, len(groups))), key=lambda t: t[0])
-        if best < LINK:
+    if len(groups) < 2:
+        return [[profiles[i] for i in g] for g in groups]
+    sim = _similarities(_vectors(profiles))
+    np.fill_diagonal(sim, -np.inf)
+    sizes = np.ones(len(groups))
+    while True:
+        # row-major order: the first best pair is the one with the smallest first group
+        x, y = divmod(int(np.argmax(sim)), len(groups))
+        if sim[x, y] < LINK:
             break
-        x, y = pair
-        groups[x] = groups[x] + groups[y]
-        del groups[y]
-    return [[profiles[i] for i in g] for g in groups]
+        merged = (sizes[x] * sim[x] + sizes[y] * sim[y]) / (sizes[x] + sizes[y])
+        sim[x], sim[:, x] = merged, merged
+        sim[y], sim[:, y] = -np.inf, -np.inf
+        sim[x, x] = -np.inf
+        sizes[x] += sizes[y]
+        groups[x] += groups[y]
+        groups[y] = []
+    return [[profiles[i] for i in g] for g in groups if g]
+
+
+def _similarities(vectors: Sequence[dict[str, float]]) -> Any:
+    """The cosine of every pair of (unit) signature vectors, as a square NumPy array."""
+    import numpy as np
+
+    keys = {k: i for i, k in enumerate(sorted({k for v in vectors for k in v}))}
+    dense = np.zeros((len(vectors), max(1, len(keys))))
+    for row, vector in enumerate(vectors):
+        for key, value in vector.items():
+            dense[row, keys[key]] = value
+    return dense @ dense.T
 
 
 def attach(groups: list[list[DocProfile]]) -> list[list[DocProfile]]:
