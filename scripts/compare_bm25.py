@@ -50,7 +50,7 @@ def brief_units(brief: Brief) -> list[str]:
 
 
 def bm25_units(store: Store, question: str) -> list[str]:
-    sentences = [r["text"] for r in store.rows("SELECT text FROM sentences ORDER BY doc_id, idx")]
+    sentences = [s.text for s in store.sentences(store.document_ids())]
     retriever = bm25s.BM25()
     retriever.index(bm25s.tokenize(sentences, stopwords="en", show_progress=False),
                     show_progress=False)

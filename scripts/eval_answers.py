@@ -80,8 +80,7 @@ def score(store: Store, item: dict[str, Any], titles: dict[str, str], kb: Any) -
     result = answer(store, item["question"], kb=kb, conflicts=conflicts)
     text = render_answer(result, "text")
     data = answer_to_dict(result)
-    docs = {r["doc_id"]: (r["text"], r["title"] or "") for r in store.rows(
-        "SELECT doc_id, text, title FROM documents")}
+    docs = {d.doc_id: (d.text or "", d.title or "") for d in store.documents(with_text=True)}
     allowed = {titles.get(str(d), "") for d in item["documents"]} - {""}
     about = re.compile(item["about"]) if item.get("about") else None
     bad = out = 0

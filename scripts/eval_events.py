@@ -107,9 +107,10 @@ def ingest_sentences(records: Sequence[dict[str, Any]], coder: Coder) -> list[tu
         db = Path(tmp) / "eval.duckdb"
         ingest([str(source)], db=db, settings=Settings(), coder=coder)
         with Store.open(db, read_only=True) as store:
-            docs = store.rows("SELECT doc_id, source, text FROM documents")
+            docs = [{"doc_id": d.doc_id, "source": d.source or "", "text": d.text or ""}
+                    for d in store.documents(with_text=True)]
             events: dict[str, list[Event]] = {}
-            for event in store.events():
+            for event in store.event_reports():
                 events.setdefault(event.doc_id, []).append(event)
     by_line = {int(d["source"].rsplit(":", 1)[1]): d for d in docs}
     by_text = {" ".join(d["text"].split()): d for d in docs}

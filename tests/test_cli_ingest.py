@@ -158,7 +158,7 @@ def test_seeds_give_their_five_articles_without_chrome(corpus_runs: tuple[Path, 
     assert all(r["published"] is None and r["latest_date_in_text"] for r in rows)
     assert all(r["sentences"] > 3 for r in rows)
     with Store.open(db, read_only=True) as store:
-        texts = [r["text"] for r in store.rows("SELECT text FROM documents WHERE source LIKE '%seeds%'")]
+        texts = [r["text"] for r in store._rows("SELECT text FROM documents WHERE source LIKE '%seeds%'")]
     assert not [c for c in CHROME for t in texts if c in t]
 
 
@@ -182,7 +182,7 @@ def test_second_ingest_stores_nothing_new(corpus_runs: tuple[Path, Result, Resul
 def test_sentence_offsets_point_into_the_text(corpus_runs: tuple[Path, Result, Result]) -> None:
     db, _, _ = corpus_runs
     with Store.open(db, read_only=True) as store:
-        rows = store.rows(
+        rows = store._rows(
             "SELECT d.text AS doc, s.start_char, s.end_char, s.text FROM sentences s "
             "JOIN documents d USING (doc_id) USING SAMPLE 50 ROWS"
         )

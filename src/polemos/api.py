@@ -23,6 +23,7 @@ import pyarrow as pa
 from polemos.errors import QueryError
 from polemos.records import Claim, Mention
 from polemos.store.model import (
+    ActorCount,
     CorpusStats,
     Count,
     Document,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
     from polemos.actors.kb import KnowledgeBase
     from polemos.analysis import Answer, Brief, Conflicts
+    from polemos.analysis.discover import Found
 
 T = TypeVar("T")
 
@@ -197,7 +199,7 @@ class Database:
         items = self.store.mentions(doc_prefix=doc_id, codes=codes, limit=limit, offset=offset)
         return Records(items, lambda: self.store.mentions_table(doc_prefix=doc_id, codes=codes))
 
-    def actors(self, *, limit: int | None = None) -> Records[Any]:
+    def actors(self, *, limit: int | None = None) -> Records[ActorCount]:
         """Resolved actors with mention and document counts (``polemos actors``)."""
         items = self.store.actor_counts(limit=limit)
         return Records(items, lambda: records_table(items))
@@ -255,19 +257,21 @@ class Database:
 
     # -- positions ------------------------------------------------------------------------
 
-    def ask(self, question: str) -> Answer:
-        """A cited answer to ``question``; names in any common form. Twin of ``polemos ask``.
+    def ask(self, question: str, *, full: bool = False) -> Answer:
+        """A cited answer to ``question``; names in any common form. Twin of ``polemos ask``
+        (``full``: ``--all``, every item instead of the salient ones).
 
         Raises:
             QueryError: the question names an actor nobody knows (nearest names listed).
         """
         from polemos.analysis import answer
 
-        return answer(self.store, question, kb=self.kb, conflicts=self.conflicts)
+        return answer(self.store, question, kb=self.kb, conflicts=self.conflicts, full=full)
 
     def brief(self, actor: str, *, conflict: str, since: int | None = None,
-              until: int | None = None) -> Brief:
-        """The brief of ``actor`` (code or name) in ``conflict``; twin of ``polemos brief``.
+              until: int | None = None, full: bool = False) -> Brief:
+        """The brief of ``actor`` (code or name) in ``conflict``; twin of ``polemos brief``
+        (``full``: ``--all``, every list uncut).
 
         Raises:
             QueryError: an unknown actor or conflict (nearest names listed).
@@ -275,7 +279,14 @@ class Database:
         from polemos.analysis import build_brief
 
         return build_brief(self.store, actor, conflict=conflict, since=since, until=until,
-                           kb=self.kb, conflicts=self.conflicts)
+                           kb=self.kb, conflicts=self.conflicts, full=full)
+
+    def discover(self) -> list[Found]:
+        """The conflicts and crises the store holds, found in the data, most documents
+        first; twin of ``polemos conflicts``."""
+        from polemos.analysis.discover import discover
+
+        return discover(self.store, kb=self.kb, conflicts=self.conflicts)
 
     def report(self, *, conflict: str | None = None) -> str:
         """The offline HTML report as one string; twin of ``polemos report``."""

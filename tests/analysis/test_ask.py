@@ -142,7 +142,7 @@ def test_json_carries_structured_fields_and_exact_citations(world, conflicts, kb
     assert mediator["target"] == ["GON", "MOR"] and mediator["first"] == "1994"
     assert data["status"] == "answered" and data["scope"]["documents"]
     assert data["text"].startswith(data["answer"])
-    texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+    texts = {r["doc_id"]: r["text"] for r in store._rows("SELECT doc_id, text FROM documents")}
     assert all(texts[c["doc_id"]][c["start"]:c["end"]] == c["text"] for c in data["citations"])
 
 

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from polemos.analysis import brief as brief_module
 from polemos.analysis.ask import build_brief
 from polemos.analysis.brief import render_brief, render_brief_html
 from polemos.analysis.conflicts import Conflicts
@@ -13,7 +14,8 @@ from polemos.errors import QueryError
 from polemos.store.store import Store
 
 KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "timeline_total",
-        "assessments", "statements", "passages", "scope", "disagreements", "sources"}
+        "assessments", "statements", "passages", "scope", "disagreements", "sources",
+        "totals"}
 
 
 def brief_of(world, conflicts: Conflicts, kb, actor: str = "ARN", **kw) -> Brief:  # type: ignore[no-untyped-def]
@@ -44,10 +46,11 @@ def test_json_has_the_issue_keys_and_every_citation_checks_out(world, conflicts,
     assert set(data) == KEYS
     assert data["actor"] == {"code": "ARN", "name": "Arnor"}
     assert data["conflict"] == {"name": "War of the Ring", "parties": ["GON", "MOR"]}
-    assert all(set(r) == {"role", "toward", "first", "last", "evidence"} for r in data["roles"])
+    assert all(set(r) == {"role", "toward", "first", "last", "n_evidence", "evidence"}
+               for r in data["roles"])
     cited = all_evidence(data)
     assert len(cited) > 10
-    texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+    texts = {r["doc_id"]: r["text"] for r in store._rows("SELECT doc_id, text FROM documents")}
     for e in cited:
         assert texts[e["doc_id"]][e["start"]:e["end"]] == e["text"] != ""
 
@@ -219,3 +222,59 @@ def test_passages_quote_what_the_texts_say_about_the_actor(world, conflicts, kb)
     assert brief.passages and all("Arnor" in p.text or "Arnorian" in p.text
                                   for p in brief.passages)
     assert brief.scope is not None and brief.scope.n_naming_actor == 2
+
+
+def test_long_lists_are_cut_and_their_totals_kept(world, conflicts, kb, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    every = brief_of(world, conflicts, kb, full=True)
+    assert len(every.assessments) >= 2 and not every.totals
+    monkeypatch.setattr(brief_module, "SHOWN_ASSESSMENTS", 1)
+    monkeypatch.setattr(brief_module, "SHOWN_EVIDENCE", 1)
+    cut = brief_of(world, conflicts, kb)
+    assert cut.assessments == every.assessments[:1]
+    assert dict(cut.totals)["assessments"] == len(every.assessments)
+    assert all(len(r.evidence) <= 1 and r.n_evidence >= len(r.evidence) for r in cut.roles)
+    assert cut.summary == every.summary  # the summary speaks of everything found
+    text = render_brief(cut, "text")
+    assert f"ASSESSMENTS (THE FIRST 1 OF {len(every.assessments)}; --ALL" in text
+    assert json.loads(render_brief(cut, "json"))["totals"]["assessments"] == len(
+        every.assessments)
+
+
+def test_scope_line_says_when_counts_stop_and_copies_were_read_once() -> None:
+    from polemos.analysis.model import ScopeNote
+    from polemos.analysis.render_answer import scope_sentence
+
+    plain = ScopeNote("the war", "defined", 10, 4, (("d1", 0.9),), 1)
+    assert scope_sentence(plain, "Arnor") == (
+        "1 of 10 document(s) in this database are about the war (a shipped or user "
+        "definition; 4 mention it or its parties at all); 1 of them name Arnor.")
+    big = ScopeNote("the war", "defined", 9000, 2000, (("d1", 0.9),), 1,
+                    is_mentioning_capped=True, n_copies=7)
+    line = scope_sentence(big, "Arnor")
+    assert "2000+ mention it" in line and "7 more are copies of these" in line
+
+
+def test_copies_of_a_story_are_read_once(conflicts, kb) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from polemos.analysis.scope import find_scope
+
+    from .world import Doc, seed
+
+    with Store.open(":memory:") as store:
+        a, _ = seed(store)
+        copy = Doc("doc-a2", [*a.sentences[:-1], a.sentences[-1] + " (Wire)"], a.dates)
+        result = copy.result()
+        store.add([replace(result, article=replace(result.article, title="Title doc-a"))])
+        scope, _ = find_scope(store, conflicts.get("War of the Ring"), kb=kb)
+        assert "doc-a" in scope.links and "doc-a2" not in scope.links
+        assert scope.n_copies == 1
+
+
+def test_only_rules_that_carry_codes_add_names() -> None:
+    from polemos.analysis.brief import _grouping_codes
+    from polemos.analysis.model import Role
+
+    role = Role("patron", ("ITH",), None, None, 1.0, (),
+                rules=("kb:patron", "kb:member-of:WCO", "kb:co-chaired-by:ROH+ARN", "cameo:045"))
+    assert _grouping_codes([role]) == {"WCO", "ROH", "ARN"}  # no "patron" (issue 10)

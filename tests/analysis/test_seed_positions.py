@@ -25,7 +25,8 @@ from polemos.store.store import Store
 pytestmark = pytest.mark.model
 
 KEYS = {"actor", "conflict", "summary", "roles", "stance", "timeline", "timeline_total",
-        "assessments", "statements", "passages", "scope", "disagreements", "sources"}
+        "assessments", "statements", "passages", "scope", "disagreements", "sources",
+        "totals"}
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def citations(node: object) -> list[dict[str, Any]]:
 
 
 def assert_valid(store: Store, data: dict[str, Any]) -> None:
-    texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+    texts = {r["doc_id"]: r["text"] for r in store._rows("SELECT doc_id, text FROM documents")}
     found = citations(data)
     assert found
     for c in found:
@@ -143,7 +144,7 @@ def test_a_passing_mention_keeps_the_baltic_article_out_of_karabakh(seeds: tuple
     store, kb = seeds
     conflict = load_conflicts().find("Nagorno-Karabakh")
     scope, _ = find_scope(store, conflict, kb=kb)
-    baltic = {r["doc_id"] for r in store.rows("SELECT doc_id FROM documents WHERE title "
+    baltic = {r["doc_id"] for r in store._rows("SELECT doc_id FROM documents WHERE title "
                                               "LIKE 'NATO%'")}
     assert len(baltic) == 1 and not baltic & set(scope.links) and len(scope.links) == 3
     assert not baltic & set(resolve_scope(store, "Nagorno-Karabakh").doc_ids or ())

@@ -60,7 +60,7 @@ def test_unseen_position_questions_are_covered_and_cited_exactly(
         result = answer(store, item["question"], kb=kb,
                         conflicts=load_conflicts() if item["definitions"] else Conflicts(()))
         assert result.status == "answered", item["id"]
-        texts = {r["doc_id"]: r["text"] for r in store.rows("SELECT doc_id, text FROM documents")}
+        texts = {r["doc_id"]: r["text"] for r in store._rows("SELECT doc_id, text FROM documents")}
         for c in answer_to_dict(result)["citations"]:
             assert texts[c["doc_id"]][c["start"]:c["end"]] == c["text"]
         scores.append(coverage(render_answer(result), item["facts"]))

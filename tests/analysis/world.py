@@ -6,8 +6,9 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from types import SimpleNamespace
 
+from polemos.actors.entries import Actor
+from polemos.actors.kb import Candidate
 from polemos.records import (
     Article,
     Claim,
@@ -151,12 +152,13 @@ def seed(store) -> tuple[Doc, Doc]:  # type: ignore[no-untyped-def]
 
 
 class FakeKB:
-    """The four questions the analyses ask of a knowledge base, over the fictional names."""
+    """The questions the analyses ask of a knowledge base (``kbview.ActorKB``), over the
+    fictional names."""
 
-    def lookup(self, name: str, *, when: dt.date | None = None) -> list[str]:
+    def lookup(self, name: str, *, when: dt.date | None = None) -> list[Candidate]:
         aliases = {"Kingdom of Arnor": "ARN", "Fornost": "ARN", "Minas Tirith": "GON"}
         code = NAMES.get(name) or aliases.get(name)
-        return [code] if code else []
+        return [Candidate(code, KINDS.get(code, "state"), "name")] if code else []
 
     def name_of(self, code: str) -> str:
         return next((n for n, c in NAMES.items() if c == code), code)
@@ -175,9 +177,9 @@ class FakeKB:
             return "region"
         return KINDS.get(code, "state") if code in NAMES.values() else None
 
-    def actor(self, code: str) -> SimpleNamespace | None:
+    def actor(self, code: str) -> Actor | None:
         """Only the region Anórien has an entry here (names, parent)."""
-        return SimpleNamespace(names=("Anórien", "Anorien"), parent="GON") if code == "ANO" \
+        return Actor("ANO", "region", ("Anórien", "Anorien"), parent="GON") if code == "ANO" \
             else None
 
     def wholes(self, code: str, *, when: dt.date | None = None,

@@ -21,7 +21,7 @@ def seeded_db(tmp_path: Path) -> str:
     events = (report("a"), report("b"), report("c", negated=True, actors=("HAR",)))
     with Store.open(path) as store:
         store.add([Result(article, (Sentence("d", 0, 0, len(text), text),), events=events)])
-        store.set_merged_ids(merge_events(store.events()))
+        store.set_merged_ids(merge_events(store.event_reports()))
     return path
 
 

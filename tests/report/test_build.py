@@ -140,3 +140,18 @@ def test_sources_are_shown_short() -> None:
 def test_an_empty_store_still_gives_a_page(store: Store) -> None:
     html = build_report(store, conflicts=WAR)
     assert html.count('class="chart') >= 4 and "no dated events" in html
+
+
+def test_briefs_read_the_scope_not_the_whole_store(war_store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import polemos.report.briefs as briefs
+
+    asked: list[object] = []
+    real = briefs.load_corpus
+
+    def load_corpus(store: Store, doc_ids: object = None):  # type: ignore[no-untyped-def]
+        asked.append(doc_ids)
+        return real(store, doc_ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefs, "load_corpus", load_corpus)
+    build_report(war_store, conflict="War of the Ring", conflicts=WAR)
+    assert asked and all(ids is not None and set(ids) == {"war1"} for ids in asked)  # type: ignore[call-overload]

@@ -51,7 +51,7 @@ def test_periods() -> None:
 
 def test_defined_conflict_keeps_its_documents_and_parties(war_store: Store) -> None:
     scope = resolve_scope(war_store, "ring war", conflicts=WAR)
-    assert (scope.name, scope.parties, scope.doc_ids) == (
+    assert (scope.name, scope.parties, scope.document_filter) == (
         "War of the Ring",
         ("GON", "MOR"),
         ("war1",),
@@ -60,7 +60,7 @@ def test_defined_conflict_keeps_its_documents_and_parties(war_store: Store) -> N
 
 def test_undefined_conflict_filters_documents_by_name(war_store: Store) -> None:
     scope = resolve_scope(war_store, "northern pact", conflicts=WAR)
-    assert scope.doc_ids == ("trade1",) and scope.parties == ()
+    assert scope.document_filter == ("trade1",) and scope.parties == ()
     assert "No definition" in scope.note
 
 
@@ -71,7 +71,7 @@ def test_unknown_conflict_names_the_fix(war_store: Store) -> None:
 
 def test_whole_corpus_scope(war_store: Store) -> None:
     scope = resolve_scope(war_store, None, conflicts=WAR)
-    assert scope.doc_ids is None and len(load_events(war_store, scope)) == 8
+    assert scope.document_filter is None and len(load_events(war_store, scope)) == 8
 
 
 def test_flagged_and_merged_reports_are_counted_once(war_store: Store) -> None:

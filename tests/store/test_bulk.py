@@ -48,7 +48,7 @@ def test_loaded_datasets_equal_added_results_and_load_once(tmp_path: Path, store
         added.add(results)
         added.merge_new_events()
         assert rows(store) == rows(added)
-    assert store.rows("SELECT DISTINCT merged_id FROM events") == [{"merged_id": "a-e"}]
+    assert store._rows("SELECT DISTINCT merged_id FROM events") == [{"merged_id": "a-e"}]
 
 
 def test_a_folder_without_the_datasets_is_refused(tmp_path: Path, store: Store) -> None:

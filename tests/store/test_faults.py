@@ -94,11 +94,11 @@ def test_an_empty_duckdb_database_becomes_a_store(tmp_path: Path) -> None:
     path = tmp_path / "new.duckdb"
     duckdb.connect(str(path)).close()
     with Store.open(path) as store:
-        assert store.rows("SELECT count(*) AS n FROM documents") == [{"n": 0}]
+        assert store._rows("SELECT count(*) AS n FROM documents") == [{"n": 0}]
 
 
 def test_duckdb_never_autoloads_or_installs_an_extension(store: Store) -> None:
-    settings = store.rows(
+    settings = store._rows(
         "SELECT current_setting('autoload_known_extensions') AS autoload, "
         "current_setting('autoinstall_known_extensions') AS autoinstall")
     assert settings == [{"autoload": False, "autoinstall": False}]
@@ -153,7 +153,7 @@ def _block_read_only_by_queries(good: Path, tmp_path: Path) -> Path:
         try:
             with Store.open(copy, read_only=True) as store:
                 try:
-                    store.rows("SELECT text FROM documents")
+                    store._rows("SELECT text FROM documents")
                 except duckdb.Error:
                     return copy
         except StoreError:
@@ -267,7 +267,7 @@ def _meeting(doc_id: str) -> Result:
 
 def _event_counts(path: Path) -> tuple[int, int]:
     with Store.open(path, read_only=True) as store:
-        [row] = store.rows("SELECT count(DISTINCT merged_id) AS merged, "
+        [row] = store._rows("SELECT count(DISTINCT merged_id) AS merged, "
                            "count(*) FILTER (WHERE merged_id IS NULL) AS unmerged FROM events")
         return row["merged"], row["unmerged"]
 

@@ -26,11 +26,11 @@ def test_kill_9_then_rerun(shared: Path, tmp_path: Path, nlp: object) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     with Store.open(db) as store:
-        partial = store.rows(
+        partial = store._rows(
             "SELECT d.doc_id FROM documents d LEFT JOIN sentences s USING (doc_id) "
             "GROUP BY d.doc_id, d.n_sentences HAVING count(s.idx) <> d.n_sentences"
         )
-        orphans = store.rows(
+        orphans = store._rows(
             "SELECT doc_id FROM sentences EXCEPT SELECT doc_id FROM documents"
         )
         assert partial == [] and orphans == []
@@ -39,5 +39,5 @@ def test_kill_9_then_rerun(shared: Path, tmp_path: Path, nlp: object) -> None:
     assert done.returncode == 0, done.stderr
     assert f"{49 - before} stored, {before} already stored" in done.stderr
     with Store.open(db, read_only=True) as store:
-        ids = store.rows("SELECT doc_id, count(*) AS n FROM documents GROUP BY doc_id")
+        ids = store._rows("SELECT doc_id, count(*) AS n FROM documents GROUP BY doc_id")
         assert len(ids) == 49 and all(r["n"] == 1 for r in ids)

@@ -37,7 +37,7 @@ def document(rng: random.Random, doc_id: str, n_events: int) -> Result:
 
 
 def stored_mapping(store: Store) -> dict[str, str]:
-    return {r["event_id"]: r["merged_id"] for r in store.rows("SELECT event_id, merged_id FROM events")}
+    return {r["event_id"]: r["merged_id"] for r in store._rows("SELECT event_id, merged_id FROM events")}
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -65,7 +65,7 @@ def test_a_merge_left_undone_is_finished_by_the_next_call(store: Store) -> None:
     store.add(docs[:5])
     store.merge_new_events()
     store.add(docs[5:])  # as if the run was killed between storing and merging
-    assert store.rows("SELECT count(*) AS n FROM events WHERE merged_id IS NULL")[0]["n"] == 40
+    assert store._rows("SELECT count(*) AS n FROM events WHERE merged_id IS NULL")[0]["n"] == 40
     assert store.merge_new_events() == 40
     assert store.merge_new_events() == 0
     assert stored_mapping(store) == merge_events([e for doc in docs for e in doc.events])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Iterator
 
 import pytest
@@ -195,3 +196,43 @@ def test_records_and_table_agree_row_for_row(store: Store, query: EventFilter) -
     rows = store.events_table(query).to_pylist()
     assert [(r["event_id"], r["merged_id"], r["n_reports"]) for r in rows] == [
         (r.event.event_id, r.merged_id, r.n_reports) for r in records]
+
+
+def test_copies_of_one_story_rank_once(store: Store) -> None:
+    # d3 republishes d1's story (same title, date and number of sentences) with a new byline
+    copy = result("d3", (), title="=cmd|' /C calc'!A0")
+    store.add([replace(copy, article=replace(copy.article, text=TEXT + " (Wire)"))])
+    assert [hit.doc_id for hit in store.mention_sentences(["GON"]) if hit.code == "GON"] == [
+        "d1", "d2"]
+    assert store.matching_titles("calc") == ["d1"]
+    assert store.copies(["d1", "d2"]) == {"d1": 2, "d2": 1}
+    assert store.mention_sentences([]) == [] and store.copies([]) == {}
+
+
+def test_untitled_documents_are_each_their_own_story() -> None:
+    with Store.open(":memory:") as s:
+        s.add([result("u1", (), title=""), result("u2", (), title="")])
+        assert {hit.doc_id for hit in s.mention_sentences(["GON"])} == {"u1", "u2"}
+
+
+def test_reads_of_the_positions_layer(store: Store) -> None:
+    assert [(c.doc_id, c.text, c.after) for c in store.mention_contexts(["MOR"], ["d2"], width=9)
+            ] == [("d2", "Mordor", ". Arnor d")]
+    assert store.mention_contexts(["MOR"], []) == []
+    assert store.mentioned_codes(["GON", "XXX"]) == {"GON"}
+    assert store.document_ids_matching("SECOND") == ("d2",)
+    assert [e.event_id for e in store.event_reports(["d2"])] == ["b", "u"]
+    assert {e.event_id for e in store.event_reports()} == {"a", "b", "m", "n", "u"}
+    [words] = store.mention_texts(["ARN"], per_code=1, by_sector=False)
+    assert (words.code, words.sector, words.text, words.n) == ("ARN", None, "Arnor", 2)
+    assert [h.code for h in store.top_mentioned(["d1"], per_doc=1)] == ["ARN"]  # ties: by code
+
+
+def test_conflict_dyads_pair_every_actor_with_every_recipient() -> None:
+    two = replace(event("x", "d9", 1, "GON", "MOR"), actors=(part("GON"), part("ROH")),
+                  recipients=(part("MOR"), part("ISE")))
+    with Store.open(":memory:") as s:
+        s.add([result("d9", (two,), title="T")])
+        assert {(d.source_code, d.target_code) for d in s.conflict_dyads(["d9"])} == {
+            ("GON", "MOR"), ("GON", "ISE"), ("ROH", "MOR"), ("ROH", "ISE")}
+        assert s.conflict_dyads(["elsewhere"]) == []

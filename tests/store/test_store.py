@@ -41,19 +41,19 @@ def make_result(doc_id: str = "d1", *, n_sentences: int = 2) -> Result:
 def test_add_then_read_gives_the_same_records(store: Store) -> None:
     result = make_result()
     assert store.add([result]) == ["d1"]
-    [event] = store.events()
+    [event] = store.event_reports()
     assert event == result.events[0]
     assert store.claims() == list(result.claims)
-    [row] = store.rows("SELECT code, kind, members FROM mentions")
+    [row] = store._rows("SELECT code, kind, members FROM mentions")
     assert row == {"code": "ARN", "kind": "state", "members": []}
-    assert store.rows("SELECT count(*) AS n FROM sentences")[0]["n"] == 2
+    assert store._rows("SELECT count(*) AS n FROM sentences")[0]["n"] == 2
 
 
 def test_rerun_adds_nothing(store: Store) -> None:
     store.add([make_result()])
     assert store.add([make_result()]) == []
-    assert store.rows("SELECT count(*) AS n FROM documents")[0]["n"] == 1
-    assert store.rows("SELECT count(*) AS n FROM events")[0]["n"] == 1
+    assert store._rows("SELECT count(*) AS n FROM documents")[0]["n"] == 1
+    assert store._rows("SELECT count(*) AS n FROM events")[0]["n"] == 1
 
 
 def test_same_document_twice_in_one_batch_is_written_once(store: Store) -> None:
@@ -66,14 +66,14 @@ def test_failed_write_leaves_no_part_of_the_batch(store: Store) -> None:
     broken = Result(bad.article, bad.sentences, bad.mentions, good.events)  # duplicate event id
     with pytest.raises(duckdb.Error):
         store.add([good, broken])
-    assert store.rows("SELECT count(*) AS n FROM documents")[0]["n"] == 0
-    assert store.rows("SELECT count(*) AS n FROM sentences")[0]["n"] == 0
+    assert store._rows("SELECT count(*) AS n FROM documents")[0]["n"] == 0
+    assert store._rows("SELECT count(*) AS n FROM sentences")[0]["n"] == 0
 
 
 def test_skips_are_kept_with_their_reason(store: Store) -> None:
     store.add_skip(Skip("a.txt", "language", "not English (detected 'fr')"))
     store.add_skip(Skip("a.txt", "language", "not English (detected 'fr')"))
-    assert store.rows("SELECT item, reason FROM skips") == [
+    assert store._rows("SELECT item, reason FROM skips") == [
         {"item": "a.txt", "reason": "not English (detected 'fr')"}
     ]
 
@@ -81,7 +81,7 @@ def test_skips_are_kept_with_their_reason(store: Store) -> None:
 def test_merged_ids_are_recorded(store: Store) -> None:
     store.add([make_result()])
     store.set_merged_ids({"d1-e1": "m1"})
-    assert store.rows("SELECT merged_id FROM events") == [{"merged_id": "m1"}]
+    assert store._rows("SELECT merged_id FROM events") == [{"merged_id": "m1"}]
 
 
 def test_other_schema_version_is_refused(tmp_path: Path) -> None:

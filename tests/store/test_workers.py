@@ -54,8 +54,8 @@ def voa_sample(shared: Path, tmp_path: Path, n: int) -> Path:
 
 def store_ids(db: Path) -> tuple[list[str], list[tuple[str, str]]]:
     with Store.open(db, read_only=True) as store:
-        docs = [r["doc_id"] for r in store.rows("SELECT doc_id FROM documents ORDER BY doc_id")]
-        events = [(r["event_id"], r["merged_id"]) for r in store.rows(
+        docs = [r["doc_id"] for r in store._rows("SELECT doc_id FROM documents ORDER BY doc_id")]
+        events = [(r["event_id"], r["merged_id"]) for r in store._rows(
             "SELECT event_id, merged_id FROM events ORDER BY event_id")]
     return docs, events
 
@@ -122,17 +122,17 @@ def test_kill_9_of_a_two_worker_ingest_then_rerun(shared: Path, tmp_path: Path,
         time.sleep(0.2)
     assert len(workers) >= 2 and not any(is_alive(pid) for pid in workers)
     with Store.open(db) as store:
-        partial = store.rows(
+        partial = store._rows(
             "SELECT d.doc_id FROM documents d LEFT JOIN sentences s USING (doc_id) "
             "GROUP BY d.doc_id, d.n_sentences HAVING count(s.idx) <> d.n_sentences"
         )
-        orphans = store.rows("SELECT doc_id FROM events EXCEPT SELECT doc_id FROM documents")
+        orphans = store._rows("SELECT doc_id FROM events EXCEPT SELECT doc_id FROM documents")
         assert partial == [] and orphans == []
         before = len(store.document_ids())
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert f"{49 - before} stored, {before} already stored" in done.stderr
     with Store.open(db, read_only=True) as store:
-        ids = store.rows("SELECT doc_id, count(*) AS n FROM documents GROUP BY doc_id")
+        ids = store._rows("SELECT doc_id, count(*) AS n FROM documents GROUP BY doc_id")
         assert len(ids) == 49 and all(r["n"] == 1 for r in ids)
-        assert store.rows("SELECT count(*) AS n FROM events WHERE merged_id IS NULL")[0]["n"] == 0
+        assert store._rows("SELECT count(*) AS n FROM events WHERE merged_id IS NULL")[0]["n"] == 0

@@ -34,8 +34,8 @@ def test_reasons_round_trip_through_the_store(tmp_path: Path) -> None:
     path = str(tmp_path / "r.duckdb")
     seeded(path)
     with Store.open(path, read_only=True) as store:
-        dates = {e.event_id: e.date for e in store.events()}
-        rows = store.rows("SELECT idx, date_reason FROM sentences ORDER BY idx")
+        dates = {e.event_id: e.date for e in store.event_reports()}
+        rows = store._rows("SELECT idx, date_reason FROM sentences ORDER BY idx")
     assert dates == {"e1": MONTH, "e2": WITHHELD}
     assert [r["date_reason"] for r in rows] == [MONTH.reason, WITHHELD.reason]
 

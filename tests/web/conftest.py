@@ -47,7 +47,7 @@ def war_db(path: Path) -> Path:
             make_result("trade1", "A northern pact", OTHER_SENTENCES, OTHER_EVENTS),
             make_result("evil1", PAYLOADS[0] + " =HYPERLINK(1)", evil_sentences, evil),
         ])
-        store.set_merged_ids({e.event_id: e.event_id for e in store.events()})
+        store.set_merged_ids({e.event_id: e.event_id for e in store.event_reports()})
     return path
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Any
 
 from polemos.analysis import kbview
 from polemos.analysis import render_answer as rendering
 from polemos.analysis.brief import brief_from_scope, build_timeline
 from polemos.analysis.conflicts import Conflict, Conflicts, load_conflicts
 from polemos.analysis.corpus import Corpus
-from polemos.analysis.model import Answer, Brief, Evidence, Line
+from polemos.analysis.kbview import ActorKB
+from polemos.analysis.model import Answer, Brief, Evidence, Line, Role
 from polemos.analysis.question import FORMS, Question, read_question
 from polemos.analysis.roles import find_roles
 from polemos.analysis.scope import Scope, find_scope, is_usable, keys_of
@@ -44,7 +44,7 @@ answer_to_dict = rendering.answer_to_dict
 render_answer = rendering.render_answer
 
 
-def answer(store: Store, question: str, *, kb: Any = None,
+def answer(store: Store, question: str, *, kb: ActorKB | None = None,
            conflicts: Conflicts | None = None, full: bool = False) -> Answer:
     """Answer ``question`` from the store; ``full`` keeps every timeline item and passage.
 
@@ -67,7 +67,7 @@ def answer(store: Store, question: str, *, kb: Any = None,
 
 
 def build_brief(store: Store, actor: str, *, conflict: str | Conflict, since: int | None = None,
-                until: int | None = None, kb: Any = None, conflicts: Conflicts | None = None,
+                until: int | None = None, kb: ActorKB | None = None, conflicts: Conflicts | None = None,
                 full: bool = False) -> Brief:
     """The brief of ``actor`` (a code or a name) in ``conflict`` (a defined or discovered
     conflict's name, or words such as "the insurgency in Balochistan").
@@ -84,11 +84,11 @@ def build_brief(store: Store, actor: str, *, conflict: str | Conflict, since: in
     where = conflict_label(conflict)
     known = conflicts if conflicts is not None else load_conflicts()
     check_scope(scope, where, known.nearest(conflict.name) if conflict.is_inferred else ())
-    check_actor(scope, corpus, key, display_name(kb, key, store=store), where, kb)
+    check_actor(scope, corpus, key, lambda: display_name(kb, key, store=store), where, kb)
     return brief_from_scope(corpus, key, with_adversaries(scope, corpus, key), kb=kb, full=full)
 
 
-def resolve_actor(store: Store, actor: str, *, kb: Any = None) -> str:
+def resolve_actor(store: Store, actor: str, *, kb: ActorKB | None = None) -> str:
     """The actor key for a code or a name; QueryError with near names when unknown."""
     from polemos.analysis.corpus import common_names, keys_named
 
@@ -112,7 +112,7 @@ def _not_understood(q: Question) -> Answer:
     return Answer(q.text, "unknown", text, (), q.actors, None, status="not_understood")
 
 
-def _check_names(q: Question, store: Store, kb: Any) -> None:
+def _check_names(q: Question, store: Store, kb: ActorKB | None) -> None:
     needs = {"position": 1, "mediation": 0, "arms": 1, "relations": 2, "events": 0}[q.intent or ""]
     if len(q.actors) >= needs and (q.actors or q.conflict or q.phrase):
         return
@@ -123,7 +123,7 @@ def _check_names(q: Question, store: Store, kb: Any) -> None:
     raise QueryError(unresolved_message(q.unresolved, near, q.text))
 
 
-def _conflict_of(store: Store, q: Question, kb: Any, conflicts: Conflicts) -> Conflict | None:
+def _conflict_of(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflicts) -> Conflict | None:
     if q.conflict is not None:
         return q.conflict
     if q.crisis:
@@ -131,7 +131,7 @@ def _conflict_of(store: Store, q: Question, kb: Any, conflicts: Conflicts) -> Co
     return None
 
 
-def _scoped(store: Store, q: Question, conflict: Conflict, kb: Any) -> tuple[Scope, Corpus]:
+def _scoped(store: Store, q: Question, conflict: Conflict, kb: ActorKB | None) -> tuple[Scope, Corpus]:
     scope, corpus = find_scope(store, conflict, kb=kb, since=q.since, until=q.until)
     check_scope(scope, conflict_label(conflict))
     return scope, corpus
@@ -140,7 +140,7 @@ def _scoped(store: Store, q: Question, conflict: Conflict, kb: Any) -> tuple[Sco
 # -- position ------------------------------------------------------------------------------
 
 
-def _position(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: bool) -> Answer:
+def _position(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflicts, full: bool) -> Answer:
     actor = q.actors[0]
     name = display_name(kb, actor, store=store)
     conflict = _conflict_of(store, q, kb, conflicts) or about_actor(actor, name)
@@ -157,7 +157,7 @@ def _position(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: bo
 # -- mediation, arms, relations, events ----------------------------------------------------
 
 
-def _sides_conflict(store: Store, q: Question, kb: Any, conflicts: Conflicts,
+def _sides_conflict(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflicts,
                     sides: tuple[str, ...]) -> Conflict:
     """The conflict a question about sides concerns: the one it names, else the defined
     conflict that has them all as parties, else the sides themselves."""
@@ -175,8 +175,8 @@ def inferred_for(sides: tuple[str, ...], q: Question) -> Conflict:
     return Conflict(name="sides", parties=sides, topic=q.topic, is_inferred=True)
 
 
-def _role_holders(corpus: Corpus, scope: Scope, role: str, kb: Any,
-                  toward: set[str]) -> list[tuple[str, Any]]:
+def _role_holders(corpus: Corpus, scope: Scope, role: str, kb: ActorKB | None,
+                  toward: set[str]) -> list[tuple[str, Role]]:
     """Actors with ``role`` toward any of ``toward`` in scope, strongest first."""
     counts: Counter[str] = Counter()
     for event in corpus.events:
@@ -193,11 +193,11 @@ def _role_holders(corpus: Corpus, scope: Scope, role: str, kb: Any,
     return sorted(out, key=lambda pair: -pair[1].strength)
 
 
-def _names(kb: Any, corpus: Corpus, codes: tuple[str, ...] | list[str]) -> str:
+def _names(kb: ActorKB | None, corpus: Corpus, codes: tuple[str, ...] | list[str]) -> str:
     return ", ".join(kbview.name_of(kb, c, corpus.names) for c in codes) or "(none)"
 
 
-def _mediation(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: bool) -> Answer:
+def _mediation(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflicts, full: bool) -> Answer:
     conflict = _sides_conflict(store, q, kb, conflicts, q.actors)
     scope, corpus = _scoped(store, q, conflict, kb)
     sides = set(q.actors) or set(scope.conflict.party_keys)
@@ -214,7 +214,7 @@ def _mediation(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: b
     return _result(q, text, lines, scope, corpus)
 
 
-def _arms(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: bool) -> Answer:
+def _arms(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflicts, full: bool) -> Answer:
     target = {q.actors[-1]}
     conflict = _sides_conflict(store, q, kb, conflicts, q.actors[-1:])
     scope, corpus = _scoped(store, q, conflict, kb)
@@ -238,7 +238,7 @@ def _arms(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: bool) 
     return _result(q, text, lines, scope, corpus)
 
 
-def _relations(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: bool) -> Answer:
+def _relations(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflicts, full: bool) -> Answer:
     a, b = q.actors[0], q.actors[1]
     conflict = _conflict_of(store, q, kb, conflicts) or replace(
         inferred_for((a, b), q), name=f"the relations of {display_name(kb, a, store=store)} "
@@ -271,7 +271,7 @@ def _relations(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: b
     return _result(q, f"{pair}: {trend}.", lines, scope, corpus, actors=(a, b))
 
 
-def _events(store: Store, q: Question, kb: Any, conflicts: Conflicts, full: bool) -> Answer:
+def _events(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflicts, full: bool) -> Answer:
     conflict = _conflict_of(store, q, kb, conflicts)
     if conflict is None:
         if not q.actors:

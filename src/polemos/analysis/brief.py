@@ -18,7 +18,7 @@ from polemos.analysis import kbview
 from polemos.analysis.attribution import VERBS, Holder, holder_of
 from polemos.analysis.conflicts import Conflict
 from polemos.analysis.corpus import Corpus
-from polemos.analysis.kbview import key_of, split_key
+from polemos.analysis.kbview import ActorKB, key_of, split_key
 from polemos.analysis.model import (
     Account,
     Assessment,
@@ -57,6 +57,13 @@ CONTINUES = re.compile(r"^(?:He|She|It|They|Its|Their|His|Her|Both|The two \w+|T
                        r"country|government|ministry|president|leader|official|envoy|minister|"
                        r"militants?|movement|army|forces|bloc|organi[sz]ation|alliance)s?)\b")
 SHOWN_PASSAGES = 10  # sentences about the actor shown unless all are asked for
+# the other lists are cut too unless all are asked for, so a brief stays readable (and its
+# JSON small) however many documents the scope holds; the totals are kept and shown
+SHOWN_STATEMENTS = 15
+SHOWN_ASSESSMENTS = 15
+SHOWN_DISAGREEMENTS = 10
+SHOWN_EVIDENCE = 12  # cited sentences per role
+SHOWN_SOURCES = 40
 PASSAGES_PER_DOC = 4
 # conclusions about change and partiality first: they are what a reader of a brief looks for
 ASSESSMENT_ORDER = ("influence_decline", "influence_rise", "partiality", "capability",
@@ -72,26 +79,29 @@ TURNING = ("03", "045", "046", "057", "074", "081", "0871", "16", "18", "19", "2
 
 def brief_from_corpus(corpus: Corpus, actor: str, conflict: Conflict, *,
                       since: int | None = None, until: int | None = None,
-                      kb: Any = None) -> Brief:
+                      kb: ActorKB | None = None) -> Brief:
     """The brief over an already-loaded corpus: the scope is ranked over its documents."""
     scope = build_scope(corpus, conflict, since=since, until=until, kb=kb)
     return brief_from_scope(corpus, actor, scope, kb=kb)
 
 
-def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: Any = None,
+def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: ActorKB | None = None,
                      full: bool = False) -> Brief:
     """Assemble the brief of ``actor`` (an actor key) in ``scope`` (pure). ``full``: every
     timeline item and passage, not only the salient ones."""
     from polemos.analysis.stance import find_stances
 
-    voices = _voices(corpus, scope)
-    roles = tuple(find_roles(corpus, scope, actor, kb=kb))
+    voices = Voices(corpus, scope)
+    roles = tuple(replace(r, n_evidence=len(r.evidence))
+                  for r in find_roles(corpus, scope, actor, kb=kb))
     stances = tuple(find_stances(corpus, scope, actor))
     every = build_timeline(corpus, scope, actor, kb=kb)
     timeline = tuple(every if full else salient(every, SHOWN_TIMELINE))
     assessments = tuple(find_assessments(corpus, scope, actor, voices))
     statements = tuple(find_statements(corpus, scope, actor, voices))
-    passages = find_passages(corpus, scope, actor, kb, voices)
+    ranked = rank_passages(corpus, scope, actor, kb)
+    passages = [_statement(corpus, doc_id, idx, voices, score)
+                for score, doc_id, idx in (ranked if full else ranked[:SHOWN_PASSAGES])]
     disagreements = tuple(find_disagreements(corpus, scope, actor, kb=kb))
     codes = {actor, *scope.conflict.party_keys, *(c for r in roles for c in r.toward),
              *_grouping_codes(roles)}
@@ -101,26 +111,51 @@ def brief_from_scope(corpus: Corpus, actor: str, scope: Scope, *, kb: Any = None
         parties=scope.conflict.party_keys, summary="", roles=roles, stance=stances,
         timeline=timeline, assessments=assessments, disagreements=disagreements,
         sources=_sources(corpus, roles, stances, timeline, assessments, disagreements,
-                         statements, passages),
+                         statements, passages, [doc_id for _, doc_id, _ in ranked]),
         names=names, since=scope.since, until=scope.until,
         is_scope_inferred=scope.conflict.is_inferred, statements=statements,
-        passages=tuple(passages if full else passages[:SHOWN_PASSAGES]),
+        passages=tuple(passages),
         scope=scope_note(scope, corpus, actor), timeline_total=len(every),
     )
-    return replace(parts, summary=summarise(parts))
+    summary = summarise(parts)
+    return replace(parts if full else bounded(parts, corpus), summary=summary)
 
 
-def display(kb: Any, corpus: Corpus, key: str) -> str:
+def bounded(brief: Brief, corpus: Corpus) -> Brief:
+    """The brief with its long lists cut to the ``SHOWN_*`` first items (roles to their first
+    cited sentences); ``totals`` keeps how many each had, the sources are those of what is
+    shown."""
+    shown = replace(
+        brief, roles=tuple(replace(r, evidence=r.evidence[:SHOWN_EVIDENCE]) for r in brief.roles),
+        statements=brief.statements[:SHOWN_STATEMENTS],
+        assessments=brief.assessments[:SHOWN_ASSESSMENTS],
+        disagreements=brief.disagreements[:SHOWN_DISAGREEMENTS])
+    sources = _sources(corpus, shown.roles, shown.stance, shown.timeline, shown.assessments,
+                       shown.disagreements, shown.statements, shown.passages)[:SHOWN_SOURCES]
+    found = {"statements": len(brief.statements), "assessments": len(brief.assessments),
+             "disagreements": len(brief.disagreements), "sources": len(brief.sources)}
+    kept = {"statements": len(shown.statements), "assessments": len(shown.assessments),
+            "disagreements": len(shown.disagreements), "sources": len(sources)}
+    return replace(shown, sources=sources,
+                   totals=tuple((part, n) for part, n in found.items() if n > kept[part]))
+
+
+def display(kb: ActorKB | None, corpus: Corpus, key: str) -> str:
     """The name a reader knows the actor by (see ``kbview.short_name``)."""
     return kbview.short_name(kb, key, corpus.name_counts.get(key))
 
 
+GROUPING_RULES = ("kb:co-chair-of:", "kb:member-of:", "kb:co-chaired-by:")
+
+
 def _grouping_codes(roles: Iterable[Role]) -> set[str]:
-    return {code for r in roles for rule in r.rules if rule.startswith("kb:")
+    """The codes the KB rules of the roles name (groupings, co-chairs): they need names too.
+    Only rules that carry codes ("kb:member-of:CSTO"); "kb:patron" names none."""
+    return {code for r in roles for rule in r.rules if rule.startswith(GROUPING_RULES)
             for code in rule.rsplit(":", 1)[-1].split("+")}
 
 
-def actor_keys(actor: str, kb: Any) -> frozenset[str]:
+def actor_keys(actor: str, kb: ActorKB | None) -> frozenset[str]:
     """The actor and its parts (a state's regions and de facto entities; an organisation's
     bodies): what counts as the actor when its sentences are gathered."""
     code, sector = split_key(actor)
@@ -131,35 +166,53 @@ def names_actor(corpus: Corpus, doc_id: str, idx: int, keys: frozenset[str]) -> 
     return bool(corpus.keys_in(doc_id, idx) & keys)
 
 
-def scope_note(scope: Scope, corpus: Corpus, actor: str | None = None, kb: Any = None
+def scope_note(scope: Scope, corpus: Corpus, actor: str | None = None, kb: ActorKB | None = None
                ) -> ScopeNote:
     keys = actor_keys(actor, kb) if actor else frozenset()
     naming = {d for (d, i) in corpus.mentions if d in scope.links
               and names_actor(corpus, d, i, keys)} if actor else set()
     return ScopeNote(scope.conflict.label, scope.conflict.how, scope.n_documents,
                      scope.n_mentioning, tuple((d, scope.links[d].relevance)
-                                               for d in scope.doc_ids), len(naming))
+                                               for d in scope.doc_ids), len(naming),
+                     scope.is_mentioning_capped, scope.n_copies)
 
 
 # -- voices: who speaks in each document ------------------------------------------------
 
 
-def _voices(corpus: Corpus, scope: Scope) -> dict[str, tuple[bool, str | None]]:
-    """doc_id → (is it an analysis in its author's voice, its author)."""
-    out = {}
-    for doc_id in scope.links:
-        info = corpus.infos.get(doc_id)
+class Voices:
+    """doc_id → (is it an analysis in its author's voice, its author) for the in-scope
+    documents, worked out for a document the first time it is asked for: reading every
+    sentence of every document in scope costs more than the few documents asked about."""
+
+    def __init__(self, corpus: Corpus, scope: Scope) -> None:
+        self.corpus = corpus
+        self.scope = scope
+        self.found: dict[str, tuple[bool, str | None]] = {}
+
+    def get(self, doc_id: str, default: tuple[bool, str | None]) -> tuple[bool, str | None]:
+        if doc_id not in self.scope.links:
+            return default
+        if doc_id not in self.found:
+            self.found[doc_id] = self._voice(doc_id)
+        return self.found[doc_id]
+
+    def _voice(self, doc_id: str) -> tuple[bool, str | None]:
+        info = self.corpus.infos.get(doc_id)
         title = info.title if info else ""
-        ids = corpus.sentence_ids(doc_id)
-        reported = sum(1 for i in ids if REPORTING.search(corpus.evidence(doc_id, i).text))
-        is_analysis = bool(ANALYSIS_TITLE.match(title)) or (
-            reported < NEWS_REPORTING_SHARE * max(1, len(ids)))
-        out[doc_id] = (is_analysis, info.author if info else None)
-    return out
+        ids = self.corpus.sentence_ids(doc_id)
+        enough = NEWS_REPORTING_SHARE * max(1, len(ids))  # attributed sentences of news
+        reported = 0
+        for i in ids:  # counted until there are enough
+            if reported >= enough:
+                break
+            reported += REPORTING.search(self.corpus.evidence(doc_id, i).text) is not None
+        is_analysis = bool(ANALYSIS_TITLE.match(title)) or reported < enough
+        return is_analysis, info.author if info else None
 
 
 def holder_in(corpus: Corpus, doc_id: str, idx: int,
-              voices: dict[str, tuple[bool, str | None]]) -> Holder:
+              voices: Voices) -> Holder:
     evidence = corpus.evidence(doc_id, idx)
     is_analysis, author = voices.get(doc_id, (False, None))
     return holder_of(evidence.text, corpus.mentions.get((doc_id, idx), []),
@@ -170,7 +223,7 @@ def holder_in(corpus: Corpus, doc_id: str, idx: int,
 
 
 def find_statements(corpus: Corpus, scope: Scope, actor: str,
-                    voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
+                    voices: Voices) -> list[Statement]:
     """What the actor says: sentences quoting it (a speaker resolved to the actor) and its
     stance statements as the texts report them, in document order."""
     out: dict[tuple[str, int], Statement] = {}
@@ -181,6 +234,11 @@ def find_statements(corpus: Corpus, scope: Scope, actor: str,
     for doc_id, idx in sorted(set(corpus.mentions) | stance_sentences):
         if doc_id not in scope.links:
             continue
+        # a quoted speaker is one of the sentence's mentions: no need to look for the holder
+        # of a sentence that does not name the actor
+        if (doc_id, idx) not in stance_sentences and not any(
+                ref.key == actor for ref in corpus.mentions.get((doc_id, idx), ())):
+            continue
         holder = holder_in(corpus, doc_id, idx, voices)
         quoted = holder.kind == "quoted" and actor in holder.keys
         if quoted or (doc_id, idx) in stance_sentences:
@@ -189,12 +247,21 @@ def find_statements(corpus: Corpus, scope: Scope, actor: str,
     return list(out.values())
 
 
-def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: Any,
-                  voices: dict[str, tuple[bool, str | None]]) -> list[Statement]:
-    """The sentences of the scope that name the actor, most telling first: weighted by the
-    document's relevance, and more when the actor is the sentence's first actor (its topic),
-    when the sentence also names a party, reports an event or a claim of the actor, or opens
-    its document; at most ``PASSAGES_PER_DOC`` per document before any document gives more."""
+def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None,
+                  voices: Voices) -> list[Statement]:
+    """The sentences of the scope that name the actor, most telling first (see
+    :func:`rank_passages`), each with who holds what it says."""
+    return [_statement(corpus, doc_id, idx, voices, score)
+            for score, doc_id, idx in rank_passages(corpus, scope, actor, kb)]
+
+
+def rank_passages(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None
+                  ) -> list[tuple[float, str, int]]:
+    """(score, doc_id, sentence) of the sentences of the scope that name the actor, most
+    telling first: weighted by the document's relevance, and more when the actor is the
+    sentence's first actor (its topic), when the sentence also names a party, reports an event
+    or a claim of the actor, or opens its document; at most ``PASSAGES_PER_DOC`` per document
+    before any document gives more."""
     keys = actor_keys(actor, kb)
     parties = set(scope.conflict.party_keys) - {actor}
     acting = {(e.doc_id, e.sentence) for e in corpus.events if actor in keys_of(e)}
@@ -210,8 +277,7 @@ def find_passages(corpus: Corpus, scope: Scope, actor: str, kb: Any,
                  + 0.2 * (idx in link.sentences) + 0.4 * _leads(corpus, doc_id, idx, keys))
         scored.append((round(link.relevance * (1 + bonus), 3), doc_id, idx))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    ordered = _spread(scored)
-    return [_statement(corpus, doc_id, idx, voices, score) for score, doc_id, idx in ordered]
+    return _spread(scored)
 
 
 def _leads(corpus: Corpus, doc_id: str, idx: int, keys: frozenset[str]) -> bool:
@@ -234,7 +300,7 @@ def _spread(scored: list[tuple[float, str, int]]) -> list[tuple[float, str, int]
 
 
 def _statement(corpus: Corpus, doc_id: str, idx: int,
-               voices: dict[str, tuple[bool, str | None]], score: float) -> Statement:
+               voices: Voices, score: float) -> Statement:
     """One passage; the next sentence joins it when it goes on about the same actor without
     naming it ("The two presidents are …", "He added …")."""
     holder = holder_in(corpus, doc_id, idx, voices)
@@ -250,7 +316,7 @@ def _statement(corpus: Corpus, doc_id: str, idx: int,
 # -- timeline ----------------------------------------------------------------------------
 
 
-def build_timeline(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None
+def build_timeline(corpus: Corpus, scope: Scope, actor: str, *, kb: ActorKB | None = None
                    ) -> list[TimelineItem]:
     """Every dated event of the actor (merged reports once), then its dated role statements,
     in date order."""
@@ -297,7 +363,7 @@ def _best_date(events: Iterable[Event]) -> EventDate:
     return min((e.date for e in events), key=lambda d: order.get(d.precision or "", 9))
 
 
-def _event_item(corpus: Corpus, merged_id: str, events: list[Event], kb: Any) -> TimelineItem:
+def _event_item(corpus: Corpus, merged_id: str, events: list[Event], kb: ActorKB | None) -> TimelineItem:
     first = events[0]
     date = _best_date(events)
 
@@ -338,7 +404,7 @@ def _claim_item(corpus: Corpus, claim: Claim, name: str) -> TimelineItem:
 
 
 def find_assessments(corpus: Corpus, scope: Scope, actor: str,
-                     voices: dict[str, tuple[bool, str | None]] | None = None
+                     voices: Voices | None = None
                      ) -> list[Assessment]:
     """Conclusions about the actor, one per sentence, with who holds them and the sentences
     that say why."""
@@ -358,7 +424,7 @@ def find_assessments(corpus: Corpus, scope: Scope, actor: str,
                 break
             evidence.append(follow)
         label = ", ".join(t.replace("_", " ") for t in topics)
-        holder = holder_in(corpus, doc_id, idx, voices or _voices(corpus, scope)).tag()
+        holder = holder_in(corpus, doc_id, idx, voices or Voices(corpus, scope)).tag()
         out.append(Assessment(f"{label}: {evidence[0].text}", topics, tuple(evidence), holder))
     return sorted(out, key=lambda a: min(ASSESSMENT_ORDER.index(t) if t in ASSESSMENT_ORDER
                                          else len(ASSESSMENT_ORDER) for t in a.topics))
@@ -368,7 +434,7 @@ def find_assessments(corpus: Corpus, scope: Scope, actor: str,
 
 
 def find_disagreements(corpus: Corpus, scope: Scope, actor: str, *,
-                       kb: Any = None) -> list[Disagreement]:
+                       kb: ActorKB | None = None) -> list[Disagreement]:
     """Texts that give different dates for the same thing, side by side.
 
     The same thing: one merged event, or (across documents) the same event type and
@@ -439,7 +505,7 @@ def _next_from_other_doc(dated: list[tuple[int, str, int, str]], positions: list
     return None
 
 
-def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: Any) -> str:
+def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: ActorKB | None) -> str:
     name = display(kb, corpus, actor)
     if key[0] == "claim":
         return f"when {name}'s {key[1].rsplit(':', 1)[-1].replace('-', ' ')} role began"
@@ -454,10 +520,13 @@ def _about(key: tuple[str, ...], actor: str, corpus: Corpus, kb: Any) -> str:
 def _sources(corpus: Corpus, roles: tuple[Role, ...], stances: tuple[Stance, ...],
              timeline: tuple[TimelineItem, ...], assessments: tuple[Assessment, ...],
              disagreements: tuple[Disagreement, ...], statements: Iterable[Statement] = (),
-             passages: Iterable[Statement] = ()) -> tuple[Source, ...]:
+             passages: Iterable[Statement] = (), passage_docs: Iterable[str] = ()
+             ) -> tuple[Source, ...]:
+    """The documents cited, in the order of the brief; ``passage_docs``: the documents of
+    passages found but not built (they count as cited, after the built ones)."""
     parts: list[Role | Stance | TimelineItem | Assessment | Statement] = [
         *roles, *stances, *timeline, *assessments, *statements, *passages]
-    evidence: list[Evidence] = [e for part in parts for e in part.evidence]
-    evidence += [a.evidence for d in disagreements for a in d.accounts]
-    doc_ids = dict.fromkeys(e.doc_id for e in evidence)
-    return tuple(corpus.sources[d] for d in doc_ids if d in corpus.sources)
+    doc_ids = [e.doc_id for part in parts for e in part.evidence]
+    doc_ids += passage_docs
+    doc_ids += [a.evidence.doc_id for d in disagreements for a in d.accounts]
+    return tuple(corpus.sources[d] for d in dict.fromkeys(doc_ids) if d in corpus.sources)

@@ -11,6 +11,7 @@ built-in one replaces it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,14 @@ from polemos.errors import DictionaryError, QueryError
 
 FIELDS = {"name", "aliases", "parties", "outside", "territories", "patrons", "start", "end"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Z]{3})?$")
+
+
+@functools.lru_cache(maxsize=256)
+def _party_keys(parties: tuple[str, ...]) -> tuple[str, ...]:
+    """Computed once per set of parties: the role finders ask for them once per event."""
+    from polemos.analysis.kbview import key_of, split_key
+
+    return tuple(dict.fromkeys(key_of(*split_key(p)) for p in parties))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +77,7 @@ class Conflict:
     @property
     def party_keys(self) -> tuple[str, ...]:
         """The parties as actor keys: "BLR:GOV" → "BLR", "SOM:REB" stays (see kbview)."""
-        from polemos.analysis.kbview import key_of, split_key
-
-        return tuple(dict.fromkeys(key_of(*split_key(p)) for p in self.parties))
+        return _party_keys(self.parties)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -175,8 +182,7 @@ def load_conflicts(extra: Sequence[str | Path] = ()) -> Conflicts:
     Raises:
         DictionaryError: a file is missing, not YAML, or has a bad entry (names the line).
     """
-    builtin = resources.files("polemos").joinpath("data/conflicts.yaml").read_text("utf-8")
-    by_name = {_norm(c.name): c for c in parse_conflicts(builtin, path="conflicts.yaml")}
+    by_name = {_norm(c.name): c for c in _builtin_conflicts()}
     for path in extra:
         p = Path(path)
         if not p.is_file():
@@ -184,6 +190,13 @@ def load_conflicts(extra: Sequence[str | Path] = ()) -> Conflicts:
         for conflict in parse_conflicts(p.read_text("utf-8"), path=str(p)):
             by_name[_norm(conflict.name)] = conflict
     return Conflicts(tuple(by_name.values()))
+
+
+@functools.cache
+def _builtin_conflicts() -> tuple[Conflict, ...]:
+    """The shipped definitions, parsed once per process (a brief asks for them twice)."""
+    builtin = resources.files("polemos").joinpath("data/conflicts.yaml").read_text("utf-8")
+    return tuple(parse_conflicts(builtin, path="conflicts.yaml"))
 
 
 def parse_conflicts(text: str, *, path: str) -> list[Conflict]:

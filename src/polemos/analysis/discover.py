@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, utils
 from polemos.analysis import corpus as reads
 from polemos.analysis import kbview
 from polemos.analysis.conflicts import Conflict, Conflicts
+from polemos.analysis.kbview import ActorKB
 from polemos.store.store import Store
 
 VOCABULARY = {
@@ -108,7 +109,7 @@ class Found:
                         territories=self.places, is_discovered=True, documents=self.doc_ids)
 
 
-def discover(store: Store, *, kb: Any = None, conflicts: Conflicts | None = None,
+def discover(store: Store, *, kb: ActorKB | None = None, conflicts: Conflicts | None = None,
              doc_ids: Collection[str] | None = None) -> list[Found]:
     """The conflicts and crises of the store (or of ``doc_ids``), most documents first."""
     profiles = profile_documents(store, doc_ids)
@@ -124,7 +125,7 @@ def discover(store: Store, *, kb: Any = None, conflicts: Conflicts | None = None
     return sorted(found, key=lambda f: (-len(f.doc_ids), f.name))
 
 
-def discovered_named(store: Store, name: str, *, kb: Any = None) -> Conflict | None:
+def discovered_named(store: Store, name: str, *, kb: ActorKB | None = None) -> Conflict | None:
     """The discovered conflict called ``name`` (or one of its aliases), looked for among the
     documents that mention the actors ``name`` names, so a large store is never clustered whole
     for one question."""
@@ -233,25 +234,47 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def cluster(profiles: Sequence[DocProfile]) -> list[list[DocProfile]]:
-    """Average-linkage agglomerative clustering at cosine ``LINK`` (step 3)."""
-    vectors = _vectors(profiles)
+    """Average-linkage agglomerative clustering at cosine ``LINK`` (step 3).
+
+    The linkage of a merged group to every other is updated from its two parts
+    (Lance-Williams: the size-weighted mean of theirs), not recomputed from every pair of
+    documents, and the best pair is found with one vectorised pass: the same merges, in the
+    same order, as comparing every pair of groups each round, without its cubic cost (a store
+    of 10k events did not finish in 100 s).
+    """
+    import numpy as np
+
     groups = [[i] for i in range(len(profiles))]
-    sim = {(i, j): _cosine(vectors[i], vectors[j])
-           for i in range(len(profiles)) for j in range(i + 1, len(profiles))}
-
-    def linkage(a: list[int], b: list[int]) -> float:
-        pairs = [sim[(min(i, j), max(i, j))] for i in a for j in b]
-        return sum(pairs) / len(pairs)
-
-    while len(groups) > 1:
-        best, pair = max(((linkage(groups[x], groups[y]), (x, y)) for x in range(len(groups))
-                          for y in range(x + 1, len(groups))), key=lambda t: t[0])
-        if best < LINK:
+    if len(groups) < 2:
+        return [[profiles[i] for i in g] for g in groups]
+    sim = _similarities(_vectors(profiles))
+    np.fill_diagonal(sim, -np.inf)
+    sizes = np.ones(len(groups))
+    while True:
+        # row-major order: the first best pair is the one with the smallest first group
+        x, y = divmod(int(np.argmax(sim)), len(groups))
+        if sim[x, y] < LINK:
             break
-        x, y = pair
-        groups[x] = groups[x] + groups[y]
-        del groups[y]
-    return [[profiles[i] for i in g] for g in groups]
+        merged = (sizes[x] * sim[x] + sizes[y] * sim[y]) / (sizes[x] + sizes[y])
+        sim[x], sim[:, x] = merged, merged
+        sim[y], sim[:, y] = -np.inf, -np.inf
+        sim[x, x] = -np.inf
+        sizes[x] += sizes[y]
+        groups[x] += groups[y]
+        groups[y] = []
+    return [[profiles[i] for i in g] for g in groups if g]
+
+
+def _similarities(vectors: Sequence[dict[str, float]]) -> Any:
+    """The cosine of every pair of (unit) signature vectors, as a square NumPy array."""
+    import numpy as np
+
+    keys = {k: i for i, k in enumerate(sorted({k for v in vectors for k in v}))}
+    dense = np.zeros((len(vectors), max(1, len(keys))))
+    for row, vector in enumerate(vectors):
+        for key, value in vector.items():
+            dense[row, keys[key]] = value
+    return dense @ dense.T
 
 
 def attach(groups: list[list[DocProfile]], spec: dict[str, float] | None = None
@@ -272,7 +295,7 @@ def attach(groups: list[list[DocProfile]], spec: dict[str, float] | None = None
     return out
 
 
-def by_armed_group(groups: list[list[DocProfile]], spec: dict[str, float] | None, kb: Any
+def by_armed_group(groups: list[list[DocProfile]], spec: dict[str, float] | None, kb: ActorKB | None
                    ) -> list[list[DocProfile]]:
     """Clusters whose sides hold the same non-state armed actor are one conflict: an
     insurgency fought in several states ("al-Shabab insurgency (Somalia, Kenya)")."""
@@ -305,7 +328,7 @@ def is_conflict(group: Sequence[DocProfile]) -> bool:
 # -- description ---------------------------------------------------------------------------
 
 
-def describe(store: Store, group: Sequence[DocProfile], kb: Any,
+def describe(store: Store, group: Sequence[DocProfile], kb: ActorKB | None,
              names: dict[str, Counter[str]], spec: dict[str, float] | None = None,
              conflicts: Conflicts | None = None) -> Found | None:
     """Sides, kind, name, span and documents of one cluster (step 4)."""
@@ -337,7 +360,7 @@ def describe(store: Store, group: Sequence[DocProfile], kb: Any,
                  (region,) if region else ())
 
 
-def _parties(group: Sequence[DocProfile], sides: Sequence[str], kb: Any) -> tuple[str, ...]:
+def _parties(group: Sequence[DocProfile], sides: Sequence[str], kb: ActorKB | None) -> tuple[str, ...]:
     """The two sides, and the states fighting a non-state side in two or more events
     ("al-Shabab" against Somalia and Kenya)."""
     out = list(sides)
@@ -376,7 +399,7 @@ def _sides(group: Sequence[DocProfile], weights: Counter[str],
 
 
 def _is_dominant(sides: Sequence[str], weights: Counter[str], group: Sequence[DocProfile],
-                 kb: Any) -> bool:
+                 kb: ActorKB | None) -> bool:
     """The first side is a state that weighs ``DOMINANT`` times the second, and no strong
     dyad joins them: a crisis in that state (the Belarus election crisis), not a dispute
     with whoever reacted most."""
@@ -394,7 +417,7 @@ def _cluster_dyads(group: Sequence[DocProfile]) -> Counter[tuple[str, str]]:
     return dyads
 
 
-def home(key: str, kb: Any) -> str:
+def home(key: str, kb: ActorKB | None) -> str:
     """The state an actor belongs to or operates in first: SOM:REB → SOM, an armed group →
     the first state among its wholes, a state → itself."""
     code = kbview.split_key(key)[0]
@@ -404,13 +427,13 @@ def home(key: str, kb: Any) -> str:
     return states[0] if states else code
 
 
-def is_non_state(key: str, kb: Any) -> bool:
+def is_non_state(key: str, kb: ActorKB | None) -> bool:
     code, sector = kbview.split_key(key)
     return sector is not None or (kbview.kind(kb, code) or "state") in NON_STATE_KINDS
 
 
 def _kind(sides: Sequence[str], vocab: Counter[str], n_sentences: int, material: int,
-          kb: Any) -> str:
+          kb: ActorKB | None) -> str:
     """war, civil war, insurgency, trade dispute, dispute, conflict or crisis (step 4)."""
     share: Counter[str] = Counter({k: v / max(1, n_sentences) for k, v in vocab.items()})
     homes = {home(s, kb) for s in sides}
@@ -432,7 +455,7 @@ def _kind(sides: Sequence[str], vocab: Counter[str], n_sentences: int, material:
 
 
 def _states(group: Sequence[DocProfile], weights: Counter[str], sides: Sequence[str],
-            kb: Any) -> tuple[str, ...]:
+            kb: ActorKB | None) -> tuple[str, ...]:
     """The states the conflict happens in or between: the sides' states, the states in
     conflictual events with a side, then those weighing at least half as much as the
     heaviest."""
@@ -444,7 +467,7 @@ def _states(group: Sequence[DocProfile], weights: Counter[str], sides: Sequence[
                                and kbview.kind(kb, c) in ("state", None)))
 
 
-def _region(store: Store, states: Sequence[str], doc_ids: Sequence[str], kb: Any) -> str | None:
+def _region(store: Store, states: Sequence[str], doc_ids: Sequence[str], kb: ActorKB | None) -> str | None:
     """A part of the main state the texts name as such, in ``REGION_DOCS`` of the documents and
     twice or more (the theatre of the whole conflict, not of one episode): a region the KB files under the state ("Balochistan", which mentions code as
     Pakistan), else a name of the state followed by a region noun ("… province")."""

@@ -34,6 +34,7 @@ class Role:
     rules: tuple[str, ...] = ()  # which rules found it (cameo:045, cue.v1:co-chair …)
     # per cue rule: (rule, the phrase the cue matched in the first cited sentence, years)
     grounds: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
+    n_evidence: int = 0  # sentences found before ``evidence`` was cut to the shown ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,8 @@ class ScopeNote:
     n_mentioning_conflict: int  # documents naming a side, a place or the topic at all
     documents: tuple[tuple[str, float], ...]  # in-scope documents and their relevance
     n_naming_actor: int = 0
+    is_mentioning_capped: bool = False  # n_mentioning_conflict is a lower bound
+    n_copies: int = 0  # further documents that are copies of in-scope ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +141,12 @@ class Brief:
     passages: tuple[Statement, ...] = ()
     scope: ScopeNote | None = None
     timeline_total: int = 0  # dated items before the salient ones were chosen
+    # items found per bounded list (statements, assessments, disagreements, sources) before
+    # the shown ones were cut from it
+    totals: tuple[tuple[str, int], ...] = ()
 
     def name(self, code: str) -> str:
         return dict(self.names).get(code, code)
-
 
 @dataclass(frozen=True, slots=True)
 class Line:

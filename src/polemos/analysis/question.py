@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from polemos.analysis import kbview
 from polemos.analysis.conflicts import Conflict, Conflicts
+from polemos.analysis.kbview import ActorKB
 
 Intent = Literal["position", "mediation", "arms", "relations", "events"]
 NameLookup = Callable[[Iterable[str]], dict[str, str]]  # phrases → {lower phrase: actor key}
@@ -117,7 +118,7 @@ class Question:
     phrase: Phrase | None = None
 
 
-def read_question(text: str, *, kb: Any, conflicts: Conflicts,
+def read_question(text: str, *, kb: ActorKB | None, conflicts: Conflicts,
                   names: NameLookup | dict[str, str] | None = None) -> Question:
     """Parse ``text``. ``names`` finds actor keys for phrases the KB does not know (the
     names seen in the store)."""
@@ -177,7 +178,7 @@ def _lookup(names: NameLookup | dict[str, str] | None) -> NameLookup:
     return names
 
 
-def read_phrase(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None = None
+def read_phrase(text: str, *, kb: ActorKB | None, names: NameLookup | dict[str, str] | None = None
                 ) -> Phrase:
     """Anchors, places and topic words of a conflict phrase (see the module docstring).
 
@@ -207,7 +208,7 @@ def read_phrase(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
     return Phrase(_clean(text), anchors, tuple(places + singles), topic, unresolved)
 
 
-def _single_places(text: str, kb: Any, lookup: NameLookup) -> tuple[list[str], tuple[str, ...]]:
+def _single_places(text: str, kb: ActorKB | None, lookup: NameLookup) -> tuple[list[str], tuple[str, ...]]:
     """Capitalised single words inside the phrase that name no actor ("Tigray" in a KB without
     it): places to search for in the texts; also reported as unresolved."""
     out = []
@@ -219,7 +220,7 @@ def _single_places(text: str, kb: Any, lookup: NameLookup) -> tuple[list[str], t
     return out, tuple(out)
 
 
-def _topic_words(text: str, kb: Any, lookup: NameLookup) -> list[str]:
+def _topic_words(text: str, kb: ActorKB | None, lookup: NameLookup) -> list[str]:
     """Content words in lower case: no stop or conflict-kind word, no actor name; a hyphenated
     word is split ("electric-vehicle"), one with a digit kept whole ("S-400")."""
     out = []
@@ -257,7 +258,7 @@ def _strip_period(text: str) -> str:
     return text
 
 
-def split_compounds(text: str, kb: Any, lookup: NameLookup) -> str:
+def split_compounds(text: str, kb: ActorKB | None, lookup: NameLookup) -> str:
     """ "Gondor-Mordor war" → "Gondor Mordor war" when the hyphenated word names no actor but
     each of its parts does ("al-Shabab" and "Nagorno-Karabakh" stay whole)."""
     def part(found: re.Match[str]) -> str:
@@ -271,7 +272,7 @@ def split_compounds(text: str, kb: Any, lookup: NameLookup) -> str:
     return re.sub(r"[A-Za-zÀ-ÿ][\w'’.]*(?:-[A-Za-zÀ-ÿ][\w'’.]*)+", part, text)
 
 
-def find_actors(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None = None
+def find_actors(text: str, *, kb: ActorKB | None, names: NameLookup | dict[str, str] | None = None
                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Actor keys named in ``text`` (longest names first), and capitalised leftovers."""
     spans = actor_spans(text, kb=kb, names=names)
@@ -285,7 +286,7 @@ def find_actors(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
     return keys, leftovers
 
 
-def actor_spans(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None = None
+def actor_spans(text: str, *, kb: ActorKB | None, names: NameLookup | dict[str, str] | None = None
                 ) -> list[tuple[int, int, str]]:
     """(start, end, actor key) of the actor names in ``text``, longest names first, in text
     order."""
@@ -311,7 +312,7 @@ def actor_spans(text: str, *, kb: Any, names: NameLookup | dict[str, str] | None
     return sorted(found)
 
 
-def _resolve(phrase: str, kb: Any, names: dict[str, str], *, any_case: bool = False
+def _resolve(phrase: str, kb: ActorKB | None, names: dict[str, str], *, any_case: bool = False
              ) -> str | None:
     """The actor key ``phrase`` names. A phrase must carry a capital ("al-Shabab", "EU"),
     unless the whole question is in lower case (``any_case``): then "russia" is tried as

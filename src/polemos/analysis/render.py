@@ -24,6 +24,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "conflict": {"name": brief.conflict, "parties": list(brief.parties)},
         "summary": brief.summary,
         "roles": [{"role": r.role, "toward": list(r.toward), "first": r.first, "last": r.last,
+                   "n_evidence": max(r.n_evidence, len(r.evidence)),
                    "evidence": ev(r.evidence)} for r in brief.roles],
         "stance": [{"toward": s.toward, "alignment": s.alignment if s.is_shown else None,
                     "computed": s.alignment, "is_withheld": not s.is_shown,
@@ -44,6 +45,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             {"date": a.date, "evidence": asdict(a.evidence)} for a in d.accounts]}
             for d in brief.disagreements],
         "sources": [asdict(s) for s in brief.sources],
+        "totals": dict(brief.totals),
     }
 
 
@@ -101,9 +103,23 @@ def _sections(brief: Brief) -> list[tuple[str, list[tuple[str, list[Evidence]]]]
     when = (f"Timeline ({shown} of {brief.timeline_total} dated items: the first, the turning "
             "points and the latest)" if shown < brief.timeline_total else "Timeline")
     return [("Roles", roles), ("Stance", stance), ("Official positions", positions),
-            ("Statements", statements), ("Assessments", assessments),
+            (_counted("Statements", brief, "statements"), statements),
+            (_counted("Assessments", brief, "assessments"), assessments),
             (f"What the texts say about {brief.actor_name}", passages), (when, timeline),
-            ("Disagreements", disagreements), ("Sources", sources)]
+            (_counted("Disagreements", brief, "disagreements"), disagreements),
+            (_counted("Sources", brief, "sources"), sources)]
+
+
+def _counted(heading: str, brief: Brief, part: str) -> str:
+    """ "Statements (the first 15 of 23; …)" when the list was cut, else the heading."""
+    found = dict(brief.totals).get(part)
+    return f"{heading} (the first {_shown(brief, part)} of {found}; --all shows every one)" \
+        if found else heading
+
+
+def _shown(brief: Brief, part: str) -> int:
+    return {"statements": len(brief.statements), "assessments": len(brief.assessments),
+            "disagreements": len(brief.disagreements), "sources": len(brief.sources)}[part]
 
 
 def _lines(brief: Brief, *, is_md: bool) -> list[str]:

@@ -65,11 +65,14 @@ def brief_lines(brief: Brief) -> list[Line]:
 def scope_sentence(note: ScopeNote, actor: str | None = None) -> str:
     how = {"defined": "a shipped or user definition", "discovered": "discovered in the data",
            "inferred": "read from the question"}.get(note.how, note.how)
+    mentioning = f"{note.n_mentioning_conflict}{'+' if note.is_mentioning_capped else ''}"
     text = (f"{len(note.documents)} of {note.n_documents} document(s) in this database are "
-            f"about {note.conflict} ({how}; {note.n_mentioning_conflict} mention it or its "
-            "parties at all)")
+            f"about {note.conflict} ({how}; {mentioning} mention it or its parties at all)")
     if actor:
         text += f"; {note.n_naming_actor} of them name {actor}"
+    if note.n_copies:
+        text += (f"; {note.n_copies} more are copies of these (same title, date and length) "
+                 "and were read once")
     return text + "."
 
 

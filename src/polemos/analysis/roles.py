@@ -15,7 +15,7 @@ from typing import Any
 
 from polemos.analysis import kbview
 from polemos.analysis.corpus import Corpus
-from polemos.analysis.kbview import key_of, split_key
+from polemos.analysis.kbview import ActorKB, key_of, split_key
 from polemos.analysis.model import ROLES, Evidence, Role
 from polemos.analysis.scope import Scope, is_hedged, is_question, is_usable
 from polemos.claims.lexicon import load_lexicon
@@ -39,7 +39,7 @@ class Finding:
     rule: str
 
 
-def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> list[Role]:
+def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: ActorKB | None = None) -> list[Role]:
     """All roles of ``actor`` in the scoped conflict, strongest evidence first."""
     findings = [
         *_event_findings(corpus, scope, actor),
@@ -57,7 +57,7 @@ def find_roles(corpus: Corpus, scope: Scope, actor: str, *, kb: Any = None) -> l
     return roles
 
 
-def _with_co_chairs(role: Role, actor: str, kb: Any) -> Role:
+def _with_co_chairs(role: Role, actor: str, kb: ActorKB | None) -> Role:
     """A mediating grouping's role names its co-chairs at the last date of the evidence."""
     if role.role != "mediator" or not role.last:
         return role
@@ -113,6 +113,10 @@ def _holds(claim: Claim, actor: str) -> bool:
 def _event_findings(corpus: Corpus, scope: Scope, actor: str) -> list[Finding]:
     out = []
     for event in corpus.events:
+        # an event gives the actor a role only when it acts or mediates in it: checked first,
+        # as it is the cheapest test and rules out most events
+        if actor not in _keys((*event.actors, *event.mediators)):
+            continue
         if not is_usable(event) or is_hedged(event) or not scope.has_event(event):
             continue
         for role, toward, rule in _event_roles(event, scope, actor):
@@ -137,7 +141,8 @@ def _event_roles(event: Event, scope: Scope, actor: str) -> list[tuple[str, tupl
     is_military = kind == "AID" and (event.mode or "").lower().startswith("mil")
     if targets and (cameo.startswith("072") or is_military):
         found.append(("arms_supplier", targets, f"cameo:{cameo}"))
-    partners = targets or _parties_in(scope, sources, actor)  # "A and B held joint drills"
+    # "A and B held joint drills"; in the order the text names them, not a set's
+    partners = targets or _parties_in(scope, _keys(event.actors), actor)
     partisan = not _spans_camps(scope, partners)
     if partners and partisan and cameo.startswith(("062", "0312", "057")):
         found.append(("ally", partners, f"cameo:{cameo}"))
@@ -164,7 +169,7 @@ _CLAIM_ROLES = {
 }
 
 
-def _claim_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any = None) -> list[Finding]:
+def _claim_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None = None) -> list[Finding]:
     both = load_lexicon().both_sides
     is_grouping = bool(kbview.co_chairs(kb, actor))
     out = []
@@ -220,7 +225,7 @@ def _alliance(corpus: Corpus, scope: Scope, actor: str, claim: Claim) -> list[Fi
 # -- knowledge base --------------------------------------------------------------------
 
 
-def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Finding]:
+def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None) -> list[Finding]:
     """Patron of a de facto party; member of a grouping that mediates or allies a party."""
     out: list[Finding] = []
     patrons = dict(scope.conflict.patrons)
@@ -233,13 +238,13 @@ def _kb_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Find
     return out
 
 
-def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> list[Finding]:
+def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: ActorKB | None) -> list[Finding]:
     """Groupings lend roles: a co-chair shares the grouping's mediation; fellow members of a
     grouping named in an alliance statement are allies (membership at the statement's date)."""
     out: list[Finding] = []
     mentioned = {code for refs in corpus.mentions.values() for ref in refs
                  for code in ([ref.code] if ref.code else [])}
-    for grouping in mentioned - {actor}:
+    for grouping in sorted(mentioned - {actor}):  # sorted: findings in a stable order
         if actor in kbview.co_chairs(kb, grouping):
             for f in _event_findings(corpus, scope, grouping) + _claim_findings(
                     corpus, scope, grouping, kb):
@@ -251,7 +256,7 @@ def _grouping_findings(corpus: Corpus, scope: Scope, actor: str, kb: Any) -> lis
     for claim in corpus.claims:
         if claim.topic != "alliance" or not scope.has_claim(claim):
             continue
-        for grouping in corpus.codes_in(claim.doc_id, claim.sentence) - {actor}:
+        for grouping in sorted(corpus.codes_in(claim.doc_id, claim.sentence) - {actor}):
             if claim.date.value is None and latest is None:
                 latest = _latest_dates(corpus)  # once: a scan of every sentence
             when = claim.date.value or (latest or {}).get(claim.doc_id)

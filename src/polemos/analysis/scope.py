@@ -25,13 +25,13 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from polemos.analysis import corpus as reads
 from polemos.analysis import kbview
 from polemos.analysis.attribution import HEDGE
 from polemos.analysis.conflicts import Conflict
 from polemos.analysis.corpus import Corpus, MentionRef
+from polemos.analysis.kbview import ActorKB
 from polemos.records import Claim, Event, EventDate
 from polemos.store.store import Store
 
@@ -90,7 +90,7 @@ class Link:
 # -- sides, places and topic --------------------------------------------------------------
 
 
-def sides_of(conflict: Conflict, kb: Any, surfaces: Mapping[str, Sequence[str]] | None = None
+def sides_of(conflict: Conflict, kb: ActorKB | None, surfaces: Mapping[str, Sequence[str]] | None = None
              ) -> tuple[Side, ...]:
     """One side per party, with its parts (full weight) and wholes and members (loose); its
     names are the KB's and the words the texts use for it (``surfaces``: code → words)."""
@@ -111,6 +111,7 @@ def _title_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({n for n in out if len(n) > 1 and n[:1].isupper()}))
 
 
+@functools.lru_cache(maxsize=64)
 def place_pattern(conflict: Conflict) -> str | None:
     """An RE2 pattern (also valid for ``re``) for the conflict's names and territories."""
     words = sorted({*conflict.territories, *(() if conflict.is_inferred else conflict.names)},
@@ -118,6 +119,7 @@ def place_pattern(conflict: Conflict) -> str | None:
     return _alternation(words) if words else None
 
 
+@functools.lru_cache(maxsize=64)
 def topic_pattern(conflict: Conflict) -> str | None:
     """The topic words (case-blind, any ending) and literal phrases of a question."""
     stems = [re.escape(w[:max(5, len(w) - 2)]) + r"\w*" for w in conflict.topic if " " not in w]
@@ -305,6 +307,10 @@ class Scope:
     n_documents: int = 0  # documents in the store
     sides: tuple[Side, ...] = field(default=())
     n_mentioning: int = 0  # documents naming a side, a place or the topic at all
+    is_mentioning_capped: bool = False  # n_mentioning stopped at reads.MAX_CANDIDATES
+    n_copies: int = 0  # further documents that are copies of in-scope ones (one story each)
+    note: str = ""  # how the scope was decided, in a sentence (shown by the report)
+    is_whole_corpus: bool = False  # every document, whatever ``links`` holds
 
     def in_period(self, date: EventDate) -> bool:
         """Undated items pass; dated ones must overlap the period."""
@@ -335,9 +341,43 @@ class Scope:
         """In-scope documents, most relevant first."""
         return tuple(sorted(self.links, key=lambda d: (-self.links[d].relevance, d)))
 
+    @property
+    def document_filter(self) -> tuple[str, ...] | None:
+        """The in-scope documents in id order, as store filters take them; None for the
+        whole corpus."""
+        return None if self.is_whole_corpus else tuple(sorted(self.links))
+
+    @property
+    def name(self) -> str | None:
+        """The conflict's name; None for the whole corpus."""
+        return None if self.is_whole_corpus else self.conflict.name
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The parties' codes (sectors dropped)."""
+        return self.conflict.party_codes
+
+    def summary(self) -> dict[str, object]:
+        """What the scope is, as JSON: name, parties, documents (None: all) and note."""
+        documents = self.document_filter
+        return {"name": self.name, "parties": list(self.parties),
+                "doc_ids": None if documents is None else list(documents), "note": self.note}
+
+
+def whole_corpus() -> Scope:
+    """The scope of every stored document."""
+    return Scope(Conflict(name="whole corpus", parties=()), {}, note="Whole corpus.",
+                 is_whole_corpus=True)
+
+
+def documents_scope(name: str, doc_ids: Iterable[str], *, note: str = "") -> Scope:
+    """A scope made of given documents (no ranking): a name found in their texts."""
+    links = {d: Link(d, frozenset(), 0, frozenset()) for d in doc_ids}
+    return Scope(Conflict(name=name, parties=()), links, note=note)
+
 
 def build_scope(corpus: Corpus, conflict: Conflict, *, since: int | None = None,
-                until: int | None = None, kb: Any = None, n_documents: int | None = None,
+                until: int | None = None, kb: ActorKB | None = None, n_documents: int | None = None,
                 n_mentioning: int | None = None) -> Scope:
     """The scope of ``conflict`` over the loaded documents (exact signals)."""
     surfaces: dict[str, list[str]] = {}
@@ -357,16 +397,17 @@ def build_scope(corpus: Corpus, conflict: Conflict, *, since: int | None = None,
                  n_mentioning if n_mentioning is not None else mentioning)
 
 
-def find_scope(store: Store, conflict: Conflict, *, kb: Any = None, since: int | None = None,
+def find_scope(store: Store, conflict: Conflict, *, kb: ActorKB | None = None, since: int | None = None,
                until: int | None = None) -> tuple[Scope, Corpus]:
     """The scope of ``conflict`` in a store, and the loaded rows of its documents.
 
     1. aggregates (no document loaded): the sentences of each document that mention the sides,
-       the places and the topic, and the titles; an approximate relevance for each;
+       the places and the topic, and the titles; an approximate relevance for each; copies of
+       one story (see ``polemos.store.signals``) count once;
     2. the most relevant candidates (at most ``reads.MAX_LOADED``) are loaded and ranked
        exactly (place names checked against the mentions), which decides the scope.
     """
-    signals = candidate_signals(store, conflict, kb)
+    signals, is_capped = candidate_signals(store, conflict, kb)
     sides = sides_of(conflict, kb, reads.surface_texts(store, _codes(sides_of(conflict, kb))))
     approx = [r.doc_id for r in rank(signals, sides, conflict) if r.score >= MIN_RELEVANCE / 2]
     wanted = list(dict.fromkeys([*conflict.documents, *approx]))[:reads.MAX_LOADED]
@@ -374,16 +415,19 @@ def find_scope(store: Store, conflict: Conflict, *, kb: Any = None, since: int |
     scope = build_scope(corpus, conflict, since=since, until=until, kb=kb,
                         n_documents=reads.count_documents(store),
                         n_mentioning=sum(1 for s in signals if s.keys or s.places or s.topic))
-    return scope, corpus
+    copies = reads.copies(store, scope.links)
+    return replace(scope, is_mentioning_capped=is_capped,
+                   n_copies=sum(copies.values()) - len(copies)), corpus
 
 
 def _codes(sides: Iterable[Side]) -> set[str]:
     return {kbview.split_key(k)[0] for side in sides for k in (*side.keys, *side.loose)}
 
 
-def candidate_signals(store: Store, conflict: Conflict, kb: Any) -> list[Signals]:
+def candidate_signals(store: Store, conflict: Conflict, kb: ActorKB | None) -> tuple[list[Signals], bool]:
     """Approximate signals from aggregate queries: the documents that name a side (most
-    mentions first), a place or the topic, in their text or title."""
+    mentions first), a place or the topic, in their text or title; and whether the documents
+    naming a side were more than ``reads.MAX_CANDIDATES`` (only that many are looked at)."""
     by_doc = reads.mention_sentences(store, _codes(sides_of(conflict, kb)))
     place, topic = place_pattern(conflict), topic_pattern(conflict)
     wanted: set[str] | None = set(by_doc)
@@ -395,10 +439,11 @@ def candidate_signals(store: Store, conflict: Conflict, kb: Any) -> list[Signals
     topics = reads.matching_sentences(store, topic, where) if topic else {}
     ids = set(by_doc) | titled | set(places) | set(topics)
     infos = reads.doc_infos(store, ids)
-    return [Signals(d, infos[d].title, infos[d].n_sentences,
-                    {k: tuple(v) for k, v in by_doc.get(d, {}).items()},
-                    tuple(places.get(d, ())), tuple(topics.get(d, ())))
-            for d in sorted(ids) if d in infos]
+    signals = [Signals(d, infos[d].title, infos[d].n_sentences,
+                       {k: tuple(v) for k, v in by_doc.get(d, {}).items()},
+                       tuple(places.get(d, ())), tuple(topics.get(d, ())))
+               for d in sorted(ids) if d in infos]
+    return signals, len(by_doc) >= reads.MAX_CANDIDATES
 
 
 def _link(signals: Signals, sides: Sequence[Side], conflict: Conflict, score: float) -> Link:

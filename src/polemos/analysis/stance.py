@@ -48,11 +48,11 @@ def find_stances(corpus: Corpus, scope: Scope, actor: str) -> list[Stance]:
 def _event_signals(corpus: Corpus, scope: Scope, actor: str, party: str) -> list[Signal]:
     out = []
     for event in corpus.events:
-        if not is_usable(event) or is_hedged(event) or not scope.has_event(event):
-            continue
         sources = {key_of(p.code, p.sector) for p in event.actors}
         targets = {key_of(p.code, p.sector) for p in event.recipients}
-        if (actor in sources and party in targets) or (party in sources and actor in targets):
+        if not ((actor in sources and party in targets) or (party in sources and actor in targets)):
+            continue  # the cheap test first: most events are between other actors
+        if is_usable(event) and not is_hedged(event) and scope.has_event(event):
             out.append(Signal(max(-1.0, min(1.0, event.goldstein / 10)), 1.0, event.date,
                               event.doc_id, event.sentence))
     return out

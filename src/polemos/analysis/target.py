@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Any
 
 from polemos.analysis import corpus as reads
 from polemos.analysis import kbview
 from polemos.analysis.brief import actor_keys, names_actor
 from polemos.analysis.conflicts import Conflict, Conflicts
 from polemos.analysis.corpus import Corpus
-from polemos.analysis.question import Phrase, read_phrase
+from polemos.analysis.kbview import ActorKB
+from polemos.analysis.question import NameLookup, Phrase, read_phrase
 from polemos.analysis.scope import Scope, is_usable, keys_of, with_parties
 from polemos.errors import QueryError
 from polemos.store.store import Store
@@ -36,12 +36,12 @@ class NotUnderstood(QueryError):
     """The question is not one of the forms `ask` answers; the message lists them."""
 
 
-def store_names(store: Store) -> Any:
+def store_names(store: Store) -> NameLookup:
     """A lookup of actor keys by the words the stored texts use (for names the KB lacks)."""
     return lambda phrases: reads.keys_named(store, phrases)
 
 
-def conflict_for(store: Store, name: str, *, kb: Any, conflicts: Conflicts) -> Conflict:
+def conflict_for(store: Store, name: str, *, kb: ActorKB | None, conflicts: Conflicts) -> Conflict:
     """The conflict ``name`` stands for (see the module docstring).
 
     Raises:
@@ -61,7 +61,7 @@ def conflict_for(store: Store, name: str, *, kb: Any, conflicts: Conflicts) -> C
     return inferred(read_phrase(name, kb=kb, names=store_names(store)), kb)
 
 
-def inferred(phrase: Phrase, kb: Any = None) -> Conflict:
+def inferred(phrase: Phrase, kb: ActorKB | None = None) -> Conflict:
     """A conflict read from words: its anchors are the parties, places and words the topic.
     A region named ("Balochistan") is a place: its state is the party and its names are
     searched in the texts (mentions of a region code as its state).
@@ -126,14 +126,14 @@ def check_scope(scope: Scope, conflict_text: str, near: Iterable[str] = ()) -> N
         + " Ingest articles about it, or list what the database holds with `polemos conflicts`.")
 
 
-def check_actor(scope: Scope, corpus: Corpus, actor: str, name: str, conflict_text: str,
-                kb: Any) -> None:
-    """Raises NothingFound when no in-scope document names the actor."""
+def check_actor(scope: Scope, corpus: Corpus, actor: str, name: str | Callable[[], str],
+                conflict_text: str, kb: ActorKB | None) -> None:
+    """Raises NothingFound when no in-scope document names the actor (``name``, or what
+    gives it: it is worked out only for the message)."""
     keys = actor_keys(actor, kb)
-    naming = {d for (d, i) in corpus.mentions if d in scope.links
-              and names_actor(corpus, d, i, keys)}
-    if naming:
+    if any(d in scope.links and names_actor(corpus, d, i, keys) for (d, i) in corpus.mentions):
         return
+    name = name if isinstance(name, str) else name()
     n = len(scope.links)
     raise NothingFound(
         f"No document in this database is about {name} in {conflict_text}; 0 of {n} "
@@ -169,7 +169,7 @@ def _is_material(key: str, corpus: Corpus, scope: Scope) -> bool:
                for e in corpus.events)
 
 
-def display_name(kb: Any, key: str, corpus: Corpus | None = None,
+def display_name(kb: ActorKB | None, key: str, corpus: Corpus | None = None,
                  store: Store | None = None) -> str:
     """The name a reader knows the actor by: of the KB's names the one the texts use most,
     else the commonest mention text (see ``kbview.short_name``)."""

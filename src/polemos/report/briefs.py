@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from polemos.actors.kb import KnowledgeBase
-from polemos.analysis.brief import brief_from_corpus, render_brief_html
+from polemos.analysis.brief import brief_from_scope, render_brief_html
 from polemos.analysis.conflicts import Conflicts
 from polemos.analysis.corpus import load_corpus
+from polemos.analysis.scope import Scope, build_scope
 from polemos.report.charts import esc
-from polemos.report.data import ReportEvent, Scope
+from polemos.report.data import ReportEvent
 from polemos.report.sections import fallback_brief_html
 from polemos.store.store import Store
 
@@ -34,10 +35,10 @@ def briefs_html(
     if definition is None:
         return [_card(code, names, fallback_brief_html(code, events, scope.parties, names))
                 for code in actors]
-    corpus = load_corpus(store)
-    return [
-        render_brief_html(brief_from_corpus(corpus, code, definition, kb=kb)) for code in actors
-    ]
+    corpus = load_corpus(store, scope.links)  # the scope's documents, not the whole store
+    ranked = build_scope(corpus, definition, kb=kb, n_documents=scope.n_documents,
+                         n_mentioning=scope.n_mentioning)
+    return [render_brief_html(brief_from_scope(corpus, code, ranked, kb=kb)) for code in actors]
 
 
 def _card(code: str, names: Mapping[str, str], body: str) -> str:

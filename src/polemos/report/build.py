@@ -11,13 +11,14 @@ import base64
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
 
 from polemos import __version__
 from polemos.actors.kb import KnowledgeBase
 from polemos.analysis.conflicts import Conflicts, load_conflicts
+from polemos.analysis.scope import Scope, with_parties
 from polemos.report.briefs import briefs_html
 from polemos.report.charts import (
     BAR_COLOUR,
@@ -33,7 +34,6 @@ from polemos.report.charts import (
 from polemos.report.data import (
     Overview,
     ReportEvent,
-    Scope,
     actor_names,
     infer_parties,
     load_events,
@@ -130,7 +130,7 @@ def report_parts(
     if with_events:
         sections.append(("events", "Events",
                          _events_section(events, names, _titles(store, scope))))
-    data = {"scope": asdict(scope), "overview": asdict(summary), "outside_actors": outside,
+    data = {"scope": scope.summary(), "overview": asdict(summary), "outside_actors": outside,
             "names": names}
     return ReportParts(_title(scope), _header(scope, names), tuple(sections),
                        _footer(summary), data)
@@ -141,7 +141,7 @@ def _with_parties(scope: Scope, events: Sequence[ReportEvent]) -> Scope:
     if scope.parties:
         return scope
     parties, note = infer_parties(events)
-    return Scope(scope.name, parties, scope.doc_ids, " ".join(filter(None, [scope.note, note])))
+    return replace(with_parties(scope, parties), note=" ".join(filter(None, [scope.note, note])))
 
 
 def _names(
@@ -157,7 +157,7 @@ def _names(
 
 
 def _titles(store: Store, scope: Scope) -> dict[str, str]:
-    return {d.doc_id: d.label for d in store.documents(doc_ids=scope.doc_ids)}
+    return {d.doc_id: d.label for d in store.documents(doc_ids=scope.document_filter)}
 
 
 def _footer(summary: Overview) -> str:

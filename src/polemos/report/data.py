@@ -13,20 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from polemos.analysis.scope import Scope
 from polemos.records import EventDate
 from polemos.store.convert import date_from_row
 from polemos.store.model import Document, EventFilter
 from polemos.store.store import Store
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Which documents the report covers and who the parties are."""
-
-    name: str | None
-    parties: tuple[str, ...]
-    doc_ids: tuple[str, ...] | None  # None: the whole corpus
-    note: str = ""  # how the scope was decided, shown on the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +80,7 @@ class Overview:
 
 def load_events(store: Store, scope: Scope) -> list[ReportEvent]:
     """Every event report in scope (flagged ones too), in date order (undated last)."""
-    query = EventFilter(doc_ids=scope.doc_ids, flags="include", merged=False)
+    query = EventFilter(doc_ids=scope.document_filter, flags="include", merged=False)
     return [_event(row) for row in store.events_table(query).to_pylist()]
 
 
@@ -167,7 +158,7 @@ def _combine(group: list[ReportEvent]) -> ReportEvent:
 
 def overview(store: Store, scope: Scope, events: Sequence[ReportEvent]) -> Overview:
     """Counts for the top of the page."""
-    docs = store.documents(doc_ids=scope.doc_ids, order="date")
+    docs = store.documents(doc_ids=scope.document_filter, order="date")
     kept = distinct(events)
     per_doc = Counter(e.doc_id for e in kept)
     documents = tuple(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from polemos.analysis.conflicts import Conflicts, load_conflicts
-from polemos.analysis.scope import find_scope
+from polemos.analysis.scope import Scope, documents_scope, find_scope, whole_corpus
 from polemos.errors import QueryError
-from polemos.report.data import Scope
 from polemos.store.store import Store
 
 
@@ -22,29 +23,25 @@ def resolve_scope(
             defined and no stored document contains its name.
     """
     if conflict is None:
-        return Scope(None, (), None, "Whole corpus.")
+        return whole_corpus()
     known = conflicts if conflicts is not None else load_conflicts()
     definition = known.get(conflict)
-    n_docs = int(store.rows("SELECT count(*) AS n FROM documents")[0]["n"])
+    n_docs = store.count_documents()
     if definition is not None:
-        doc_ids = tuple(sorted(find_scope(store, definition)[0].links))
-        if not doc_ids:
+        scope = find_scope(store, definition)[0]
+        if not scope.links:
             raise QueryError(
                 f"conflict {definition.name!r}: none of the {n_docs} stored documents is about "
                 "it (a passing mention does not count). Ingest articles about it first, or run "
                 "the report without --conflict."
             )
         note = (
-            f"{len(doc_ids)} of {n_docs} documents are about the conflict (ranked by how "
+            f"{len(scope.links)} of {n_docs} documents are about the conflict (ranked by how "
             "central it is to them: title, lead, share of sentences naming it or its parties)."
         )
-        return Scope(definition.name, definition.party_codes, doc_ids, note)
-    rows = store.rows(
-        "SELECT doc_id FROM documents WHERE contains(lower(text), lower(?)) "
-        "OR contains(lower(coalesce(title, '')), lower(?)) ORDER BY doc_id",
-        [conflict, conflict],
-    )
-    if not rows:
+        return replace(scope, note=note)
+    doc_ids = store.document_ids_matching(conflict)
+    if not doc_ids:
         near = ", ".join(known.nearest(conflict)) or "none"
         raise QueryError(
             f"unknown conflict {conflict!r}, and no stored document contains that name. "
@@ -52,6 +49,6 @@ def resolve_scope(
             "report without --conflict."
         )
     note = (
-        f"No definition of {conflict!r}: {len(rows)} of {n_docs} documents contain the name."
+        f"No definition of {conflict!r}: {len(doc_ids)} of {n_docs} documents contain the name."
     )
-    return Scope(conflict, (), tuple(r["doc_id"] for r in rows), note)
+    return documents_scope(conflict, doc_ids, note=note)

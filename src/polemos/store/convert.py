@@ -14,6 +14,7 @@ from dataclasses import asdict
 from typing import Any, cast
 
 from polemos.records import (
+    NO_DATE,
     Claim,
     DateBasis,
     EventDate,
@@ -34,12 +35,15 @@ def date_from_row(row: Row, prefix: str = "date_") -> EventDate:
     value and "none" when it has not: the one default for every table.
     """
     value = row.get(prefix + "value")
+    if value is None and not any(row.get(prefix + part) for part in (
+            "end", "basis", "reason", "text", "precision")):
+        return NO_DATE  # most sentences: one shared record, not one per row
     value = value if isinstance(value, dt.date) else None
     end = row.get(prefix + "end")
     basis = row.get(prefix + "basis") or ("text" if value is not None else "none")
     return EventDate(
         value=value,
-        precision=cast(Precision | None, row.get(prefix + "precision")),
+        precision=cast("Precision | None", row.get(prefix + "precision")),  # a string: no Union built per row
         basis=cast(DateBasis, basis),
         end=end if isinstance(end, dt.date) else None,
         text=row.get(prefix + "text"),

@@ -85,7 +85,7 @@ def event_conditions(query: EventFilter) -> tuple[str, list[Any]]:
     elif query.flags == "only":
         parts.append(FLAGGED)
     if query.doc_ids is not None:
-        add("list_contains(?, doc_id)", sorted(query.doc_ids))
+        add("doc_id IN (SELECT unnest(?))", sorted(query.doc_ids))
     if query.text:
         add("contains(lower(sentence_text), lower(?))", query.text)
     return (" WHERE " + " AND ".join(parts) if parts else ""), params

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -79,13 +79,13 @@ class ReadAPI:
     con: duckdb.DuckDBPyConnection
     path: str
 
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a read query and return its rows as dicts (for ``polemos.store`` itself)."""
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description or []]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
-    def arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+    def _arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run a read query and return an Arrow table, typed as DuckDB typed it."""
         cursor = self.con.cursor()  # its own result: no unfinished fetch on ``con`` can block it
         try:
@@ -107,7 +107,7 @@ class ReadAPI:
         """
         sql, params = _documents_sql(doc_ids, search, order, limit, offset,
                                      with_text=with_text, count_events=count_events)
-        return [document_from_row(r) for r in self.rows(sql, params)]
+        return [document_from_row(r) for r in self._rows(sql, params)]
 
     def documents_table(self, *, doc_ids: Collection[str] | None = None,
                         search: str | None = None, order: str = "source",
@@ -116,16 +116,23 @@ class ReadAPI:
         """``documents(…)`` as an Arrow table, with the number of event reports of each."""
         sql, params = _documents_sql(doc_ids, search, order, limit, offset,
                                      with_text=with_text, count_events=True)
-        return self.arrow(sql, params)
+        return self._arrow(sql, params)
 
     def count_documents(self, *, doc_ids: Collection[str] | None = None,
                         search: str | None = None) -> int:
         where, params = _document_where(doc_ids, search)
         return self._scalar(f"SELECT count(*) FROM documents d{where}", params)
 
+    def document_ids_matching(self, search: str) -> tuple[str, ...]:
+        """Ids of the documents whose title or text contains ``search`` (any case), in id
+        order."""
+        where, params = _document_where(None, search)
+        return tuple(r[0] for r in self.con.execute(
+            f"SELECT doc_id FROM documents d{where} ORDER BY doc_id", params).fetchall())
+
     def document(self, doc_id: str) -> Document | None:
         """The document with this exact id, with its text; None when there is none."""
-        rows = self.rows(f"SELECT {DOCUMENT_COLUMNS}, text FROM documents WHERE doc_id = ?",
+        rows = self._rows(f"SELECT {DOCUMENT_COLUMNS}, text FROM documents WHERE doc_id = ?",
                          [doc_id])
         return document_from_row(rows[0]) if rows else None
 
@@ -136,7 +143,7 @@ class ReadAPI:
             QueryError: no such document, or the prefix fits several.
         """
         wanted = prefix.strip().lower()
-        rows = self.rows(f"SELECT {DOCUMENT_COLUMNS}, text FROM documents "
+        rows = self._rows(f"SELECT {DOCUMENT_COLUMNS}, text FROM documents "
                          "WHERE starts_with(doc_id, ?) ORDER BY doc_id LIMIT 6", [wanted])
         if not rows:
             raise QueryError(f"no document with id {prefix!r} in {self.path}. "
@@ -149,23 +156,25 @@ class ReadAPI:
 
     def skipped(self) -> list[SkippedItem]:
         """Items kept out of the store, one per item and reason, in the order first seen."""
-        return [skip_from_row(r) for r in self.rows(
+        return [skip_from_row(r) for r in self._rows(
             "SELECT item, any_value(stage) AS stage, reason, doc_id, any_value(title) AS title, "
             "min(skipped_at) AS skipped_at FROM skips GROUP BY doc_id, item, reason "
             "ORDER BY min(skipped_at), item")]
 
     # -- sentences and mentions ---------------------------------------------------------
 
-    def sentences(self, doc_ids: Collection[str], *,
-                  indexes: Collection[int] | None = None) -> list[StoredSentence]:
-        """The sentences of these documents (only ``indexes`` when given), in text order."""
-        where = "list_contains(?, doc_id)"
+    def sentences(self, doc_ids: Collection[str], *, indexes: Collection[int] | None = None,
+                  with_text: bool = True) -> list[StoredSentence]:
+        """The sentences of these documents (only ``indexes`` when given), in text order;
+        without ``with_text`` their text is "" (slice it from the document's)."""
+        where = "doc_id IN (SELECT unnest(?))"
         params: list[Any] = [sorted(doc_ids)]
         if indexes is not None:
-            where += " AND list_contains(?, idx)"
+            where += " AND idx IN (SELECT unnest(?))"
             params.append(sorted(indexes))
-        return [sentence_from_row(r) for r in self.rows(
-            "SELECT doc_id, idx, start_char, end_char, text, date_value, date_end, "
+        text = "text" if with_text else "'' AS text"
+        return [sentence_from_row(r) for r in self._rows(
+            f"SELECT doc_id, idx, start_char, end_char, {text}, date_value, date_end, "
             f"date_precision, date_basis, date_reason FROM sentences WHERE {where} "
             "ORDER BY doc_id, idx",
             params)]
@@ -175,7 +184,7 @@ class ReadAPI:
                  limit: int | None = None, offset: int = 0) -> list[Mention]:
         """Actor mentions in text order, narrowed by document, code and resolution."""
         where, params = _mention_where(doc_ids, doc_prefix, codes, resolved)
-        return [mention_from_row(r) for r in self.rows(
+        return [mention_from_row(r) for r in self._rows(
             f"SELECT * FROM mentions{where} ORDER BY doc_id, start_char, end_char"
             f"{_page(limit, offset, params)}", params)]
 
@@ -183,7 +192,7 @@ class ReadAPI:
                        doc_prefix: str | None = None, codes: Collection[str] | None = None,
                        resolved: bool | None = None) -> pa.Table:
         where, params = _mention_where(doc_ids, doc_prefix, codes, resolved)
-        return self.arrow("SELECT doc_id, sentence, start_char, end_char, text, code, sector, "
+        return self._arrow("SELECT doc_id, sentence, start_char, end_char, text, code, sector, "
                           f"person, kind, confidence, members, rule FROM mentions{where} "
                           "ORDER BY doc_id, start_char, end_char", params)
 
@@ -199,16 +208,16 @@ class ReadAPI:
         where = "code IS NOT NULL"
         params: list[Any] = []
         if codes is not None:
-            where += " AND list_contains(?, code)"
+            where += " AND code IN (SELECT unnest(?))"
             params.append(sorted(codes))
         order = "ORDER BY n_mentions DESC, code, sector NULLS FIRST, person NULLS FIRST"
         if limit is None:
-            return [actor_count_from_row(r) for r in self.rows(
+            return [actor_count_from_row(r) for r in self._rows(
                 "SELECT code, kind, sector, person, count(*) AS n_mentions, "
                 f"count(DISTINCT doc_id) AS n_documents FROM mentions WHERE {where} "
                 f"GROUP BY code, kind, sector, person {order}{_page(None, offset, params)}",
                 params)]
-        page = self.rows(
+        page = self._rows(
             f"SELECT code, kind, sector, person, count(*) AS n_mentions FROM mentions "
             f"WHERE {where} GROUP BY code, kind, sector, person {order}"
             f"{_page(limit, offset, params)}", params)
@@ -216,7 +225,7 @@ class ReadAPI:
             return [actor_count_from_row(r) for r in page]
         docs = {(r[0], r[1], r[2], r[3]): r[4] for r in self.con.execute(
             "SELECT code, kind, sector, person, count(DISTINCT doc_id) FROM mentions "
-            "WHERE list_contains(?, code) GROUP BY code, kind, sector, person",
+            "WHERE code IN (SELECT unnest(?)) GROUP BY code, kind, sector, person",
             [sorted({r["code"] for r in page})]).fetchall()}
         return [actor_count_from_row({**r, "n_documents": docs.get(
             (r["code"], r["kind"], r["sector"], r["person"]), 0)}) for r in page]
@@ -227,41 +236,34 @@ class ReadAPI:
         wanted = sorted(set(codes))
         if not wanted:
             return {}
-        rows = self.rows(
+        rows = self._rows(
             "SELECT code, text FROM (SELECT code, text, count(*) AS n, "
             "max(CASE WHEN rule = 'kb' THEN 1 ELSE 0 END) AS is_kb, "
             "max(CASE WHEN person IS NULL THEN 1 ELSE 0 END) AS is_name FROM mentions "
-            "WHERE list_contains(?, code) GROUP BY code, text) "
+            "WHERE code IN (SELECT unnest(?)) GROUP BY code, text) "
             "QUALIFY row_number() OVER (PARTITION BY code "
             "ORDER BY is_name DESC, is_kb DESC, n DESC, text) = 1", [wanted])
         return {r["code"]: r["text"] for r in rows}
 
     # -- events -----------------------------------------------------------------------
 
-    @overload
-    def events(self, query: EventFilter) -> list[EventRecord]: ...
-
-    @overload
-    def events(self, query: str = "", params: Sequence[Any] = ()) -> list[Event]: ...
-
-    def events(self, query: EventFilter | str = "",
-               params: Sequence[Any] = ()) -> list[EventRecord] | list[Event]:
-        """Events that pass ``query``, with their document and merged event, paged in DuckDB.
-
-        A string instead of an ``EventFilter`` is a SQL condition with ``?`` placeholders
-        and gives bare ``Event`` records of every report; it stays for
-        ``analysis/corpus.py`` until that reads through the filter.
-        """
-        if isinstance(query, str):
-            sql = "SELECT * FROM events" + (f" WHERE {query}" if query else "")
-            sql += " ORDER BY date_value NULLS LAST, doc_id, sentence, trigger_start"
-            return [event_from_row(r) for r in self.rows(sql, params)]
+    def events(self, query: EventFilter = UNFLAGGED_EVENTS) -> list[EventRecord]:
+        """Events that pass ``query``, with their document and merged event, paged in DuckDB."""
         sql, args = page_sql(query)
-        page = [(r["event_id"], int(r["n_reports"])) for r in self.rows(sql, args)]
+        page = [(r["event_id"], int(r["n_reports"])) for r in self._rows(sql, args)]
         if not page:
             return []
-        full = {r["event_id"]: r for r in self.rows(*rows_sql([i for i, _ in page]))}
+        full = {r["event_id"]: r for r in self._rows(*rows_sql([i for i, _ in page]))}
         return [event_record_from_row(full[i], n) for i, n in page]
+
+    def event_reports(self, doc_ids: Collection[str] | None = None) -> list[Event]:
+        """Every stored report of these documents (of all when None), flagged ones too, as
+        the pipeline's ``Event``, in date order (undated last)."""
+        where, params = ("", []) if doc_ids is None else (
+            " WHERE doc_id IN (SELECT unnest(?))", [sorted(doc_ids)])
+        return [event_from_row(r) for r in self._rows(
+            f"SELECT * FROM events{where} ORDER BY date_value NULLS LAST, doc_id, sentence, "
+            "trigger_start, event_id", params)]
 
     def count_events(self, query: EventFilter = UNFLAGGED_EVENTS) -> int:
         """How many records ``events(query)`` gives without its limit and offset."""
@@ -278,13 +280,13 @@ class ReadAPI:
         URL, title and date, sentence and trigger offsets, the date with its precision and
         basis, participants as lists of {code, sector, …}, flags and pattern."""
         sql, params = export_sql(query)
-        return self.arrow(sql, params)
+        return self._arrow(sql, params)
 
     def reports_of(self, merged_ids: Collection[str]) -> dict[str, list[EventRecord]]:
         """merged id → every report of that merged event (surest first), with documents."""
         if not merged_ids:
             return {}
-        rows = self.rows(
+        rows = self._rows(
             f"SELECT r.*, coalesce(r.merged_id, r.event_id) AS merged_key, {DOC_COLUMNS} "
             "FROM events r JOIN documents d ON d.doc_id = r.doc_id "
             "WHERE coalesce(r.merged_id, r.event_id) IN (SELECT unnest(?)) "
@@ -298,7 +300,7 @@ class ReadAPI:
     def merged_ids(self, doc_ids: Collection[str] | None = None) -> dict[str, str]:
         """event id → the id of its merged event (its own when it stands alone)."""
         where, params = ("", []) if doc_ids is None else (
-            " WHERE list_contains(?, doc_id)", [sorted(doc_ids)])
+            " WHERE doc_id IN (SELECT unnest(?))", [sorted(doc_ids)])
         return {r[0]: r[1] for r in self.con.execute(
             f"SELECT event_id, coalesce(merged_id, event_id) FROM events{where}",
             params).fetchall()}
@@ -358,25 +360,20 @@ class ReadAPI:
 
     # -- claims ----------------------------------------------------------------------------
 
-    def claims(self, where: str = "", params: Sequence[Any] = (), *,
-               doc_ids: Collection[str] | None = None, holder: str | None = None,
+    def claims(self, *, doc_ids: Collection[str] | None = None, holder: str | None = None,
                limit: int | None = None) -> list[Claim]:
-        """Claims in text order, narrowed by document and holder.
-
-        ``where`` (a SQL condition) stays for ``analysis/corpus.py`` until it moves onto
-        the keyword filters.
-        """
-        parts = [where] if where else []
-        args = list(params)
+        """Claims in text order, narrowed by document and holder."""
+        parts: list[str] = []
+        args: list[Any] = []
         if doc_ids is not None:
-            parts.append("list_contains(?, doc_id)")
+            parts.append("doc_id IN (SELECT unnest(?))")
             args.append(sorted(doc_ids))
         if holder is not None:
             parts.append("holder = ?")
             args.append(holder)
         sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(parts) if parts else "")
         sql += " ORDER BY doc_id, sentence" + _page(limit, 0, args)
-        return [claim_from_row(r) for r in self.rows(sql, args)]
+        return [claim_from_row(r) for r in self._rows(sql, args)]
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> int:
         rows = self.con.execute(sql, list(params)).fetchall()
@@ -419,7 +416,7 @@ def _document_where(doc_ids: Collection[str] | None, search: str | None
     parts: list[str] = []
     params: list[Any] = []
     if doc_ids is not None:
-        parts.append("list_contains(?, doc_id)")
+        parts.append("doc_id IN (SELECT unnest(?))")
         params.append(sorted(doc_ids))
     if search:
         parts.append("(contains(lower(coalesce(title, '')), lower(?)) "
@@ -434,13 +431,13 @@ def _mention_where(doc_ids: Collection[str] | None, doc_prefix: str | None,
     parts: list[str] = []
     params: list[Any] = []
     if doc_ids is not None:
-        parts.append("list_contains(?, doc_id)")
+        parts.append("doc_id IN (SELECT unnest(?))")
         params.append(sorted(doc_ids))
     if doc_prefix:
         parts.append("starts_with(doc_id, ?)")
         params.append(doc_prefix.strip().lower())
     if codes is not None:
-        parts.append("list_contains(?, code)")
+        parts.append("code IN (SELECT unnest(?))")
         params.append(sorted(codes))
     if resolved is not None:
         parts.append("code IS NOT NULL" if resolved else "code IS NULL")
