@@ -344,6 +344,8 @@ def _package_draft() -> KBDraft:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> KnowledgeBase:
+    if not extra:  # freezing reads the draft and copies what it keeps: no copy needed
+        return freeze(_package_draft())
     draft = copy.deepcopy(_package_draft())
     for path in extra:
         add_file(draft, path)
