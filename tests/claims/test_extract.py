@@ -154,3 +154,10 @@ def test_an_adjective_naming_a_place_holds_no_claim() -> None:
     time = TimeAnalysis(sentence_dates=(EventDate(),))
     assert not claims_in(sentences, [mention], time=time, lexicon=load_lexicon())
     assert ("mediation", "ARN", ()) in topics(run("Arnorian mediation ended the war."))
+
+
+def test_back_as_an_adverb_is_no_support() -> None:
+    """The verb 'back' takes its object directly; 'back to X' returns something to X."""
+    assert ("support", "ROH", ("GON",)) in topics(run("Rohan backs Gondor in the talks."))
+    handed = run("Under the deal Arnor will hand several districts back to Gondor.")
+    assert not [c for c in handed if c.topic == "support"]
