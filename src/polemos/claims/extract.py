@@ -75,7 +75,7 @@ def _cue_claims(
     time: TimeAnalysis, lexicon: Lexicon,
 ) -> list[Claim]:
     text = sentence.text
-    if any(p.search(text) for p in cue.unless):
+    if not cue.may_match(text) or any(p.search(text) for p in cue.unless):
         return []
     out = []
     for pattern in cue.patterns:

@@ -43,6 +43,11 @@ class Cue:
     is_negatable: bool = True
     is_once: bool = False  # a status that begins once (becoming co-chair): dates must agree
     is_symmetric: bool = False  # "cooperation between A and B": A holds it toward B
+    any_pattern: re.Pattern[str] | None = None  # the patterns as one: a cheap first test
+
+    def may_match(self, text: str) -> bool:
+        """Whether any of the cue's patterns occurs in ``text``."""
+        return (self.any_pattern or _union(self.patterns)).search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +99,18 @@ def _cue(entry: Any, fail: Any) -> Cue:
         is_negatable=bool(entry.get("negatable", entry["kind"] == "stance")),
         is_once=bool(entry.get("once", False)),
         is_symmetric=bool(entry.get("symmetric", False)),
+        any_pattern=_union(patterns),
     )
+
+
+def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def parse_lexicon(text: str, *, path: str) -> Lexicon:
     """Parse and validate a cue lexicon; errors name the file and the line of the bad cue."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         raise DictionaryError(path, f"not valid YAML ({err}).") from err
     if not isinstance(root, yaml.MappingNode):

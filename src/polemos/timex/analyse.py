@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -144,7 +145,7 @@ def _about(sent: Span | None, paragraph: int) -> _Sentence:
 
 
 def _resolve_sentence(
-    parsed: Parsed, sent: Span | None, items: list[Found], about: _Sentence, state: _State
+    parsed: Parsed, sent: Span | None, items: Sequence[Found], about: _Sentence, state: _State
 ) -> list[_Dated]:
     out: list[_Dated] = []
     for item in items:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -48,8 +49,16 @@ class Found:
 Handler = Callable[[re.Match[str], str], "Found | None"]
 
 
-def scan(text: str) -> list[Found]:
-    """All temporal expressions of ``text``, in order, longest first where they overlap."""
+def scan(text: str) -> tuple[Found, ...]:
+    """All temporal expressions of ``text``, in order, longest first where they overlap.
+
+    The last texts scanned are remembered: reading (the latest date a text states) and
+    dating (every sentence's date) scan the same article one after the other."""
+    return _scan(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _scan(text: str) -> tuple[Found, ...]:
     found: list[Found] = []
     for pattern, handler in _RULES:
         for match in pattern.finditer(text):
@@ -66,7 +75,7 @@ def scan(text: str) -> list[Found]:
     for item in found:
         if all(item.end <= t.start or item.start >= t.end for t in taken):
             taken.append(item)
-    return [_mark_since(item, text) for item in sorted(taken, key=lambda f: f.start)]
+    return tuple(_mark_since(item, text) for item in sorted(taken, key=lambda f: f.start))
 
 
 # "since 1994", "ever since the split of the union in 1994": a span up to now
