@@ -24,6 +24,7 @@ Frames of a class: directed (the default), symmetric (every party acts: compound
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -333,7 +334,7 @@ def apply_frame(c: Candidate) -> None:
     c.mediators = list(c.actors) if c.pattern.frame == "mediation" else []
     spans = {(m.start, m.end) for m in c.actors}
     c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans
-                    and not _own_country(c, m)]
+                    and not _own_country(c, m) and not _joint_party(c, m)]
     if not c.recipients and c.audience:
         c.recipients = [m for m in c.audience if (m.start, m.end) not in spans]
     if not c.actors and c.places and _place_acts(c):
@@ -357,6 +358,24 @@ def _own_country(c: Candidate, m: Mention) -> bool:
     U.S.' name the actor's own country, not the target."""
     return c.pattern.type == "SANCTION" and m.sector is None \
         and m.code in {a.code for a in c.actors}
+
+
+def party_codes(mentions: Sequence[Mention]) -> set[str]:
+    """The codes of the parties ``mentions`` name: their own, and the members of a group
+    ("both countries" → Israel, Turkey)."""
+    return {m.code for m in mentions if m.code} | {code for m in mentions for code in m.members}
+
+
+def _joint_party(c: Candidate, m: Mention) -> bool:
+    """Two parties who act together, as a group or a coordinated subject, are not the act's
+    target: "Both countries (Israel, Turkey) withdrew ambassadors over Israel's crackdown" is
+    a mutual act, coded as a symmetric one is (every party an actor), never with Israel as its
+    own recipient. A symmetric class already reads its partner ("talks with X") its own way."""
+    parties = party_codes(c.actors)
+    if c.pattern.frame == "symmetric" or len(parties) != 2:
+        return False
+    together = any(a.members for a in c.actors) or any(s.conjuncts for s in c.subjects)
+    return together and (m.code in parties or bool(m.members) and set(m.members) <= parties)
 
 
 def _place_acts(c: Candidate) -> bool:
