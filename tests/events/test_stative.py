@@ -95,3 +95,23 @@ def test_every_name_of_a_hyphenated_modifier_takes_part(patterns: Patterns) -> N
                        ("base", 1, "dobj", "NOUN", "NN", "base")]
     [event] = coded(rows, patterns, STATED)
     assert sorted(p.code for p in event.recipients) == ["ARN", "GON"]
+
+
+def claim(verb: Row, said: Row) -> list[Row]:
+    """'Arnor <says> it <defends> Gondor.'"""
+    return [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"), said,
+            ("it", 3, "nsubj", "PRON", "PRP", "it"), verb,
+            ("Gondor", 3, "dobj", "PROPN", "NNP", "Gondor"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_act_claimed_in_the_present_is_a_claim_not_an_event(patterns: Patterns) -> None:
+    says = ("says", 1, "ROOT", "VERB", "VBZ", "say")
+    [habit] = coded(claim(("attacks", 1, "ccomp", "VERB", "VBZ", "attack"), says), patterns)
+    assert habit.is_hypothetical  # what Arnor says it does, not an attack reported
+    [dated] = coded(claim(("attacks", 1, "ccomp", "VERB", "VBZ", "attack"), says), patterns,
+                    STATED)
+    assert not dated.is_hypothetical
+    said = ("said", 1, "ROOT", "VERB", "VBD", "say")
+    [past] = coded(claim(("attacked", 1, "ccomp", "VERB", "VBD", "attack"), said), patterns)
+    assert not past.is_hypothetical
+    assert triples([past]) == [("ASSAULT", ("ARN",), ("GON",))]
