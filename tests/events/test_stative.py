@@ -115,3 +115,17 @@ def test_an_act_claimed_in_the_present_is_a_claim_not_an_event(patterns: Pattern
     [past] = coded(claim(("attacked", 1, "ccomp", "VERB", "VBD", "attack"), said), patterns)
     assert not past.is_hypothetical
     assert triples([past]) == [("ASSAULT", ("ARN",), ("GON",))]
+
+
+def test_a_participle_read_as_a_clause_acts_for_the_main_subject(patterns: Patterns) -> None:
+    """'Arnor conducted the drills encircling Gondor', parsed with "the drills" as the subject
+    of "encircling" (a ccomp): the drills are Arnor's."""
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("conducted", 1, "ROOT", "VERB", "VBD", "conduct"),
+                       ("the", 3, "det", "DET", "DT", "the"),
+                       ("drills", 4, "nsubj", "NOUN", "NNS", "drill"),
+                       ("encircling", 1, "ccomp", "VERB", "VBG", "encircle"),
+                       ("Gondor", 4, "dobj", "PROPN", "NNP", "Gondor"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    encircling = [e for e in coded(rows, patterns) if e.trigger == "encircling"]
+    assert triples(encircling) == [("COERCE", ("ARN",), ("GON",))]

@@ -92,7 +92,9 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     c.subjects = subjects
     c.actors = mentions_of(subjects, index)
     if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head]:
-        _described_actor(c, index, lexicon)
+        _described_actor(c, c.token.head, index, lexicon)
+    elif not c.actors and _participle_read_as_clause(c.token, subjects):
+        _described_actor(c, subjects[0], index, lexicon, maker=c.token.head)
     if not subjects:
         c.confidence *= 0.7
     if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
@@ -132,14 +134,27 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
     return subjects, passive
 
 
-def _described_actor(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
-    """A participle describing a noun acts for whoever the noun's verb names: "adopted a
-    resolution condemning X", "sent a letter to X threatening …" (X addressed), "China
-    conducted drills encircling Taiwan"."""
-    head = c.token.head
+def _participle_read_as_clause(verb: Token, subjects: list[Token]) -> bool:
+    """'China conducted the drills encircling Taiwan' parsed as a clause ("the drills" subject
+    of "encircling", a ccomp of "conducted"): a bare -ing form has no subject of its own, so
+    its noun is the object it describes, and the main verb is the noun's verb."""
+    return verb.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.i != verb.i \
+        and len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].head.i == verb.i \
+        and subjects[0].i < verb.i and not any(ch.dep_ in {"aux", "auxpass"}
+                                              for ch in verb.children)
+
+
+def _described_actor(c: Candidate, head: Token, index: MentionIndex, lexicon: Patterns, *,
+                     maker: Token | None = None) -> None:
+    """A participle describing a noun acts for whoever the noun's verb (``maker``, else the
+    noun's governor) names: "adopted a resolution condemning X", "sent a letter to X
+    threatening …" (X addressed), "China conducted drills encircling Taiwan"."""
     is_text, is_event = lemma_of(head) in DOCUMENTS, bool(lexicon.candidates("noun",
                                                                              lemma_of(head)))
-    maker = governor(head) if is_text or is_event else None
+    if not is_text and not is_event:
+        maker = None
+    elif maker is None:
+        maker = governor(head)
     if maker is None or is_event and maker.pos_ != "VERB":
         return
     c.actors = mentions_of(subject_tokens(maker, exclude=head.i)[0], index)
