@@ -70,3 +70,27 @@ def test_both_sides_with_too_few_parties_nearby_are_the_dyad(doc_of: DocOf,
                   ("fought", None, "ROOT")])
     [group] = [m for m in mentions(doc, kb) if m.text == "Both sides"]
     assert group.members == ("ARN", "GON")
+
+
+@pytest.mark.parametrize(("words", "feature"), [
+    (["the", "Gondorian", "Ocean"], "Gondorian"),  # an adjective before a feature noun
+    (["the", "South", "Rohan", "Sea"], "Rohan"),  # a name inside the feature's name
+    (["the", "Gulf", "of", "Arnor"], "Arnor"),  # the feature noun before "of"
+])
+def test_a_state_inside_the_name_of_a_natural_feature_is_a_place(doc_of: DocOf,
+                                                               kb: KnowledgeBase,
+                                                               words: list[str],
+                                                               feature: str) -> None:
+    place = [(w, 5, "pobj") for w in words]
+    doc = doc_of([("Umbar", 1, "nsubj", GPE), ("patrols", None, "ROOT"), ("in", 1, "prep"),
+                  *place[:-1], (words[-1], 2, "pobj"), ("near", 1, "prep"),
+                  ("Gondor", 3 + len(words), "pobj", GPE)])
+    found = {m.text: m.code for m in mentions(doc, kb)}
+    assert found[feature] is None
+    assert found["Umbar"] == "UMB" and found["Gondor"] == "GON"  # "near Gondor": the state
+
+
+def test_a_lowercase_feature_noun_keeps_the_state(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Umbar", 1, "nsubj", GPE), ("shelled", None, "ROOT"), ("the", 4, "det"),
+                  ("Gondorian", 4, "amod"), ("coast", 1, "dobj")])
+    assert {m.text: m.code for m in mentions(doc, kb)}["Gondorian"] == "GON"

@@ -95,3 +95,37 @@ def test_every_name_of_a_hyphenated_modifier_takes_part(patterns: Patterns) -> N
                        ("base", 1, "dobj", "NOUN", "NN", "base")]
     [event] = coded(rows, patterns, STATED)
     assert sorted(p.code for p in event.recipients) == ["ARN", "GON"]
+
+
+def claim(verb: Row, said: Row) -> list[Row]:
+    """'Arnor <says> it <defends> Gondor.'"""
+    return [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"), said,
+            ("it", 3, "nsubj", "PRON", "PRP", "it"), verb,
+            ("Gondor", 3, "dobj", "PROPN", "NNP", "Gondor"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_act_claimed_in_the_present_is_a_claim_not_an_event(patterns: Patterns) -> None:
+    says = ("says", 1, "ROOT", "VERB", "VBZ", "say")
+    [habit] = coded(claim(("attacks", 1, "ccomp", "VERB", "VBZ", "attack"), says), patterns)
+    assert habit.is_hypothetical  # what Arnor says it does, not an attack reported
+    [dated] = coded(claim(("attacks", 1, "ccomp", "VERB", "VBZ", "attack"), says), patterns,
+                    STATED)
+    assert not dated.is_hypothetical
+    said = ("said", 1, "ROOT", "VERB", "VBD", "say")
+    [past] = coded(claim(("attacked", 1, "ccomp", "VERB", "VBD", "attack"), said), patterns)
+    assert not past.is_hypothetical
+    assert triples([past]) == [("ASSAULT", ("ARN",), ("GON",))]
+
+
+def test_a_participle_read_as_a_clause_acts_for_the_main_subject(patterns: Patterns) -> None:
+    """'Arnor conducted the drills encircling Gondor', parsed with "the drills" as the subject
+    of "encircling" (a ccomp): the drills are Arnor's."""
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("conducted", 1, "ROOT", "VERB", "VBD", "conduct"),
+                       ("the", 3, "det", "DET", "DT", "the"),
+                       ("drills", 4, "nsubj", "NOUN", "NNS", "drill"),
+                       ("encircling", 1, "ccomp", "VERB", "VBG", "encircle"),
+                       ("Gondor", 4, "dobj", "PROPN", "NNP", "Gondor"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    encircling = [e for e in coded(rows, patterns) if e.trigger == "encircling"]
+    assert triples(encircling) == [("COERCE", ("ARN",), ("GON",))]

@@ -65,6 +65,8 @@ def find_mentions(parsed: Parsed, kb: KnowledgeBase, *, time: TimeAnalysis,
             f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "dateline", None, None
         elif is_region_adjective(doc, f.start, f.rule):
             f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "region", None, None
+        elif f.code and names_feature(doc, f.start, f.end):
+            f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "feature", None, None
     return to_mentions(parsed, found)
 
 
@@ -78,6 +80,25 @@ def is_region_adjective(doc: Doc, start: int, rule: str) -> bool:
     for ("the eastern Bosnian enclave" is still in Bosnia)."""
     return rule == "adjective" and start > 0 and doc[start - 1].lower_ in COMPASS \
         and doc[start - 1].is_title
+
+
+# Linguistic knowledge: nouns of natural features. A state's name or adjective inside the proper
+# name of such a feature ("Indian Ocean", "South China Sea", "Gulf of Mexico", "Taiwan Strait")
+# names a place, not the state.
+FEATURES = frozenset({"ocean", "sea", "seas", "gulf", "bay", "strait", "straits", "channel",
+                      "river", "lake", "lakes", "mountains", "mountain", "range", "desert",
+                      "basin", "peninsula", "coast", "valley", "plateau", "plain", "plains",
+                      "highlands", "archipelago", "islands", "isthmus", "delta", "canal",
+                      "sound", "lagoon", "reef", "current"})
+
+
+def names_feature(doc: Doc, start: int, end: int) -> bool:
+    """The name is part of the proper name of a natural feature: a capitalised feature noun
+    right after it ("Indian Ocean", "Persian Gulf") or before "of" ahead of it ("Gulf of
+    Mexico", "Sea of Japan"). A lowercase noun keeps the state ("the Israeli coast")."""
+    def feature(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].lower_ in FEATURES and doc[i].is_title
+    return feature(end) or (start >= 2 and doc[start - 1].lower_ == "of" and feature(start - 2))
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:

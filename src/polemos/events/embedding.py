@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from polemos.events.candidates import Candidate
 from polemos.events.flags import flags_for
+from polemos.events.frames import party_codes
 from polemos.events.ontology import Ontology
 
 EMBED_CLIMB = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "nsubjpass",
@@ -164,7 +165,7 @@ def _absorb_purposes(candidates: dict[int, Candidate]) -> None:
             continue
         candidate.dropped = True
         if candidate.recipients and (host.inferred or not host.recipients):
-            own = {m.code for m in host.actors}
+            own = party_codes(host.actors)
             host.recipients = [m for m in candidate.recipients if m.code not in own] \
                 or host.recipients
             host.inferred = False
@@ -180,7 +181,7 @@ def _absorb_reasons(candidates: dict[int, Candidate]) -> None:
             continue
         candidate.dropped = True
         if not host.recipients:
-            own = {m.code for m in host.actors}
+            own = party_codes(host.actors)
             host.recipients = [m for m in candidate.actors + candidate.recipients
                                if m.code not in own]
 

@@ -36,7 +36,7 @@ from polemos.events.patterns import Patterns
 from polemos.events.responsibility import credit_claimed
 from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
-from polemos.events.stative import describes_state, recalls_onset
+from polemos.events.stative import claims_habit, describes_state, recalls_onset
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
 
@@ -74,6 +74,8 @@ def extract_events(
                 or describes_state(candidate, patterns)  # "the camps shelter refugees"
                 or recalls_onset(candidate, patterns)):  # "for starting the conflict"
             continue
+        if event.date.basis != "text" and not event.is_hypothetical and claims_habit(candidate):
+            event = replace(event, is_hypothetical=True)  # "rebels claim that they protect …"
         events.append(event)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
             if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \

@@ -24,6 +24,7 @@ Frames of a class: directed (the default), symmetric (every party acts: compound
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,9 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     c.subjects = subjects
     c.actors = mentions_of(subjects, index)
     if not c.actors and c.token.dep_ == "acl" and subjects == [c.token.head]:
-        _described_actor(c, index, lexicon)
+        _described_actor(c, c.token.head, index, lexicon)
+    elif not c.actors and _participle_read_as_clause(c.token, subjects):
+        _described_actor(c, subjects[0], index, lexicon, maker=c.token.head)
     if not subjects:
         c.confidence *= 0.7
     if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
@@ -131,14 +134,27 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
     return subjects, passive
 
 
-def _described_actor(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
-    """A participle describing a noun acts for whoever the noun's verb names: "adopted a
-    resolution condemning X", "sent a letter to X threatening …" (X addressed), "China
-    conducted drills encircling Taiwan"."""
-    head = c.token.head
+def _participle_read_as_clause(verb: Token, subjects: list[Token]) -> bool:
+    """'China conducted the drills encircling Taiwan' parsed as a clause ("the drills" subject
+    of "encircling", a ccomp of "conducted"): a bare -ing form has no subject of its own, so
+    its noun is the object it describes, and the main verb is the noun's verb."""
+    return verb.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.i != verb.i \
+        and len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].head.i == verb.i \
+        and subjects[0].i < verb.i and not any(ch.dep_ in {"aux", "auxpass"}
+                                              for ch in verb.children)
+
+
+def _described_actor(c: Candidate, head: Token, index: MentionIndex, lexicon: Patterns, *,
+                     maker: Token | None = None) -> None:
+    """A participle describing a noun acts for whoever the noun's verb (``maker``, else the
+    noun's governor) names: "adopted a resolution condemning X", "sent a letter to X
+    threatening …" (X addressed), "China conducted drills encircling Taiwan"."""
     is_text, is_event = lemma_of(head) in DOCUMENTS, bool(lexicon.candidates("noun",
                                                                              lemma_of(head)))
-    maker = governor(head) if is_text or is_event else None
+    if not is_text and not is_event:
+        maker = None
+    elif maker is None:
+        maker = governor(head)
     if maker is None or is_event and maker.pos_ != "VERB":
         return
     c.actors = mentions_of(subject_tokens(maker, exclude=head.i)[0], index)
@@ -333,7 +349,7 @@ def apply_frame(c: Candidate) -> None:
     c.mediators = list(c.actors) if c.pattern.frame == "mediation" else []
     spans = {(m.start, m.end) for m in c.actors}
     c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans
-                    and not _own_country(c, m)]
+                    and not _own_country(c, m) and not _joint_party(c, m)]
     if not c.recipients and c.audience:
         c.recipients = [m for m in c.audience if (m.start, m.end) not in spans]
     if not c.actors and c.places and _place_acts(c):
@@ -357,6 +373,24 @@ def _own_country(c: Candidate, m: Mention) -> bool:
     U.S.' name the actor's own country, not the target."""
     return c.pattern.type == "SANCTION" and m.sector is None \
         and m.code in {a.code for a in c.actors}
+
+
+def party_codes(mentions: Sequence[Mention]) -> set[str]:
+    """The codes of the parties ``mentions`` name: their own, and the members of a group
+    ("both countries" → Israel, Turkey)."""
+    return {m.code for m in mentions if m.code} | {code for m in mentions for code in m.members}
+
+
+def _joint_party(c: Candidate, m: Mention) -> bool:
+    """Two parties who act together, as a group or a coordinated subject, are not the act's
+    target: "Both countries (Israel, Turkey) withdrew ambassadors over Israel's crackdown" is
+    a mutual act, coded as a symmetric one is (every party an actor), never with Israel as its
+    own recipient. A symmetric class already reads its partner ("talks with X") its own way."""
+    parties = party_codes(c.actors)
+    if c.pattern.frame == "symmetric" or len(parties) != 2:
+        return False
+    together = any(a.members for a in c.actors) or any(s.conjuncts for s in c.subjects)
+    return together and (m.code in parties or bool(m.members) and set(m.members) <= parties)
 
 
 def _place_acts(c: Candidate) -> bool:

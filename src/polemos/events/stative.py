@@ -10,7 +10,12 @@ of an act: no event is reported.
   with a noun of a lasting state (the ``durative`` words) recalls background; "Russia started a
   war on Thursday" in the main clause stays an event.
 
-Both apply only when the event has no date stated in the text (the caller checks).
+- a habit claimed in the present: "rebels claim that they protect the herders", "X says it
+  defends civilians". An act in the simple present, in the complement of a verb of saying or
+  claiming that is itself in the present, tells what the speaker says it does as a rule, not an
+  act reported: the event is kept, flagged hypothetical (a claim, not a fact).
+
+All apply only when the event has no date stated in the text (the caller checks).
 """
 
 from __future__ import annotations
@@ -70,3 +75,22 @@ def recalls_onset(c: Candidate, lexicon: Patterns) -> bool:
     if c.anchor.lemma_.lower() not in durative and c.anchor.lower_ not in durative:
         return False
     return gov.tag_ == "VBG" or gov.dep_ in CLAUSE_DEPS or is_subordinate(gov)
+
+
+# verbs that report a statement or a claim ("says", "claims", "insists", "maintains")
+CLAIMING = frozenset({"say", "claim", "insist", "maintain", "argue", "contend", "assert",
+                      "allege", "stress", "state", "tell", "believe"})
+
+
+def claims_habit(c: Candidate) -> bool:
+    """An active verb in the simple present in the complement of a present-tense verb of
+    saying: "they claim that they protect …". ("X said it attacked", "X says it will attack"
+    and "X says it attacked on Monday" are not.)"""
+    verb = c.token
+    if c.pattern.pos != "verb" or verb.tag_ not in PRESENT or verb.dep_ != "ccomp":
+        return False
+    if any(child.dep_ in AUXILIARIES for child in verb.children):
+        return False
+    head = verb.head
+    return head.i != verb.i and head.tag_ in PRESENT and head.lemma_.lower() in CLAIMING \
+        and not any(child.dep_ in AUXILIARIES for child in head.children)
