@@ -52,8 +52,14 @@ PAVING: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("paved", 1, "ROOT", V
                        ("for", 3, "prep", X, "for"), ("attacking", 4, "pcomp", V, "attack"),
                        ("Gondor", 5, "dobj", P, "Gondor")]
 
+PERCEIVED: list[Token] = [("There", 1, "expl", "PRON", "there"), ("were", 1, "ROOT", "AUX", "be"),
+                          ("perceptions", 1, "attr", N, "perception"),
+                          ("that", 5, "mark", "SCONJ", "that"), ("Harad", 5, "nsubj", P, "Harad"),
+                          ("attacked", 2, "acl", V, "attack"), ("Gondor", 5, "dobj", P, "Gondor")]
+
 
 @pytest.mark.parametrize(("tokens", "hypothetical"), [
+    (PERCEIVED, True),  # "perceptions that X attacked": a view, not a report
     (EXPECTS, True),  # "expects X to attack": foreseen, not reported
     (UNLIKELY, True),  # "unlikely X will attack"
     (PREPARING, True),  # "appears to attack"

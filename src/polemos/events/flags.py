@@ -48,6 +48,8 @@ EXPECTING = frozenset({
     "expect", "anticipate", "predict", "forecast", "likely", "unlikely", "possible", "probable",
     "hope", "fear", "doubt", "think", "imagine", "wonder", "speculate", "assume", "suppose",
     "suspect", "worry", "concerned", "afraid", "believe",
+    # nouns of belief and perception: "perceptions that X supported Y" reports a view
+    "perceive", "perception", "belief", "impression", "suspicion", "assumption", "allegation",
 })
 # habits and generalities are no particular event ("China always says", "frequently conducts")
 HABITUAL = frozenset({"always", "often", "usually", "frequently", "routinely", "regularly",
@@ -73,6 +75,13 @@ CONDITIONALS = frozenset({"if", "unless", "provided", "should", "whether", "lest
 SAYING = frozenset({"say", "announce", "tell", "declare", "confirm", "pledge", "decide", "state",
                     "indicate", "add", "insist", "signal", "reiterate", "reaffirm", "promise",
                     "vow", "stress", "warn", "write", "assure", "undertake", "agree"})
+
+
+def _is_complement(node: Token) -> bool:
+    """A clause that completes its head: "expects that X …" (ccomp), or a noun's "that" clause,
+    "perceptions that X supported Y" (acl with "that"; not a participle, "troops deployed")."""
+    return node.dep_ == "ccomp" or (node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in node.children))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +190,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
                 intent_only &= bool(forms & INTENT_GOVERNORS)
             attempted |= bool(forms & ATTEMPT_GOVERNORS)
             negated |= bool(forms & NEGATING_GOVERNORS) and not via_conj
-        if node.dep_ == "ccomp" and node.head.i != node.i \
+        if _is_complement(node) and node.head.i != node.i \
                 and set(forms_of(node.head)) & EXPECTING:
             hypothetical, intent_only = True, False
         own_clause &= node.dep_ in INTENT_PATH  # the arc climbed next: still its clause?
