@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from polemos.actors import KnowledgeBase, find_mentions, load_kb
 from polemos.batching import batched
 from polemos.claims import extract_claims
-from polemos.errors import InputError, StoreError
+from polemos.errors import InputError
 from polemos.events import Patterns, extract_events, load_patterns
 from polemos.events.classify import EventClassifier, load_classifier
 from polemos.events.combine import Policy, combine
@@ -23,6 +23,7 @@ from polemos.nlp import Parsed, load_nlp, sentences_of
 from polemos.nlp.parts import needs_parts, parse_in_parts
 from polemos.records import Article, Event, Failure, Mention, Result, Skip, TimeAnalysis
 from polemos.settings import Settings
+from polemos.store.faults import is_store_fault
 from polemos.store.store import Store
 from polemos.timex import analyse_time
 from polemos.workers import code_stream
@@ -193,7 +194,7 @@ def store_results(store: Store, results: list[Result]) -> tuple[list[str], list[
     try:
         return store.add(results), []
     except Exception as err:
-        if _is_store_fault(err):
+        if is_store_fault(err):
             raise
     stored: list[str] = []
     failures: list[Failure] = []
@@ -201,19 +202,10 @@ def store_results(store: Store, results: list[Result]) -> tuple[list[str], list[
         try:
             stored.extend(store.add([result]))
         except Exception as err:
-            if _is_store_fault(err):
+            if is_store_fault(err):
                 raise
             failures.append(failure_of(item_name(result.article), "storing", err))
     return stored, failures
-
-
-def _is_store_fault(err: Exception) -> bool:
-    """Errors of the database or the disk, not of one document."""
-    import duckdb
-
-    faults = (StoreError, OSError, MemoryError, duckdb.IOException, duckdb.FatalException,
-              duckdb.InternalException, duckdb.TransactionException, duckdb.PermissionException)
-    return isinstance(err, faults)
 
 
 def ingest(

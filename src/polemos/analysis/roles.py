@@ -88,7 +88,7 @@ def _camp(scope: Scope, key: str) -> str:
 def _spans_camps(scope: Scope, keys: Iterable[str]) -> bool:
     """Whether ``keys`` hold parties of both main sides: an agreement signed with, or a truce
     or aid given to, both sides at once takes no side (it is no alliance or support)."""
-    sides = {_camp(scope, k) for k in _sides(scope, "")}
+    sides = {_camp(scope, k) for k in scope.conflict.party_keys[:2]}
     return len(sides) == 2 and sides <= {_camp(scope, k) for k in keys}
 
 

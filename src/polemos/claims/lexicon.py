@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -43,11 +43,16 @@ class Cue:
     is_negatable: bool = True
     is_once: bool = False  # a status that begins once (becoming co-chair): dates must agree
     is_symmetric: bool = False  # "cooperation between A and B": A holds it toward B
-    any_pattern: re.Pattern[str] | None = None  # the patterns as one: a cheap first test
+    # the patterns as one, derived from them: a cheap first test of a sentence
+    any_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        union = "|".join(f"(?:{p.pattern})" for p in self.patterns)
+        object.__setattr__(self, "any_pattern", re.compile(union, re.IGNORECASE))
 
     def may_match(self, text: str) -> bool:
         """Whether any of the cue's patterns occurs in ``text``."""
-        return (self.any_pattern or _union(self.patterns)).search(text) is not None
+        return self.any_pattern.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +104,7 @@ def _cue(entry: Any, fail: Any) -> Cue:
         is_negatable=bool(entry.get("negatable", entry["kind"] == "stance")),
         is_once=bool(entry.get("once", False)),
         is_symmetric=bool(entry.get("symmetric", False)),
-        any_pattern=_union(patterns),
     )
-
-
-def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def parse_lexicon(text: str, *, path: str) -> Lexicon:

@@ -168,6 +168,14 @@ def is_known_fault(err: BaseException) -> bool:
     return any(needle in message for needles, _ in _KNOWN_FAULTS for needle in needles)
 
 
+def is_store_fault(err: BaseException) -> bool:
+    """Whether ``err`` is a fault of the database or its disk, which every later write would
+    meet too (so an ingest stops), rather than a fault of the one document being stored."""
+    faults = (StoreError, OSError, MemoryError, duckdb.IOException, duckdb.FatalException,
+              duckdb.InternalException, duckdb.TransactionException, duckdb.PermissionException)
+    return isinstance(err, faults) or is_known_fault(err)
+
+
 def foreign_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The tables and views of a database that are not DuckDB's own."""
     rows = con.execute(
@@ -178,4 +186,4 @@ def foreign_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 __all__ = ["CONNECTION_CONFIG", "check_file", "connect", "describe_fault", "foreign_tables",
-           "is_known_fault"]
+           "is_known_fault", "is_store_fault"]
