@@ -43,6 +43,7 @@ def test_an_acronym_in_the_kb_is_found_in_its_dotted_spelling(doc_of: DocOf,
 
 @pytest.mark.parametrize(("noun", "members"), [
     ("leaders", ("ROH", "UMB")),  # people just told of
+    ("presidents", ("ROH", "UMB")),  # any noun of people in office
     ("sides", ("ARN", "GON")),  # the sides of the story's conflict
 ])
 def test_both_leaders_are_the_parties_named_just_before(doc_of: DocOf, kb: KnowledgeBase,

@@ -189,7 +189,11 @@ def _top_pair(doc: Doc, found: list[Found]) -> set[str]:
     return set(best)
 
 
-PEOPLE_WORDS = frozenset({"leader", "leaders"})
+# nouns of people who hold office: "both leaders", "the two presidents", "both ministers"
+PEOPLE_WORDS = frozenset({"leader", "leaders", "president", "presidents", "minister", "ministers",
+                          "premier", "premiers", "chancellor", "chancellors", "counterpart",
+                          "counterparts", "head", "heads", "envoy", "envoys", "diplomat",
+                          "diplomats", "monarch", "monarchs"})
 
 
 def _is_people(span: Span) -> bool:
@@ -205,9 +209,9 @@ def _recent(doc: Doc, span: Span, found: list[Found], timeline: Timeline) -> lis
     document's most frequent coordinated pair ("Armenia and Azerbaijan", "between A and B").
     The sides or parties of a conflict are that pair even when others are named nearby; but
     leaders are people who were just told of, and the pair is brought in from further away for
-    them only when the window names fewer than two parties: "Modi visited Mauritius …
-    Following talks with Ramgoolam, both leaders" are India and Mauritius, even in a story
-    whose dyad is Britain and Mauritius.
+    them only when the window names fewer than two parties: "Arnor's king visited Gondor …
+    After their talks both leaders …" are Arnor and Gondor, even in a story whose dyad is
+    Gondor and Mordor.
     When the group is the object of a preposition ("mediating between the parties", "talks
     with both sides") the actors of its own sentence act on it and are left out. Ties go to
     the most recent.
