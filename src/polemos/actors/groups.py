@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from polemos.actors.draft import Found, Timeline
 from polemos.actors.kb import KnowledgeBase
-from polemos.actors.matching import CO_CHAIR_WORDS, Matchers, match_index
+from polemos.actors.matching import CO_CHAIR_WORDS, OFFICE_PLURALS, Matchers, match_index
 from polemos.actors.sectors import assign_sector
 
 LOOKBACK = 3
@@ -189,11 +189,8 @@ def _top_pair(doc: Doc, found: list[Found]) -> set[str]:
     return set(best)
 
 
-# nouns of people who hold office: "both leaders", "the two presidents", "both ministers"
-PEOPLE_WORDS = frozenset({"leader", "leaders", "president", "presidents", "minister", "ministers",
-                          "premier", "premiers", "chancellor", "chancellors", "counterpart",
-                          "counterparts", "head", "heads", "envoy", "envoys", "diplomat",
-                          "diplomats", "monarch", "monarchs"})
+# nouns of people who hold office, as the group phrases name them ("both leaders")
+PEOPLE_WORDS = frozenset(noun.split(" of ")[0].split()[-1] for noun in OFFICE_PLURALS)
 
 
 def _is_people(span: Span) -> bool:

@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 from polemos.actors.kb import KnowledgeBase
 
 # Linguistic (not world) knowledge: expressions that stand for several actors named nearby.
-GROUP_PHRASES = (
+GROUP_PHRASES: tuple[str, ...] = (
     "both sides", "the two sides", "the sides", "two sides", "both parties", "the two parties",
     "the parties", "the warring parties", "the warring sides", "the conflicting parties",
     "the parties to the conflict", "the conflicting sides", "both conflicting parties",
@@ -27,8 +27,13 @@ GROUP_PHRASES = (
     "the two states", "both nations", "the two nations", "the two neighbours",
     "the two neighbors", "both governments", "the two governments", "the two republics",
     "the co-chairs", "co-chairs", "the co-chair countries", "the co-chairing countries",
-    "the mediators", "the two leaders", "both leaders",
+    "the mediators",
 )
+# people in office named as a pair: "both leaders", "the two presidents", "both foreign ministers"
+OFFICE_PLURALS = ("leaders", "presidents", "ministers", "foreign ministers", "defence ministers",
+                  "defense ministers", "prime ministers", "premiers", "chancellors",
+                  "heads of state", "envoys", "counterparts")
+GROUP_PHRASES += tuple(f"{det} {noun}" for noun in OFFICE_PLURALS for det in ("both", "the two"))
 CO_CHAIR_WORDS = ("co-chair", "mediator")
 
 
