@@ -9,6 +9,7 @@ imported here: no pyspark, so the executor side is testable without Spark.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ import pyarrow as pa
 
 from polemos.ingest.clean import make_article
 from polemos.records import Article, Result
+from polemos.sanitize import inert_line
 from polemos.settings import Settings
 from polemos.store.bulk import TABLES, result_tables, table_schemas
 
@@ -42,6 +44,9 @@ def coded_schema() -> pa.Schema:
     return pa.schema(fields)
 
 
+logger = logging.getLogger(__name__)
+
+
 def code_batches(batches: Iterator[pa.RecordBatch], settings: Settings,
                  today: dt.date) -> Iterator[pa.RecordBatch]:
     """Code every article of every batch; one output batch per input batch."""
@@ -52,8 +57,12 @@ def code_batches(batches: Iterator[pa.RecordBatch], settings: Settings,
         coder = _CODERS[settings] = Coder.load(settings)
     for batch in batches:
         articles = articles_of(batch, today=today)
-        results = [r for r in run(articles, coder, batch_size=settings.batch_size)
-                   if isinstance(r, Result)]
+        results = []
+        for outcome in run(articles, coder, batch_size=settings.batch_size):
+            if isinstance(outcome, Result):
+                results.append(outcome)
+            else:  # one line in the executor's log names the document and the step
+                logger.warning("error %s", inert_line(outcome.message))
         yield coded_batch(results)
 
 
