@@ -33,11 +33,12 @@ def _is_claim(trigger: Token) -> bool:
 def credit_claimed(events: Sequence[Event], doc: Doc) -> list[Event]:
     """Events with the claimed attacks given their claimant (and the claims their attack's
     recipients and date)."""
-    by_start = {t.idx: t for t in doc}
     out = list(events)
     for i, claim in enumerate(events):
-        trigger = by_start.get(claim.trigger_start)
-        if trigger is None or not claim.actors or not _is_claim(trigger):
+        if not claim.actors:
+            continue
+        span = doc.char_span(claim.trigger_start, claim.trigger_end, alignment_mode="expand")
+        if span is None or not len(span) or not _is_claim(span[0]):
             continue
         earlier = [j for j, e in enumerate(out) if e.type == claim.type and not e.actors
                    and claim.sentence - REACH <= e.sentence < claim.sentence]
