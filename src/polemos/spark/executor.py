@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from polemos.ingest.clean import make_article
-from polemos.records import Article, Result
+from polemos.records import Article, Failure, Result
 from polemos.sanitize import inert_line
 from polemos.settings import Settings
 from polemos.store.bulk import TABLES, result_tables, table_schemas
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 ARTICLE_FIELDS = ("doc_id", "text", "title", "source", "url", "published", "author",
                   "text_date", "language")
 CHILD_TABLES = TABLES[1:]
+# Columns of a row that reports a document which failed on the executor (null otherwise):
+# the driver counts and prints these rows, and writes only the others.
+FAILURE_FIELDS = ("failed_item", "failure")
 
 # Pipelines of this Python worker by settings: loaded on first use, kept for later tasks.
 _CODERS: dict[Settings, Coder] = {}
@@ -37,10 +40,12 @@ _CODERS: dict[Settings, Coder] = {}
 
 def coded_schema() -> pa.Schema:
     """One row per document: its columns, its publication year, and a list of rows for
-    each other table (sentences, mentions, events, claims)."""
+    each other table (sentences, mentions, events, claims); or one row per document that
+    failed, with only ``failed_item`` and ``failure`` (its one-line message) set."""
     schemas = table_schemas()
     fields = [*schemas["documents"], pa.field("year", pa.int32())]
     fields += [pa.field(name, pa.list_(pa.struct(list(schemas[name])))) for name in CHILD_TABLES]
+    fields += [pa.field(name, pa.string()) for name in FAILURE_FIELDS]
     return pa.schema(fields)
 
 
@@ -49,7 +54,8 @@ logger = logging.getLogger(__name__)
 
 def code_batches(batches: Iterator[pa.RecordBatch], settings: Settings,
                  today: dt.date) -> Iterator[pa.RecordBatch]:
-    """Code every article of every batch; one output batch per input batch."""
+    """Code every article of every batch; one output batch per input batch, which also
+    holds a row for each document that failed (logged here too, in one line)."""
     from polemos.pipeline import Coder, run
 
     coder = _CODERS.get(settings)
@@ -57,13 +63,15 @@ def code_batches(batches: Iterator[pa.RecordBatch], settings: Settings,
         coder = _CODERS[settings] = Coder.load(settings)
     for batch in batches:
         articles = articles_of(batch, today=today)
-        results = []
+        results: list[Result] = []
+        failures: list[Failure] = []
         for outcome in run(articles, coder, batch_size=settings.batch_size):
             if isinstance(outcome, Result):
                 results.append(outcome)
             else:  # one line in the executor's log names the document and the step
                 logger.warning("error %s", inert_line(outcome.message))
-        yield coded_batch(results)
+                failures.append(outcome)
+        yield coded_batch(results, failures)
 
 
 def articles_of(batch: pa.RecordBatch, *, today: dt.date) -> list[Article]:
@@ -89,8 +97,9 @@ def _value(name: str, value: Any) -> Any:
     return value
 
 
-def coded_batch(results: list[Result]) -> pa.RecordBatch:
-    """The documents of ``results`` as one row each, their rows nested (see coded_schema)."""
+def coded_batch(results: list[Result], failures: Sequence[Failure] = ()) -> pa.RecordBatch:
+    """The documents of ``results`` as one row each, their rows nested, then a row for each
+    of ``failures`` (see coded_schema)."""
     schema = coded_schema()
     tables = result_tables(results)
     doc_ids = [r.article.doc_id for r in results]
@@ -100,7 +109,13 @@ def coded_batch(results: list[Result]) -> pa.RecordBatch:
     for name in CHILD_TABLES:
         columns.append(_nested(tables[name], doc_ids, schema.field(name).type))
     arrays = [c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in columns]
-    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+    arrays += [pa.nulls(len(results), pa.string()) for _ in FAILURE_FIELDS]
+    coded = pa.RecordBatch.from_arrays(arrays, schema=schema)
+    if not failures:
+        return coded
+    failed = pa.RecordBatch.from_pylist(
+        [{"failed_item": f.item, "failure": f.message} for f in failures], schema=schema)
+    return pa.Table.from_batches([coded, failed]).combine_chunks().to_batches()[0]
 
 
 def _nested(table: pa.Table, doc_ids: list[str], kind: pa.DataType) -> pa.Array:

@@ -30,7 +30,13 @@ from polemos.errors import ConfigError
 from polemos.ingest import read_sources
 from polemos.records import Article, Failure, Skip
 from polemos.settings import Settings
-from polemos.spark.executor import ARTICLE_FIELDS, CHILD_TABLES, code_batches, coded_schema
+from polemos.spark.executor import (
+    ARTICLE_FIELDS,
+    CHILD_TABLES,
+    FAILURE_FIELDS,
+    code_batches,
+    coded_schema,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +46,8 @@ READ_COLUMNS = ("text", "title", "url", "published", "author")
 
 @dataclass
 class SparkReport:
-    """What a spark-ingest did: documents written, items left out or failed on the driver."""
+    """What a spark-ingest did: documents written, items left out, items that failed (read on
+    the driver, or coded on an executor)."""
 
     documents: int = 0
     skipped: list[Skip] = field(default_factory=list)
@@ -72,11 +79,15 @@ def spark_ingest(
             functools.partial(code_batches, settings=settings, today=dt.date.today()),
             _spark_schema(coded_schema()),
         )
-        if any(_is_parquet(s) for s in sources):  # the driver kept each text once already
-            coded = coded.dropDuplicates(["doc_id"])
-        report.documents = _write(spark, coded, str(out).rstrip("/"))
+        # the driver kept each text it read once already; Parquet rows may repeat one
+        dedupe = any(_is_parquet(s) for s in sources)
+        report.documents, failed = _write(spark, coded, str(out).rstrip("/"), dedupe=dedupe)
     finally:
         spark.stop()
+    for failure in failed:  # documents that failed on the executors
+        report.failed.append(failure)
+        if on_item is not None:
+            on_item(failure)
     return report
 
 
@@ -185,14 +196,20 @@ def _spark_schema(schema: pa.Schema) -> Any:
     return from_arrow_schema(schema)
 
 
-def _write(spark: Any, coded: Any, out: str) -> int:
+def _write(spark: Any, coded: Any, out: str, *, dedupe: bool) -> tuple[int, list[Failure]]:
     """Write the coded documents once (NLP runs once), then the five datasets from them;
-    returns the number of documents."""
+    returns the number of documents and the documents that failed on the executors."""
     from pyspark.sql import functions as F
 
     staging = f"{out}/_coded"
     coded.write.mode("overwrite").parquet(staging)
-    frame = spark.read.parquet(staging)
+    staged = spark.read.parquet(staging)
+    failed = [Failure(row["failed_item"], row["failure"])
+              for row in staged.where(F.col("failure").isNotNull())
+                               .select(*FAILURE_FIELDS).collect()]
+    frame = staged.where(F.col("failure").isNull()).drop(*FAILURE_FIELDS)
+    if dedupe:
+        frame = frame.dropDuplicates(["doc_id"])
     documents = frame.drop(*CHILD_TABLES)
     documents.write.mode("overwrite").partitionBy("year").parquet(f"{out}/documents")
     for name in CHILD_TABLES:
@@ -200,7 +217,7 @@ def _write(spark: Any, coded: Any, out: str) -> int:
         rows.write.mode("overwrite").partitionBy("year").parquet(f"{out}/{name}")
     n_documents = int(documents.count())
     _delete(spark, staging)
-    return n_documents
+    return n_documents, failed
 
 
 def _delete(spark: Any, uri: str) -> None:
