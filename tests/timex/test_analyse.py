@@ -164,3 +164,24 @@ def test_weekday_follows_the_tense(nlp, text: str, iso: str) -> None:  # type: i
     [date] = analyse_time(parsed).sentence_dates
     stream.close()
     assert (date.iso, date.basis) == (iso, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a clause that ends in a colon announces what follows, and frames its time
+        ("In 2012, two things happened: Gondor closed its border and Arnor recalled its envoy.",
+         "2012"),
+        ("In 2012, two events took place: Gondor closed its border; Arnor recalled its envoy.",
+         "2012"),
+        # without a colon the first clause's time is its own
+        ("Two things happened in 2012, Rohan said, and Gondor closed its border.", None),
+    ],
+)
+def test_a_clause_before_a_colon_frames_the_time_of_what_follows(nlp, text: str,
+                                                                 iso: str | None) -> None:  # type: ignore[no-untyped-def]
+    stream = annotate(nlp, [Article("colon", text)])
+    parsed = next(stream)
+    [date] = analyse_time(parsed).sentence_dates
+    stream.close()
+    assert date.iso == iso

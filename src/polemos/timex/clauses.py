@@ -205,9 +205,24 @@ def clause_role(head: Token, root: Token) -> Role:
     clause = clause_of(head)
     if projected_verb(head) is not None:
         return "other"
-    if clause == root:
+    if clause == root or is_introduction(clause, root):
         return "main"
     return "adverbial" if is_adverbial_of(clause, root) else "other"
+
+
+def is_introduction(clause: Token, root: Token) -> bool:
+    """A clause that ends in a colon and announces the main clause after it ("In 1997, two
+    events happened: ... Russia expanded its ties"): the parser hangs it below the main
+    clause as if it were reported, but it frames what follows, time included. A reporting
+    verb before the colon ("he said: ...") is not one."""
+    while clause.i != root.i:  # "A: B; C" parses as A below B below C
+        if clause.dep_ != "ccomp" or clause.i > clause.head.i or is_reporting(clause):
+            return False
+        edge = clause.right_edge.i
+        if not any(t.text in (":", ";") for t in clause.doc[edge:edge + 2]):
+            return False
+        clause = clause_of(clause.head)
+    return True
 
 
 def is_reporting(verb: Token) -> bool:
