@@ -12,7 +12,8 @@
    intention ("will visit X") adds the statement of intent as an event (events/intent.py);
    background is left out (a subheading, an act in a relative clause with no time of its own)
 6. across sentences: a claim of responsibility names who carried out the attack told before
-   (events/responsibility.py)
+   (events/responsibility.py); a mediation whose sentence names no sides takes those of its
+   context (events/sides.py)
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from polemos.events.patterns import Patterns
 from polemos.events.responsibility import credit_claimed
 from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
+from polemos.events.sides import give_sides
 from polemos.events.stative import claims_habit, describes_state, recalls_onset
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
@@ -83,6 +85,7 @@ def extract_events(
         if intent is not None:
             events.append(intent)
     events = credit_claimed(_drop_restated(_link_mediation(events)), parsed.doc)
+    events = give_sides(events, mentions, parsed.article.text)
     return mark_secondary(events, parsed.doc)
 
 
