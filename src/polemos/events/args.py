@@ -165,13 +165,27 @@ def _located(token: Token, index: MentionIndex, depth: int) -> list[Mention]:
 
 
 def _antecedent(token: Token, index: MentionIndex) -> list[Mention]:
-    """'whose'/'which' in a relative clause stand for the noun the clause modifies."""
+    """'whose'/'which' in a relative clause stand for the noun the clause modifies; 'that'
+    in a cleft ("it was Russia that brokered …", parsed as a complement of "was") for the
+    noun the cleft puts first."""
     node = token.head
     for _ in range(3):
         if node.dep_ == "relcl":
             return phrase_mentions(node.head, index, depth=1)
+        focus = _cleft_focus(node)
+        if focus is not None:
+            return phrase_mentions(focus, index, depth=1)
         node = node.head
     return []
+
+
+def _cleft_focus(clause: Token) -> Token | None:
+    """The noun a cleft puts first: "It was Russia" in "It was Russia that brokered …"."""
+    be = clause.head
+    if clause.dep_ != "ccomp" or be.lemma_ != "be" or not any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return None
+    return next((c for c in be.children if c.dep_ == "attr" and c.i < clause.i), None)
 
 
 def owner_mentions(noun: Token, index: MentionIndex, *, skip: int = -1) -> list[Mention]:
