@@ -133,6 +133,18 @@ def test_venue_named_in_an_agreement_is_no_party(patterns: Patterns) -> None:
     assert summary(event)[:3] == ("SUPPORT", ("ARN", "GON"), ())
 
 
+def test_venue_of_a_negotiated_agreement_is_no_recipient(patterns: Patterns) -> None:
+    tokens: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"),
+                           ("negotiated", 1, "ROOT", V, "negotiate"), ("the", 4, "det", D, "the"),
+                           ("Bree", 4, "compound", P, "Bree"),
+                           ("Protocol", 1, "dobj", P, "protocol")]
+    parsed = make_parsed(tokens)
+    bree = parsed.doc[3]
+    mentions = mentions_of(parsed) + [Mention("d1", 0, bree.idx, bree.idx + 4, "Bree", "ERI",
+                                              kind="state", rule="metonym")]
+    assert [summary(e)[1:3] for e in coded(tokens, patterns, mentions)] == [(("ARN",), ())]
+
+
 def test_mediation_names_the_sides_it_mediates_between(patterns: Patterns) -> None:
     tokens: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("brokered", 1, "ROOT", V, "broker"),
                            ("a", 3, "det", D, "a"), ("truce", 1, "dobj", N, "truce"),

@@ -207,8 +207,9 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
                     add_preps(c, acl, IMPOSED_ON, index)
         elif c.pattern.embeds and lemma_of(c.token) in TELLING and _is_press(obj, c.lexicon):
             continue  # "told VOA's Korean Service that X must …": told, not addressed
-        elif obj.dep_ != "attr":
-            c.recipients += phrase_mentions(obj, index) or _by_whom(obj, index)
+        elif obj.dep_ != "attr":  # "negotiated the Bishkek Protocol": where, not with whom
+            c.recipients += [m for m in phrase_mentions(obj, index)
+                             if not is_venue(m, obj, index, c.lexicon)] or _by_whom(obj, index)
             if c.pattern.frame == "mediation":
                 add_preps(c, obj, frozenset({"between", "with"}), index)
 
