@@ -44,6 +44,8 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     owners = owner_mentions(anchor, index, skip=c.token.i if anchor.i != c.token.i else -1)
     c.actors = [m for m in owners if not is_venue(m, anchor, index, lexicon)]
     c.actors = _without_forum(c.actors, anchor, index)
+    if not c.actors:
+        _participle_agents(c, anchor, index, lexicon)
     c.subjects = [t for t in anchor.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
     for obj in c.token.doc[anchor.sent.start:anchor.sent.end] if c.consumed else ():
         if obj.i in c.consumed and obj.dep_ != "compound":  # "suspension of links with X"
@@ -70,6 +72,33 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
                 subjects = [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
                 c.recipients += mentions_of(subjects, index)
     c.recipients = [m for m in c.recipients if m not in c.actors]
+
+
+# participles whose agent takes part in it ("the summit attended by X and Y")
+ATTENDING = frozenset({"attend", "join"})
+# participles whose agent hosts or brokers it ("talks hosted by X"): an act of its own
+HOSTING = frozenset({"host", "organize", "organise", "broker", "mediate", "sponsor", "convene",
+                     "facilitate", "arrange", "chair"})
+
+
+def _participle_agents(c: Candidate, anchor: Token, index: MentionIndex,
+                       lexicon: Patterns) -> None:
+    """'strikes carried out by X', 'the summit attended by X and Y': the agent of a
+    participle of a support or attending verb acts in the noun's event. ('talks hosted by
+    X' is not one: the host's act is an event of its own, coded from the participle.)"""
+    for participle in anchor.children:
+        if participle.dep_ != "acl":  # with an agent: a passive participle
+            continue
+        lemma = participle.lemma_.lower()
+        agents = [o for a in participle.children if a.dep_ == "agent"
+                  for o in a.children if o.dep_ == "pobj"]
+        named = [m for o in agents for m in phrase_mentions(o, index)]
+        if not named:
+            continue
+        if lemma in ATTENDING or lemma in lexicon.words("support") and lemma not in HOSTING:
+            c.actors = named
+            c.subjects = agents
+            return
 
 
 def _without_forum(actors: list[Mention], anchor: Token, index: MentionIndex) -> list[Mention]:
