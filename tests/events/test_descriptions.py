@@ -1,0 +1,87 @@
+"""Actors named by a description (issue 8, fourth pass): "the country's forces", "the
+government". Hand-built parses of fictional sentences, no model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from polemos.events import Patterns, extract_events
+from polemos.nlp.annotate import Parsed, sentences_of
+from polemos.records import Article, Event
+from tests.events.conftest import VOCAB, mentions_of, one_date
+from tests.events.test_stative import Row
+
+
+def parsed_of(rows: Sequence[Row]) -> Parsed:
+    """A document of one or more sentences: a sentence starts after each full stop."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ",", "'s"} for i in range(len(words))]
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows],
+              deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
+              lemmas=[r[5] for r in rows], sent_starts=starts)
+    return Parsed(Article("d1", doc.text, published=dt.date(2030, 1, 1)), doc,
+                  tuple(sentences_of(doc, "d1")))
+
+
+def coded(rows: Sequence[Row], patterns: Patterns) -> list[Event]:
+    parsed = parsed_of(rows)
+    return extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed))
+
+
+def test_the_country_in_a_reported_clause_is_the_state_of_the_speaker(
+        patterns: Patterns) -> None:
+    # "Arnor's agency said the country's forces killed Harad's fighters."
+    rows: list[Row] = [("Arnor", 2, "poss", "PROPN", "NNP", "Arnor"),
+                       ("'s", 0, "case", "PART", "POS", "'s"),
+                       ("agency", 3, "nsubj", "NOUN", "NN", "agency"),
+                       ("said", 3, "ROOT", "VERB", "VBD", "say"),
+                       ("the", 5, "det", "DET", "DT", "the"),
+                       ("country", 7, "poss", "NOUN", "NN", "country"),
+                       ("'s", 5, "case", "PART", "POS", "'s"),
+                       ("forces", 8, "nsubj", "NOUN", "NNS", "force"),
+                       ("killed", 3, "ccomp", "VERB", "VBD", "kill"),
+                       ("Harad", 11, "poss", "PROPN", "NNP", "Harad"),
+                       ("'s", 9, "case", "PART", "POS", "'s"),
+                       ("fighters", 8, "dobj", "NOUN", "NNS", "fighter"),
+                       (".", 3, "punct", "PUNCT", ".", ".")]
+    [killing] = [e for e in coded(rows, patterns) if e.trigger == "killed"]
+    assert [(p.code, p.sector) for p in killing.actors] == [("ARN", "MIL")]
+    assert [p.code for p in killing.recipients] == ["HAR"]
+
+
+def test_a_government_named_by_its_own_phrase_is_not_the_state_told_before(
+        patterns: Patterns) -> None:
+    # "Arnor fought Harad. The government of Gondor condemned Harad."
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("fought", 1, "ROOT", "VERB", "VBD", "fight"),
+                       ("Harad", 1, "dobj", "PROPN", "NNP", "Harad"),
+                       (".", 1, "punct", "PUNCT", ".", "."),
+                       ("The", 5, "det", "DET", "DT", "the"),
+                       ("government", 8, "nsubj", "NOUN", "NN", "government"),
+                       ("of", 5, "prep", "ADP", "IN", "of"),
+                       ("Gondor", 6, "pobj", "PROPN", "NNP", "Gondor"),
+                       ("condemned", 8, "ROOT", "VERB", "VBD", "condemn"),
+                       ("Harad", 8, "dobj", "PROPN", "NNP", "Harad"),
+                       (".", 8, "punct", "PUNCT", ".", ".")]
+    [condemning] = [e for e in coded(rows, patterns) if e.trigger == "condemned"]
+    assert [p.code for p in condemning.actors] == ["GON"]
+
+
+def test_the_government_told_before_keeps_its_state_with_the_sector_of_its_noun(
+        patterns: Patterns) -> None:
+    # "Arnor fought Harad. The government condemned Harad."
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("fought", 1, "ROOT", "VERB", "VBD", "fight"),
+                       ("Harad", 1, "dobj", "PROPN", "NNP", "Harad"),
+                       (".", 1, "punct", "PUNCT", ".", "."),
+                       ("The", 5, "det", "DET", "DT", "the"),
+                       ("government", 6, "nsubj", "NOUN", "NN", "government"),
+                       ("condemned", 6, "ROOT", "VERB", "VBD", "condemn"),
+                       ("Harad", 6, "dobj", "PROPN", "NNP", "Harad"),
+                       (".", 6, "punct", "PUNCT", ".", ".")]
+    [condemning] = [e for e in coded(rows, patterns) if e.trigger == "condemned"]
+    assert [(p.code, p.sector) for p in condemning.actors] == [("ARN", "GOV")]
