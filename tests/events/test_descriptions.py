@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from polemos.events import Patterns, extract_events
 from polemos.nlp.annotate import Parsed, sentences_of
-from polemos.records import Article, Event
+from polemos.records import Article, Event, Mention
 from tests.events.conftest import VOCAB, mentions_of, one_date
 from tests.events.test_stative import Row
 
@@ -85,3 +85,28 @@ def test_the_government_told_before_keeps_its_state_with_the_sector_of_its_noun(
                        (".", 6, "punct", "PUNCT", ".", ".")]
     [condemning] = [e for e in coded(rows, patterns) if e.trigger == "condemned"]
     assert [(p.code, p.sector) for p in condemning.actors] == [("ARN", "GOV")]
+
+
+def visit(place: str) -> list[Row]:
+    """'The Gondorian king visited <place>.'"""
+    return [("The", 2, "det", "DET", "DT", "the"),
+            ("Gondorian", 2, "amod", "ADJ", "JJ", "Gondorian"),
+            ("king", 3, "nsubj", "NOUN", "NN", "king"),
+            ("visited", 3, "ROOT", "VERB", "VBD", "visit"),
+            (place, 3, "dobj", "PROPN", "NNP", place),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_visit_to_a_city_of_the_visitors_own_state_is_no_visit(patterns: Patterns) -> None:
+    parsed = parsed_of(visit("Minas"))
+    city = Mention("d1", 0, parsed.doc[4].idx, parsed.doc[4].idx + 5, "Minas", "GON",
+                   kind="state", rule="region")
+    events = extract_events(parsed, [*mentions_of(parsed), city], patterns,
+                            time=one_date(parsed))
+    assert [e for e in events if e.type == "CONSULT"] == []
+
+
+def test_a_visit_to_another_state_stays_a_visit(patterns: Patterns) -> None:
+    events = coded(visit("Rohan"), patterns)
+    assert [(e.type, tuple(p.code for p in e.actors), tuple(p.code for p in e.recipients))
+            for e in events] == [("CONSULT", ("GON",), ("ROH",))]
