@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -110,3 +111,42 @@ def test_a_visit_to_another_state_stays_a_visit(patterns: Patterns) -> None:
     events = coded(visit("Rohan"), patterns)
     assert [(e.type, tuple(p.code for p in e.actors), tuple(p.code for p in e.recipients))
             for e in events] == [("CONSULT", ("GON",), ("ROH",))]
+
+
+def with_council(rows: list[Row], patterns: Patterns) -> list[Event]:
+    """The rows coded with 'Council' known as an international organisation."""
+    parsed = parsed_of(rows)
+    mentions = [replace(m, kind="igo") if m.text == "Council" else m
+                for m in mentions_of(parsed)]
+    return extract_events(parsed, mentions, patterns, time=one_date(parsed))
+
+
+COUNCIL_MET: list[Row] = [("The", 1, "det", "DET", "DT", "the"),
+                          ("Council", 2, "nsubj", "PROPN", "NNP", "Council"),
+                          ("met", 2, "ROOT", "VERB", "VBD", "meet"),
+                          (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_refusing_to_attend_the_hearing_rejects_the_body_that_holds_it(
+        patterns: Patterns) -> None:
+    # "The Council met. Arnor refused to attend the hearing."
+    rows: list[Row] = [*COUNCIL_MET, ("Arnor", 5, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("refused", 5, "ROOT", "VERB", "VBD", "refuse"),
+                       ("to", 7, "aux", "PART", "TO", "to"),
+                       ("attend", 5, "xcomp", "VERB", "VB", "attend"),
+                       ("the", 9, "det", "DET", "DT", "the"),
+                       ("hearing", 7, "dobj", "NOUN", "NN", "hearing"),
+                       (".", 5, "punct", "PUNCT", ".", ".")]
+    [refusal] = [e for e in with_council(rows, patterns) if e.trigger == "refused"]
+    assert [p.code for p in refusal.recipients] == ["CNL"]
+
+
+def test_boycotting_the_session_rejects_the_body_that_holds_it(patterns: Patterns) -> None:
+    # "The Council met. Arnor boycotted the session."
+    rows: list[Row] = [*COUNCIL_MET, ("Arnor", 5, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("boycotted", 5, "ROOT", "VERB", "VBD", "boycott"),
+                       ("the", 7, "det", "DET", "DT", "the"),
+                       ("session", 5, "dobj", "NOUN", "NN", "session"),
+                       (".", 5, "punct", "PUNCT", ".", ".")]
+    [boycott] = [e for e in with_council(rows, patterns) if e.trigger == "boycotted"]
+    assert [p.code for p in boycott.recipients] == ["CNL"]

@@ -42,6 +42,7 @@ from polemos.events.args import (
     subject_tokens,
 )
 from polemos.events.patterns import Patterns
+from polemos.events.reference import PROCEEDINGS, definite_anaphor
 from polemos.events.senses import is_venue
 from polemos.records import Mention
 
@@ -205,6 +206,9 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             if not c.recipients:  # "lifted sanctions imposed on X": X bore them
                 for acl in (t for t in obj.children if t.dep_ == "acl" and t.pos_ == "VERB"):
                     add_preps(c, acl, IMPOSED_ON, index)
+            held_by = definite_anaphor(obj, index) if lemma_of(obj) in PROCEEDINGS else None
+            if not c.recipients and held_by is not None:  # "boycotted the session": the body's
+                c.recipients.append(held_by)
         elif c.pattern.embeds and lemma_of(c.token) in TELLING and _is_press(obj, c.lexicon):
             continue  # "told VOA's Korean Service that X must …": told, not addressed
         elif obj.dep_ != "attr":

@@ -25,6 +25,8 @@ ARMED_ANAPHORS = frozenset({"group", "militant", "insurgent", "outfit", "organiz
                             "organisation", "militia", "rebel", "jihadist", "movement"})
 STATE_ANAPHORS = frozenset({"government", "authority", "administration", "regime", "country",
                             "state", "capital", "nation"})
+# proceedings a body holds: "Kenya refused to attend the hearing" (of the court named before)
+PROCEEDINGS = frozenset({"hearing", "session", "proceeding", "trial", "deliberation"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANAPHOR_REACH = 3  # sentences back, its own included
 
@@ -116,13 +118,14 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
 
 
 def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
-    """'the group', 'the militants', 'the government', 'the country's army': the nearest
-    earlier mention, in its sentence or the few before, of an actor of that kind (an armed
-    group; a state). A noun with a name of its own in its phrase ("the Kurdish group", "the
+    """'the group', 'the militants', 'the government', 'the country's army', 'the hearing': the
+    nearest earlier mention, in its sentence or the few before, of an actor of that kind (an
+    armed group; a state; the organisation or court that holds a proceeding). A noun with a name of its own in its phrase ("the Kurdish group", "the
     government of X", "the government in X") is not an anaphor. A state description takes the
     sector its words give: "the government" GOV, "the country's security forces" MIL."""
     lemma = token.lemma_.lower()
-    wanted = "armed" if lemma in ARMED_ANAPHORS else "state" if lemma in STATE_ANAPHORS else None
+    wanted = "armed" if lemma in ARMED_ANAPHORS else "state" if lemma in STATE_ANAPHORS \
+        else "body" if lemma in PROCEEDINGS else None
     if wanted is None or token.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return None
@@ -133,7 +136,7 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
         for o in c.children]
     if any(index.at(n) is not None for n in named):
         return None  # "the Kurdish group", "the capital, X", "the government of X"
-    if wanted == "armed":
+    if wanted != "state":  # an armed group, or the body holding a proceeding, in its sentence too
         return _earlier(token, index, wanted, token.i)
     found = _speaker_state(token, index) or _earlier(token, index, wanted, token.sent.start)
     if found is None:
@@ -162,7 +165,7 @@ def _earlier(token: Token, index: MentionIndex, wanted: str, last: int) -> Menti
     for i in range(last - 1, first.start - 1, -1):
         mention = index.by_token.get(i)
         if mention is not None and mention.code and _is_kind(mention, wanted) and (
-                wanted == "armed" or _in_subject(token.doc[i])):
+                wanted != "state" or _in_subject(token.doc[i])):
             return mention
     return None
 
@@ -213,6 +216,8 @@ def _in_subject(token: Token) -> bool:
 def _is_kind(mention: Mention, wanted: str) -> bool:
     if wanted == "armed":
         return mention.kind == "armed_group"
+    if wanted == "body":  # an international organisation or a court
+        return mention.kind == "igo" or mention.sector == "JUD"
     return mention.kind in {"state", "defacto"} and mention.sector in {None, "GOV"}
 
 
