@@ -150,3 +150,23 @@ def test_boycotting_the_session_rejects_the_body_that_holds_it(patterns: Pattern
                        (".", 5, "punct", "PUNCT", ".", ".")]
     [boycott] = [e for e in with_council(rows, patterns) if e.trigger == "boycotted"]
     assert [p.code for p in boycott.recipients] == ["CNL"]
+
+
+def test_what_is_given_goes_to_the_party_a_coordinated_taking_takes_from(
+        patterns: Patterns) -> None:
+    # "Arnor ceded the islands and leased back the port from Gondor."
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("ceded", 1, "ROOT", "VERB", "VBD", "cede"),
+                       ("the", 3, "det", "DET", "DT", "the"),
+                       ("islands", 1, "dobj", "NOUN", "NNS", "island"),
+                       ("and", 1, "cc", "CCONJ", "CC", "and"),
+                       ("leased", 1, "conj", "VERB", "VBD", "lease"),
+                       ("back", 5, "prt", "ADP", "RP", "back"),
+                       ("the", 8, "det", "DET", "DT", "the"),
+                       ("port", 5, "dobj", "NOUN", "NN", "port"),
+                       ("from", 8, "prep", "ADP", "IN", "from"),
+                       ("Gondor", 9, "pobj", "PROPN", "NNP", "Gondor"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    [ceding] = [e for e in coded(rows, patterns) if e.trigger == "ceded"]
+    assert [p.code for p in ceding.actors] == ["ARN"]
+    assert [p.code for p in ceding.recipients] == ["GON"]

@@ -116,6 +116,28 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         c.recipients += _addressees(c.token.head, index)  # "sent a letter to X threatening …"
     if c.pattern.embeds and not c.recipients:
         _embedded_targets(c, index)
+    if not c.recipients and lemma_of(c.token) in GIVING:
+        c.recipients += _taken_back_from(c.token, index)
+
+
+# an exchange told by two coordinated verbs has one other side: "cede X and lease back Y
+# from Z", "return the islands and buy back the port from Z": Z receives what is given
+GIVING = frozenset({"cede", "give", "hand", "return", "transfer", "surrender", "relinquish",
+                    "sell", "yield"})
+TAKING = frozenset({"lease", "buy", "rent", "take", "purchase", "borrow", "receive", "obtain",
+                    "acquire", "get"})
+
+
+def _taken_back_from(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The party a coordinated verb of taking takes from ("… and lease back Y from Z")."""
+    found: list[Mention] = []
+    for other in verb.conjuncts:
+        if other.pos_ != "VERB" or lemma_of(other) not in TAKING:
+            continue
+        for holder in [other, *(o for o in other.children if o.dep_ == "dobj")]:
+            found += [m for _, o in prep_objects(holder, frozenset({"from"}))
+                      for m in phrase_mentions(o, index) if m not in found]
+    return found
 
 
 def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
