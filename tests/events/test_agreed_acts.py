@@ -49,3 +49,21 @@ def test_what_someone_will_make_sure_of_has_not_happened(patterns: Patterns) -> 
 
 def test_what_someone_made_sure_of_happened(patterns: Patterns) -> None:
     assert not flagged(coded(ensured([], "made", "VBD", "attacked"), patterns), "attacked")
+
+
+def test_a_deal_brokered_by_a_party_was_brokered(patterns: Patterns) -> None:
+    # "Arnor and Gondor exchanged prisoners under a deal brokered by Rohan."
+    rows: list[Row] = [("Arnor", 3, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("and", 0, "cc", "CCONJ", "CC", "and"),
+                       ("Gondor", 0, "conj", "PROPN", "NNP", "Gondor"),
+                       ("exchanged", 3, "ROOT", "VERB", "VBD", "exchange"),
+                       ("prisoners", 3, "dobj", "NOUN", "NNS", "prisoner"),
+                       ("under", 3, "prep", "ADP", "IN", "under"),
+                       ("a", 7, "det", "DET", "DT", "a"),
+                       ("deal", 5, "pobj", "NOUN", "NN", "deal"),
+                       ("brokered", 7, "acl", "VERB", "VBN", "broker"),
+                       ("by", 8, "agent", "ADP", "IN", "by"),
+                       ("Rohan", 9, "pobj", "PROPN", "NNP", "Rohan"),
+                       (".", 3, "punct", "PUNCT", ".", ".")]
+    events = coded(rows, patterns)
+    assert not flagged(events, "brokered")  # a participle, not the act the deal is made to do

@@ -169,6 +169,13 @@ def _is_question(trigger: Token) -> bool:
                                 and trigger.sent[-2].text == "?")
 
 
+def _infinitive(clause: Token) -> bool:
+    """'to withdraw' completing its head ("agreed to withdraw", "an agreement to combat X"),
+    not a participle ("a deal brokered by X") nor a phrase ("agreed at a summit")."""
+    return clause.dep_ in {"xcomp", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _ensured(clause: Token) -> Token | None:
     """The verb of ensuring whose complement ``clause`` is: "ensure (that) X", "make sure X"."""
     head = clause.head
@@ -189,7 +196,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
     own_clause = True  # still in the trigger's clause: "will hold talks", "plans to visit"
     node = trigger
     via_conj = False
-    arc = ""  # the arc climbed to reach ``node``
+    below = trigger  # the node climbed from to reach ``node``
     for hop in range(max_hops):
         # "a possible role in rioting during a summit": a modifier of another noun is not a cue
         cues = _own_cues(node, node_is_event=hop == 0 or node.pos_ not in {"NOUN", "PROPN"})
@@ -206,7 +213,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
         attempted |= "try" in cues
         if hop > 0:
             forms = set(forms_of(node))  # the lemmatizer errs: "hopes" → "hop"
-            if forms & AGREEING and arc in {"xcomp", "acl"}:
+            if forms & AGREEING and _infinitive(below):
                 hypothetical, intent_only = True, False
             if forms & HYPOTHETICAL_GOVERNORS:
                 hypothetical = True
@@ -223,7 +230,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
             break
         else:
             via_conj = False
-        arc = node.dep_
+        below = node
         node = node.head
     ensuring = _ensured(node) if not hypothetical and _depth < MAX_NESTING else None
     if ensuring is not None and flags_for(ensuring, _depth=_depth + 1).is_hypothetical:
