@@ -170,3 +170,20 @@ def test_what_is_given_goes_to_the_party_a_coordinated_taking_takes_from(
     [ceding] = [e for e in coded(rows, patterns) if e.trigger == "ceded"]
     assert [p.code for p in ceding.actors] == ["ARN"]
     assert [p.code for p in ceding.recipients] == ["GON"]
+
+
+def test_the_attack_told_again_is_carried_out_by_the_attacker_told_before(
+        patterns: Patterns) -> None:
+    # "Arnor attacked Gondor. The attack killed Haradrim."
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+                       ("Gondor", 1, "dobj", "PROPN", "NNP", "Gondor"),
+                       (".", 1, "punct", "PUNCT", ".", "."),
+                       ("The", 5, "det", "DET", "DT", "the"),
+                       ("attack", 6, "nsubj", "NOUN", "NN", "attack"),
+                       ("killed", 6, "ROOT", "VERB", "VBD", "kill"),
+                       ("Haradrim", 6, "dobj", "PROPN", "NNP", "Haradrim"),
+                       (".", 6, "punct", "PUNCT", ".", ".")]
+    [killing] = [e for e in coded(rows, patterns) if e.trigger == "killed"]
+    assert [p.code for p in killing.actors] == ["ARN"]
+    assert [p.code for p in killing.recipients] == ["HAR"]

@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Token
 
 from polemos.actors.lexicon import SECTOR_NOUNS
 from polemos.actors.sectors import head_noun_sector
-from polemos.events.args import OWNER_DEPS, PRONOUNS, SUBJECTS, MentionIndex, phrase_mentions
+from polemos.events.args import (
+    OWNER_DEPS,
+    PRONOUNS,
+    SUBJECTS,
+    MentionIndex,
+    owner_mentions,
+    phrase_mentions,
+    prep_objects,
+)
 from polemos.records import Mention
 
 # definite descriptions that point back at an actor named before ("the group said it had
@@ -124,6 +132,8 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
     government of X", "the government in X") is not an anaphor. A state description takes the
     sector its words give: "the government" GOV, "the country's security forces" MIL."""
     lemma = token.lemma_.lower()
+    if lemma in FORCE_NOUNS:
+        return _earlier_attacker(token, index)
     wanted = "armed" if lemma in ARMED_ANAPHORS else "state" if lemma in STATE_ANAPHORS \
         else "body" if lemma in PROCEEDINGS else None
     if wanted is None or token.pos_ != "NOUN" or not any(
@@ -147,6 +157,42 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
 
 # "the government of X", "the authorities in X": the phrase names its own state
 NAMING_PREPS = frozenset({"of", "in"})
+# uses of force told again by a definite noun: "Airstrikes by X killed 50 … The airstrikes
+# also killed Y", "Gunmen attacked a train … the attack killed 20": whoever struck before
+FORCE_NOUNS = frozenset({"airstrike", "strike", "attack", "raid", "bombing", "shelling",
+                         "offensive", "assault", "ambush", "bombardment"})
+
+
+def _earlier_attacker(token: Token, index: MentionIndex) -> Mention | None:
+    """'the airstrikes' (no owner of its own): the side that carried out the same act told
+    in the sentences before, by the same word as a noun ("airstrikes by the army", "the army's
+    airstrikes") or a verb ("X attacked")."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) or any(
+            c.dep_ in OWNER_DEPS | {"prep", "agent"} for c in token.children):
+        return None
+    first = token.doc[token.sent.start].sent
+    for _ in range(ANAPHOR_REACH - 1):
+        if first.start == 0:
+            break
+        first = token.doc[first.start - 1].sent
+    lemma = token.lemma_.lower()
+    for i in range(token.sent.start - 1, first.start - 1, -1):
+        before = token.doc[i]
+        if before.lemma_.lower() != lemma:
+            continue
+        if before.pos_ == "NOUN":
+            found = owner_mentions(before, index) + [
+                m for prep, o in prep_objects(before, frozenset({"by", "from"}))
+                if prep in {"by", "from"} for m in phrase_mentions(o, index)]
+        else:
+            active = not any(c.dep_ == "auxpass" for c in before.children)
+            found = [m for c in before.children if active and c.dep_ == "nsubj"
+                     for m in phrase_mentions(c, index)]
+        if found:
+            return found[0]
+    return None
+
+
 # descriptions of one state ("the authorities" is one government)
 SINGULAR_ONLY = frozenset({"country", "nation", "state", "government", "capital", "regime",
                            "administration"})
