@@ -187,3 +187,25 @@ def test_the_attack_told_again_is_carried_out_by_the_attacker_told_before(
     [killing] = [e for e in coded(rows, patterns) if e.trigger == "killed"]
     assert [p.code for p in killing.actors] == ["ARN"]
     assert [p.code for p in killing.recipients] == ["HAR"]
+
+
+def test_the_country_of_a_story_about_one_state_is_that_state(patterns: Patterns) -> None:
+    # "Rebels fought in Arnor. Rebels attacked Arnor. The country's army killed rebels."
+    rows: list[Row] = [("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+                       ("fought", 1, "ROOT", "VERB", "VBD", "fight"),
+                       ("in", 1, "prep", "ADP", "IN", "in"),
+                       ("Arnor", 2, "pobj", "PROPN", "NNP", "Arnor"),
+                       (".", 1, "punct", "PUNCT", ".", "."),
+                       ("Rebels", 6, "nsubj", "NOUN", "NNS", "rebel"),
+                       ("attacked", 6, "ROOT", "VERB", "VBD", "attack"),
+                       ("Arnor", 6, "dobj", "PROPN", "NNP", "Arnor"),
+                       (".", 6, "punct", "PUNCT", ".", "."),
+                       ("The", 10, "det", "DET", "DT", "the"),
+                       ("country", 12, "poss", "NOUN", "NN", "country"),
+                       ("'s", 10, "case", "PART", "POS", "'s"),
+                       ("army", 13, "nsubj", "NOUN", "NN", "army"),
+                       ("killed", 13, "ROOT", "VERB", "VBD", "kill"),
+                       ("rebels", 13, "dobj", "NOUN", "NNS", "rebel"),
+                       (".", 13, "punct", "PUNCT", ".", ".")]
+    [killing] = [e for e in coded(rows, patterns) if e.trigger == "killed"]
+    assert [(p.code, p.sector) for p in killing.actors] == [("ARN", "MIL")]

@@ -149,6 +149,8 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
     if wanted != "state":  # an armed group, or the body holding a proceeding, in its sentence too
         return _earlier(token, index, wanted, token.i)
     found = _speaker_state(token, index) or _earlier(token, index, wanted, token.sent.start)
+    if found is None and (token.dep_ == "poss" or token.dep_ == "nsubj" and token.head.tag_ == "VBD"):
+        found = _topic_state(token, index)  # "the country's army", "the government sent"
     if found is None:
         return None
     sector = SECTOR_NOUNS.get(lemma) or head_noun_sector(token) or found.sector
@@ -214,6 +216,30 @@ def _earlier(token: Token, index: MentionIndex, wanted: str, last: int) -> Menti
                 wanted != "state" or _in_subject(token.doc[i])):
             return mention
     return None
+
+
+TOPIC_LEAD = 2  # mentions by which the story's state must lead every other state
+
+
+def _topic_state(token: Token, index: MentionIndex) -> Mention | None:
+    """The state the story is about so far: named most often in the sentences before the
+    description's, by a clear lead (else no one: "the government" of a story about two
+    states is not guessed)."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    seen: set[int] = set()
+    for i in range(token.sent.start):
+        mention = index.by_token.get(i)
+        if mention is None or id(mention) in seen or not mention.code \
+                or mention.kind not in {"state", "defacto"}:
+            continue
+        seen.add(id(mention))
+        counts[mention.code] = counts.get(mention.code, 0) + 1
+        last[mention.code] = mention
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < TOPIC_LEAD:
+        return None
+    return replace(last[ranked[0][0]], person=None, sector=None)
 
 
 def _speaker_state(token: Token, index: MentionIndex) -> Mention | None:
