@@ -209,3 +209,19 @@ def test_the_country_of_a_story_about_one_state_is_that_state(patterns: Patterns
                        (".", 13, "punct", "PUNCT", ".", ".")]
     [killing] = [e for e in coded(rows, patterns) if e.trigger == "killed"]
     assert [(p.code, p.sector) for p in killing.actors] == [("ARN", "MIL")]
+
+
+def test_refusing_to_join_in_an_organisation_s_plan_rejects_the_organisation(
+        patterns: Patterns) -> None:
+    # "Arnor refused to participate in the Council plan."
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("refused", 1, "ROOT", "VERB", "VBD", "refuse"),
+                       ("to", 3, "aux", "PART", "TO", "to"),
+                       ("participate", 1, "xcomp", "VERB", "VB", "participate"),
+                       ("in", 3, "prep", "ADP", "IN", "in"),
+                       ("the", 7, "det", "DET", "DT", "the"),
+                       ("Council", 7, "compound", "PROPN", "NNP", "Council"),
+                       ("plan", 4, "pobj", "NOUN", "NN", "plan"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    [refusal] = [e for e in with_council(rows, patterns) if e.trigger == "refused"]
+    assert [p.code for p in refusal.recipients] == ["CNL"]

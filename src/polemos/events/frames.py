@@ -302,6 +302,10 @@ def _embedded_targets(c: Candidate, index: MentionIndex) -> None:
             c.recipients += mentions_of(objects_of(child), index)
             c.recipients += mentions_of([o for _, o in prep_objects(child, VERB_PREPS - {"in"})],
                                         index)
+            # "declined to participate in the EU plan": the organisation whose plan it is ("in X"
+            # alone is a place: "refused to fight in X")
+            c.recipients += [m for _, o in prep_objects(child, frozenset({"in"}))
+                             for m in owner_mentions(o, index) if m.kind == "igo"]
     if not c.recipients:  # "threatened to strike unless X withdrew": the condition's subject
         clauses = [g for child in c.token.children if child.dep_ in {"xcomp", "advcl"}
                    for g in [child, *child.children] if g.dep_ == "advcl"]
