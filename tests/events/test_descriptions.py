@@ -225,3 +225,19 @@ def test_refusing_to_join_in_an_organisation_s_plan_rejects_the_organisation(
                        (".", 1, "punct", "PUNCT", ".", ".")]
     [refusal] = [e for e in with_council(rows, patterns) if e.trigger == "refused"]
     assert [p.code for p in refusal.recipients] == ["CNL"]
+
+
+def test_a_name_read_as_the_object_of_said_is_the_subject_of_the_reported_verb(
+        patterns: Patterns) -> None:
+    # "Officials said Arnor in May attacked Gondor." (Arnor parsed as the object of "said")
+    rows: list[Row] = [("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
+                       ("said", 1, "ROOT", "VERB", "VBD", "say"),
+                       ("Arnor", 1, "dobj", "PROPN", "NNP", "Arnor"),
+                       ("in", 5, "prep", "ADP", "IN", "in"),
+                       ("May", 3, "pobj", "PROPN", "NNP", "May"),
+                       ("attacked", 1, "ccomp", "VERB", "VBD", "attack"),
+                       ("Gondor", 5, "dobj", "PROPN", "NNP", "Gondor"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    [attack] = [e for e in coded(rows, patterns) if e.trigger == "attacked"]
+    assert [p.code for p in attack.actors] == ["ARN"]
+    assert [p.code for p in attack.recipients] == ["GON"]

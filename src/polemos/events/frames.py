@@ -144,6 +144,9 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
     """The subject tokens and voice; a passive without its own subject gives its recipient
     ("his release after being detained"); an unusual parse falls back on the clause head."""
     subjects, passive = subject_tokens(c.token)
+    misread = _subject_read_as_object(c.token, index)
+    if misread is not None:
+        subjects, passive = [misread], False
     if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
         subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
     c.frame = "passive" if passive else c.frame
@@ -155,6 +158,23 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
         subjects = _head_fallback(c.token, index)
         c.frame = "head" if subjects else c.frame
     return subjects, passive
+
+
+# verbs of saying that take a clause, never a party, as object: "said X imposed …"
+SAYING_CLAUSE = frozenset({"say", "claim", "allege", "add", "insist", "state", "report",
+                           "believe", "think", "argue", "contend", "suggest", "note"})
+
+
+def _subject_read_as_object(verb: Token, index: MentionIndex) -> Token | None:
+    """'said Ankara in the last few years imposed controls' parsed with Ankara as the object of
+    "said" and "imposed" without a subject: a verb of saying takes no party as object, so the
+    name before the reported verb is its subject."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or lemma_of(head) not in SAYING_CLAUSE \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i]
+    return objects[0] if objects and phrase_mentions(objects[0], index) else None
 
 
 def _participle_read_as_clause(verb: Token, subjects: list[Token]) -> bool:
