@@ -257,6 +257,12 @@ def test_the_nearest_sector_word_wins(doc_of: DocOf, kb: KnowledgeBase) -> None:
     assert [(m.code, m.sector) for m in mentions(doc, kb)] == [("GON", "MIL")]
 
 
+def test_government_soldiers_are_the_state_s_armed_force(doc_of: DocOf, kb: KnowledgeBase) -> None:
+    doc = doc_of([("Gondorian", 2, "amod"), ("government", 2, "compound"),
+                  ("soldiers", 3, "nsubj"), ("fired", None, "ROOT")])
+    assert [(m.code, m.sector) for m in mentions(doc, kb)] == [("GON", "MIL")]
+
+
 def test_official_capital_is_the_government_even_after_a_preposition(
         doc_of: DocOf, kb: KnowledgeBase) -> None:
     doc = doc_of([("Steps", 1, "nsubj"), ("came", None, "ROOT"), ("from", 1, "prep"),

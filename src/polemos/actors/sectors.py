@@ -8,6 +8,7 @@ from polemos.actors.draft import Found
 from polemos.actors.lexicon import LOCATIVE_PREPS, MODIFIER_DEPS, SECTOR_NOUNS
 
 LOCATION_CONFIDENCE = 0.6
+ARMED = frozenset({"MIL", "COP"})  # armed bodies of a state
 
 
 def assign_sector(doc: Doc, found: Found, metonym_sector: str | None = "GOV") -> None:
@@ -52,10 +53,13 @@ def head_noun_sector(token: Token) -> str | None:
     for _ in range(2):  # "Russian peacekeeping forces": climb one compound
         between = [t for t in head.children if token.i < t.i < head.i
                    and t.dep_ in ("amod", "compound")]
-        for word in [*between, head]:
-            sector = SECTOR_NOUNS.get(word.lower_) or SECTOR_NOUNS.get(word.lemma_.lower())
-            if sector:
-                return sector
+        sectors = [SECTOR_NOUNS.get(w.lower_) or SECTOR_NOUNS.get(w.lemma_.lower())
+                   for w in [*between, head]]
+        if sectors[0] == "GOV" and sectors[-1] in ARMED:
+            return sectors[-1]  # "Somali government soldiers": the government's armed force
+        sector = next((s for s in sectors if s), None)
+        if sector:
+            return sector
         if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
             break
         head = head.head

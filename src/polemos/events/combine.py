@@ -31,6 +31,7 @@ from polemos.events.ids import event_id
 from polemos.events.intent import intent_event
 from polemos.events.patterns import Patterns
 from polemos.events.salience import in_heading
+from polemos.events.senses import domestic_visit
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, Mention, TimeAnalysis
 
@@ -112,8 +113,8 @@ def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list
     if code is None or entry is None or entry.type is None:
         return []
     actors, recipients = clause_arguments(token, ctx.index, lexicon=ctx.patterns)
-    if not participants_of(actors):  # as for the rules: an event names who acts
-        return []
+    if not participants_of(actors) or domestic_visit(code, actors, recipients):
+        return []  # as for the rules: an event names who acts; a trip at home is no visit
     flags = flags_for(token)
     record = ctx.parsed.sentences[index] if ctx.parsed.sentences else None
     doc_id = ctx.parsed.article.doc_id

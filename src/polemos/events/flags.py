@@ -41,6 +41,11 @@ HYPOTHETICAL_GOVERNORS = INTENT_GOVERNORS | frozenset({
     "involve", "entail", "require", "mean", "work", "appear",
     "way", "path", "road", "groundwork",  # "paving the way for deeper cooperation": enabled only
 })
+# agreements govern the act agreed on through an infinitive ("agreed to withdraw", "signed an
+# agreement to jointly combat X", "a deal to release hostages"): the agreement happened, the
+# act is still to come; not what hangs on them otherwise ("agreed at a summit")
+AGREEING = frozenset({"agree", "agreement", "deal", "accord", "pact", "treaty", "memorandum",
+                      "understanding"})
 # words of expectation and belief: a clause they govern, finite or not, is foreseen or
 # supposed, not reported as fact ("expects X to launch", "unlikely X will end", "little reason
 # to think they will meet"); the walk stops at a finite clause, so these are checked there
@@ -70,6 +75,9 @@ CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "acl", "dobj", "advcl", "ns
 # arcs that keep a trigger in the clause whose intention it is: "will hold talks" (dobj),
 # "plans to visit" (xcomp), "is ready to support" (xcomp, acomp), "will sign and ratify" (conj)
 INTENT_PATH = frozenset({"dobj", "xcomp", "acomp", "conj", "ccomp", "pcomp"})
+MAX_NESTING = 3  # complement clauses climbed through to a hypothetical one
+# what one makes sure of is the result sought: under a hoped or future "make sure" it is too
+ENSURING = frozenset({"sure", "ensure", "certain", "guarantee", "insure"})
 CONDITIONALS = frozenset({"if", "unless", "provided", "should", "whether", "lest"})
 # verbs that report what their subject says it will do ("said it would …")
 SAYING = frozenset({"say", "announce", "tell", "declare", "confirm", "pledge", "decide", "state",
@@ -161,14 +169,34 @@ def _is_question(trigger: Token) -> bool:
                                 and trigger.sent[-2].text == "?")
 
 
-def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
-    """Flags of the event triggered at ``trigger``."""
+def _infinitive(clause: Token) -> bool:
+    """'to withdraw' completing its head ("agreed to withdraw", "an agreement to combat X"),
+    not a participle ("a deal brokered by X") nor a phrase ("agreed at a summit")."""
+    return clause.dep_ in {"xcomp", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _ensured(clause: Token) -> Token | None:
+    """The verb of ensuring whose complement ``clause`` is: "ensure (that) X", "make sure X"."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i or not set(forms_of(head)) & ENSURING:
+        return None
+    if head.dep_ in {"ccomp", "acomp", "oprd"} and head.head.lemma_.lower() == "make":
+        return head.head  # "make sure": the verb is "make"
+    return head
+
+
+def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
+    """Flags of the event triggered at ``trigger``. The walk stops at a finite clause; the
+    complement of an ensuring ("make sure", "ensure") that is itself hypothetical is
+    hypothetical too ("I'm hoping they will make sure they make concessions": hoped for)."""
     negated = _argument_negation(trigger)
     hypothetical = attempted = False
     intent_only = True  # every hypothetical cue so far states an intention
     own_clause = True  # still in the trigger's clause: "will hold talks", "plans to visit"
     node = trigger
     via_conj = False
+    below = trigger  # the node climbed from to reach ``node``
     for hop in range(max_hops):
         # "a possible role in rioting during a summit": a modifier of another noun is not a cue
         cues = _own_cues(node, node_is_event=hop == 0 or node.pos_ not in {"NOUN", "PROPN"})
@@ -185,6 +213,8 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
         attempted |= "try" in cues
         if hop > 0:
             forms = set(forms_of(node))  # the lemmatizer errs: "hopes" → "hop"
+            if forms & AGREEING and _infinitive(below):
+                hypothetical, intent_only = True, False
             if forms & HYPOTHETICAL_GOVERNORS:
                 hypothetical = True
                 intent_only &= bool(forms & INTENT_GOVERNORS)
@@ -200,7 +230,11 @@ def flags_for(trigger: Token, *, max_hops: int = 5) -> Flags:
             break
         else:
             via_conj = False
+        below = node
         node = node.head
+    ensuring = _ensured(node) if not hypothetical and _depth < MAX_NESTING else None
+    if ensuring is not None and flags_for(ensuring, _depth=_depth + 1).is_hypothetical:
+        hypothetical, intent_only = True, False
     if _is_question(trigger):
         hypothetical, intent_only = True, False
     return Flags(is_negated=negated, is_hypothetical=hypothetical, is_attempted=attempted,

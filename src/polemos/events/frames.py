@@ -42,6 +42,7 @@ from polemos.events.args import (
     subject_tokens,
 )
 from polemos.events.patterns import Patterns
+from polemos.events.reference import PROCEEDINGS, definite_anaphor
 from polemos.events.senses import is_venue
 from polemos.records import Mention
 
@@ -115,12 +116,37 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         c.recipients += _addressees(c.token.head, index)  # "sent a letter to X threatening …"
     if c.pattern.embeds and not c.recipients:
         _embedded_targets(c, index)
+    if not c.recipients and lemma_of(c.token) in GIVING:
+        c.recipients += _taken_back_from(c.token, index)
+
+
+# an exchange told by two coordinated verbs has one other side: "cede X and lease back Y
+# from Z", "return the islands and buy back the port from Z": Z receives what is given
+GIVING = frozenset({"cede", "give", "hand", "return", "transfer", "surrender", "relinquish",
+                    "sell", "yield"})
+TAKING = frozenset({"lease", "buy", "rent", "take", "purchase", "borrow", "receive", "obtain",
+                    "acquire", "get"})
+
+
+def _taken_back_from(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The party a coordinated verb of taking takes from ("… and lease back Y from Z")."""
+    found: list[Mention] = []
+    for other in verb.conjuncts:
+        if other.pos_ != "VERB" or lemma_of(other) not in TAKING:
+            continue
+        for holder in [other, *(o for o in other.children if o.dep_ == "dobj")]:
+            found += [m for _, o in prep_objects(holder, frozenset({"from"}))
+                      for m in phrase_mentions(o, index) if m not in found]
+    return found
 
 
 def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
     """The subject tokens and voice; a passive without its own subject gives its recipient
     ("his release after being detained"); an unusual parse falls back on the clause head."""
     subjects, passive = subject_tokens(c.token)
+    misread = _subject_read_as_object(c.token, index)
+    if misread is not None:
+        subjects, passive = [misread], False
     if passive and not subjects and _is_stative(c.token):  # "X is opposed to Y"
         subjects, passive = [t for t in c.token.children if t.dep_ == "nsubjpass"], False
     c.frame = "passive" if passive else c.frame
@@ -132,6 +158,23 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
         subjects = _head_fallback(c.token, index)
         c.frame = "head" if subjects else c.frame
     return subjects, passive
+
+
+# verbs of saying that take a clause, never a party, as object: "said X imposed …"
+SAYING_CLAUSE = frozenset({"say", "claim", "allege", "add", "insist", "state", "report",
+                           "believe", "think", "argue", "contend", "suggest", "note"})
+
+
+def _subject_read_as_object(verb: Token, index: MentionIndex) -> Token | None:
+    """'said Ankara in the last few years imposed controls' parsed with Ankara as the object of
+    "said" and "imposed" without a subject: a verb of saying takes no party as object, so the
+    name before the reported verb is its subject."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or lemma_of(head) not in SAYING_CLAUSE \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i]
+    return objects[0] if objects and phrase_mentions(objects[0], index) else None
 
 
 def _participle_read_as_clause(verb: Token, subjects: list[Token]) -> bool:
@@ -205,6 +248,9 @@ def _verb_objects(c: Candidate, passive: bool, index: MentionIndex) -> None:
             if not c.recipients:  # "lifted sanctions imposed on X": X bore them
                 for acl in (t for t in obj.children if t.dep_ == "acl" and t.pos_ == "VERB"):
                     add_preps(c, acl, IMPOSED_ON, index)
+            held_by = definite_anaphor(obj, index) if lemma_of(obj) in PROCEEDINGS else None
+            if not c.recipients and held_by is not None:  # "boycotted the session": the body's
+                c.recipients.append(held_by)
         elif c.pattern.embeds and lemma_of(c.token) in TELLING and _is_press(obj, c.lexicon):
             continue  # "told VOA's Korean Service that X must …": told, not addressed
         elif obj.dep_ != "attr":  # "negotiated the Bishkek Protocol": where, not with whom
@@ -277,6 +323,10 @@ def _embedded_targets(c: Candidate, index: MentionIndex) -> None:
             c.recipients += mentions_of(objects_of(child), index)
             c.recipients += mentions_of([o for _, o in prep_objects(child, VERB_PREPS - {"in"})],
                                         index)
+            # "declined to participate in the EU plan": the organisation whose plan it is ("in X"
+            # alone is a place: "refused to fight in X")
+            c.recipients += [m for _, o in prep_objects(child, frozenset({"in"}))
+                             for m in owner_mentions(o, index) if m.kind == "igo"]
     if not c.recipients:  # "threatened to strike unless X withdrew": the condition's subject
         clauses = [g for child in c.token.children if child.dep_ in {"xcomp", "advcl"}
                    for g in [child, *child.children] if g.dep_ == "advcl"]

@@ -10,9 +10,21 @@ government") is the nearest earlier actor of its kind.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from polemos.events.args import OWNER_DEPS, PRONOUNS, SUBJECTS, MentionIndex, phrase_mentions
+from polemos.actors.lexicon import SECTOR_NOUNS
+from polemos.actors.sectors import head_noun_sector
+from polemos.events.args import (
+    OWNER_DEPS,
+    PRONOUNS,
+    SUBJECTS,
+    MentionIndex,
+    owner_mentions,
+    phrase_mentions,
+    prep_objects,
+)
 from polemos.records import Mention
 
 # definite descriptions that point back at an actor named before ("the group said it had
@@ -20,7 +32,9 @@ from polemos.records import Mention
 ARMED_ANAPHORS = frozenset({"group", "militant", "insurgent", "outfit", "organization",
                             "organisation", "militia", "rebel", "jihadist", "movement"})
 STATE_ANAPHORS = frozenset({"government", "authority", "administration", "regime", "country",
-                            "state", "capital"})
+                            "state", "capital", "nation"})
+# proceedings a body holds: "Kenya refused to attend the hearing" (of the court named before)
+PROCEEDINGS = frozenset({"hearing", "session", "proceeding", "trial", "deliberation"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANAPHOR_REACH = 3  # sentences back, its own included
 
@@ -112,30 +126,152 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
 
 
 def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
-    """'the group', 'the militants', 'the government': the nearest earlier mention, in its
-    sentence or the few before, of an actor of that kind (an armed group; a state). A noun
-    with a name of its own in its phrase ("the Kurdish group") is not an anaphor."""
+    """'the group', 'the militants', 'the government', 'the country's army', 'the hearing': the
+    nearest earlier mention, in its sentence or the few before, of an actor of that kind (an
+    armed group; a state; the organisation or court that holds a proceeding). A noun with a name of its own in its phrase ("the Kurdish group", "the
+    government of X", "the government in X") is not an anaphor. A state description takes the
+    sector its words give: "the government" GOV, "the country's security forces" MIL."""
     lemma = token.lemma_.lower()
-    wanted = "armed" if lemma in ARMED_ANAPHORS else "state" if lemma in STATE_ANAPHORS else None
+    if lemma in FORCE_NOUNS:
+        return _earlier_attacker(token, index)
+    wanted = "armed" if lemma in ARMED_ANAPHORS else "state" if lemma in STATE_ANAPHORS \
+        else "body" if lemma in PROCEEDINGS else None
     if wanted is None or token.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return None
-    if any(index.at(c) is not None for c in token.children if c.dep_ in OWNER_DEPS):
+    if lemma in SINGULAR_ONLY and token.tag_ in {"NNS", "NNPS"}:
+        return None  # "the three nations": several states, not the one told before
+    named = [c for c in token.children if c.dep_ in OWNER_DEPS | {"appos"}] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in NAMING_PREPS
+        for o in c.children]
+    if any(index.at(n) is not None for n in named):
+        return None  # "the Kurdish group", "the capital, X", "the government of X"
+    if wanted != "state":  # an armed group, or the body holding a proceeding, in its sentence too
+        return _earlier(token, index, wanted, token.i)
+    found = _speaker_state(token, index) or _earlier(token, index, wanted, token.sent.start)
+    if found is None and (token.dep_ == "poss" or token.dep_ == "nsubj" and token.head.tag_ == "VBD"):
+        found = _topic_state(token, index)  # "the country's army", "the government sent"
+    if found is None:
+        return None
+    sector = SECTOR_NOUNS.get(lemma) or head_noun_sector(token) or found.sector
+    return replace(found, sector=sector) if sector != found.sector else found
+
+
+# "the government of X", "the authorities in X": the phrase names its own state
+NAMING_PREPS = frozenset({"of", "in"})
+# uses of force told again by a definite noun: "Airstrikes by X killed 50 … The airstrikes
+# also killed Y", "Gunmen attacked a train … the attack killed 20": whoever struck before
+FORCE_NOUNS = frozenset({"airstrike", "strike", "attack", "raid", "bombing", "shelling",
+                         "offensive", "assault", "ambush", "bombardment"})
+
+
+def _earlier_attacker(token: Token, index: MentionIndex) -> Mention | None:
+    """'the airstrikes' (no owner of its own): the side that carried out the same act told
+    in the sentences before, by the same word as a noun ("airstrikes by the army", "the army's
+    airstrikes") or a verb ("X attacked")."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) or any(
+            c.dep_ in OWNER_DEPS | {"prep", "agent"} for c in token.children):
         return None
     first = token.doc[token.sent.start].sent
     for _ in range(ANAPHOR_REACH - 1):
         if first.start == 0:
             break
         first = token.doc[first.start - 1].sent
-    # a state is taken only from the subject of an earlier sentence: the states a sentence
-    # names besides its subject are mostly the other side ("Manila summoned the Chinese envoy")
-    last = token.i if wanted == "armed" else token.sent.start
+    lemma = token.lemma_.lower()
+    for i in range(token.sent.start - 1, first.start - 1, -1):
+        before = token.doc[i]
+        if before.lemma_.lower() != lemma:
+            continue
+        if before.pos_ == "NOUN":
+            found = owner_mentions(before, index) + [
+                m for prep, o in prep_objects(before, frozenset({"by", "from"}))
+                if prep in {"by", "from"} for m in phrase_mentions(o, index)]
+        else:
+            active = not any(c.dep_ == "auxpass" for c in before.children)
+            found = [m for c in before.children if active and c.dep_ == "nsubj"
+                     for m in phrase_mentions(c, index)]
+        if found:
+            return found[0]
+    return None
+
+
+# descriptions of one state ("the authorities" is one government)
+SINGULAR_ONLY = frozenset({"country", "nation", "state", "government", "capital", "regime",
+                           "administration"})
+
+
+def _earlier(token: Token, index: MentionIndex, wanted: str, last: int) -> Mention | None:
+    """The nearest mention of that kind before ``last``, in the few sentences up to the
+    token's. A state is taken only from the subject of an earlier sentence: the states a
+    sentence names besides its subject are mostly the other side ("Manila summoned the
+    Chinese envoy")."""
+    first = token.doc[token.sent.start].sent
+    for _ in range(ANAPHOR_REACH - 1):
+        if first.start == 0:
+            break
+        first = token.doc[first.start - 1].sent
     for i in range(last - 1, first.start - 1, -1):
         mention = index.by_token.get(i)
         if mention is not None and mention.code and _is_kind(mention, wanted) and (
-                wanted == "armed" or _in_subject(token.doc[i])):
+                wanted != "state" or _in_subject(token.doc[i])):
             return mention
     return None
+
+
+TOPIC_LEAD = 2  # mentions by which the story's state must lead every other state
+
+
+def _topic_state(token: Token, index: MentionIndex) -> Mention | None:
+    """The state the story is about so far: named most often in the sentences before the
+    description's, by a clear lead (else no one: "the government" of a story about two
+    states is not guessed)."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    seen: set[int] = set()
+    for i in range(token.sent.start):
+        mention = index.by_token.get(i)
+        if mention is None or id(mention) in seen or not mention.code \
+                or mention.kind not in {"state", "defacto"}:
+            continue
+        seen.add(id(mention))
+        counts[mention.code] = counts.get(mention.code, 0) + 1
+        last[mention.code] = mention
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < TOPIC_LEAD:
+        return None
+    return replace(last[ranked[0][0]], person=None, sector=None)
+
+
+def _speaker_state(token: Token, index: MentionIndex) -> Mention | None:
+    """'X's intelligence agency said the country's forces killed …': a state description in
+    a clause the main verb reports stands for the state whose side speaks, named by the main
+    subject itself or its modifier ("Somalia's agency", "Kenyan President X"), not by a place
+    in it ("Somalia-based al-Shabab") nor a state named elsewhere in the sentence."""
+    root = token.sent.root
+    if not _reported_by(token, root):
+        return None
+    for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        own = index.at(subject)
+        own = own if own is not None and (own.code or own.members) else None  # a known actor
+        for node in [subject, *(c for c in subject.children if c.dep_ in OWNER_DEPS)]:
+            mention = index.at(node)
+            if mention is None or not mention.code or own is not None and own is not mention:
+                continue
+            if mention.kind in {"state", "defacto"} or mention.person and mention.sector == "GOV":
+                return replace(mention, person=None, sector=None)  # "Kenya's president": Kenya
+    return None
+
+
+def _reported_by(token: Token, root: Token) -> bool:
+    """The token is in a clause that ``root`` reports ("said (that) …"), below it."""
+    node = token
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and node.head.i == root.i:
+            return True
+        node = node.head
+    return False
 
 
 def _in_subject(token: Token) -> bool:
@@ -152,6 +288,8 @@ def _in_subject(token: Token) -> bool:
 def _is_kind(mention: Mention, wanted: str) -> bool:
     if wanted == "armed":
         return mention.kind == "armed_group"
+    if wanted == "body":  # an international organisation or a court
+        return mention.kind == "igo" or mention.sector == "JUD"
     return mention.kind in {"state", "defacto"} and mention.sector in {None, "GOV"}
 
 

@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -201,7 +201,21 @@ def sensed_code(c: Candidate, lexicon: Patterns) -> str | None:
             return DROP
     if _forecast(c):
         return DROP  # "X warns that countries could become targets": a forecast, no threat
+    if domestic_visit(c.code, c.actors, c.recipients):
+        return DROP  # "the prime minister's visit to Quetta (his own country's city)"
     return _switch(c, lexicon)
+
+
+VISITS = frozenset({"042", "043"})
+
+
+def domestic_visit(code: str, actors: Sequence[Mention], recipients: Sequence[Mention]) -> bool:
+    """A visit (or the hosting of one) inside the actor's own state is a trip, not a visit
+    to another party: every recipient is a place or a part of the actor's own state."""
+    own = {m.code for m in actors if m.code} | {c for m in actors for c in m.members}
+    targets = [m for m in recipients if m.code or m.members]
+    return code in VISITS and bool(targets) and all(
+        m.code in own if m.code else set(m.members) <= own for m in targets)
 
 
 def _forecast(c: Candidate) -> bool:
