@@ -31,3 +31,19 @@ STATEMENT_CALLING: list[Token] = [
 def test_a_statement_calls_on_someone_for_its_author(patterns: Patterns) -> None:
     """The text issued is no thing acting by itself: its author makes the appeal."""
     assert ("REQUEST", ("ARN",), ("GON",)) in triples(events_of(STATEMENT_CALLING, patterns))
+
+
+# "Arnor supported Rohirric girls going to school."
+SUPPORTED_GOING: list[Token] = [
+    ("Arnor", 1, "nsubj", P, "Arnor"), ("supported", 1, "ROOT", V, "support"),
+    ("Rohirric", 3, "amod", "ADJ", "Rohirric"), ("girls", 4, "nsubj", N, "girl"),
+    ("going", 1, "ccomp", V, "go"), ("to", 4, "prep", "ADP", "to"),
+    ("school", 5, "pobj", N, "school"), (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_an_object_read_as_the_subject_of_its_participle_is_the_target(patterns: Patterns) -> None:
+    """A bare -ing clause with a subject and no auxiliary is the object and what it does."""
+    parsed = make_parsed(SUPPORTED_GOING)
+    parsed.doc[4].tag_ = "VBG"  # make_parsed sets no tags: the rule reads the -ing form
+    events = extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed))
+    assert ("SUPPORT", ("ARN",), ("ROH",)) in triples(events)

@@ -266,12 +266,24 @@ def objects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl" and not found and any(c.dep_ == "nsubj" for c in verb.children) \
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         found.append(verb.head)  # "a Turkish ship it seized": the ship is seized
+    if not found:  # "supported Afghan girls going to school" read as a clause of "girls"
+        found += [s for clause in verb.children if _object_read_as_subject(clause)
+                  for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i]
     for prt in verb.children:
         if prt.dep_ in {"prt", "advmod"} and prt.lower_ == "up":
             found += [o for to in prt.children if to.dep_ == "prep" and to.lower_ == "to"
                       for o in to.children
                       if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
     return found
+
+
+def _object_read_as_subject(clause: Token) -> bool:
+    """A bare -ing clause with a noun subject and no auxiliary or conjunction of its own: the
+    parser's reading of an object described by a participle ("helped refugees returning home")."""
+    return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and not any(
+        c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in {"NOUN", "PROPN"}
+        for c in clause.children)
 
 
 def governor(noun: Token) -> Token | None:
