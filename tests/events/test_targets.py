@@ -47,3 +47,28 @@ def test_an_object_read_as_the_subject_of_its_participle_is_the_target(patterns:
     parsed.doc[4].tag_ = "VBG"  # make_parsed sets no tags: the rule reads the -ing form
     events = extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed))
     assert ("SUPPORT", ("ARN",), ("ROH",)) in triples(events)
+
+
+# "Arnor condemned and denounced Gondor."
+CONDEMNED_AND_DENOUNCED: list[Token] = [
+    ("Arnor", 1, "nsubj", P, "Arnor"), ("condemned", 1, "ROOT", V, "condemn"),
+    ("and", 1, "cc", "CCONJ", "and"), ("denounced", 1, "conj", V, "denounce"),
+    ("Gondor", 3, "dobj", P, "Gondor"), (".", 1, "punct", "PUNCT", ".")]
+# "Arnor agreed to talks and Rohan denounced Gondor.": the second verb has its own subject
+AGREED_AND_ROHAN_DENOUNCED: list[Token] = [
+    ("Arnor", 1, "nsubj", P, "Arnor"), ("agreed", 1, "ROOT", V, "agree"),
+    ("and", 1, "cc", "CCONJ", "and"), ("Rohan", 4, "nsubj", P, "Rohan"),
+    ("denounced", 1, "conj", V, "denounce"), ("Gondor", 4, "dobj", P, "Gondor"),
+    (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_two_joined_verbs_share_their_object(patterns: Patterns) -> None:
+    """(The two acts are then one event, told by the first verb.)"""
+    events = events_of(CONDEMNED_AND_DENOUNCED, patterns)
+    assert [(e.trigger, [p.code for p in e.recipients]) for e in events] == [
+        ("condemned", ["GON"])]
+
+
+def test_a_verb_with_its_own_subject_shares_no_object(patterns: Patterns) -> None:
+    events = events_of(AGREED_AND_ROHAN_DENOUNCED, patterns)
+    assert all(not e.recipients for e in events if e.trigger == "agreed")

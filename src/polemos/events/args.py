@@ -269,12 +269,25 @@ def objects_of(verb: Token) -> list[Token]:
     if not found:  # "supported Afghan girls going to school" read as a clause of "girls"
         found += [s for clause in verb.children if _object_read_as_subject(clause)
                   for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i]
+    if not found:  # "agreed and accepted the proposal": the verbs share the object
+        found += [o for v in _joined_verbs(verb) for o in v.children if o.dep_ == "dobj"]
     for prt in verb.children:
         if prt.dep_ in {"prt", "advmod"} and prt.lower_ == "up":
             found += [o for to in prt.children if to.dep_ == "prep" and to.lower_ == "to"
                       for o in to.children
                       if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
     return found
+
+
+def _joined_verbs(verb: Token) -> list[Token]:
+    """The verb right after a bare ``verb`` and its conjunction ("condemned and rejected"), when
+    it has no subject of its own: the two govern one object. A verb with a complement of its
+    own ("agreed to talk and accepted the plan") shares nothing."""
+    if any(c.dep_ in {"dobj", "xcomp", "ccomp", "dative"} for c in verb.children):
+        return []
+    return [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"
+            and all(t.dep_ in {"cc", "advmod"} for t in verb.doc[verb.i + 1:v.i])
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)]
 
 
 def _object_read_as_subject(clause: Token) -> bool:
