@@ -72,3 +72,25 @@ def test_two_joined_verbs_share_their_object(patterns: Patterns) -> None:
 def test_a_verb_with_its_own_subject_shares_no_object(patterns: Patterns) -> None:
     events = events_of(AGREED_AND_ROHAN_DENOUNCED, patterns)
     assert all(not e.recipients for e in events if e.trigger == "agreed")
+
+
+def _made_by(noun: str, lemma: str, verb: str, verb_lemma: str) -> list[Token]:
+    """'<noun> <verb>ed by Arnor struck Gondor.'"""
+    return [(noun, 4, "nsubj", N, lemma), (verb, 0, "acl", V, verb_lemma),
+            ("by", 1, "agent", "ADP", "by"), ("Arnor", 2, "pobj", P, "Arnor"),
+            ("struck", 4, "ROOT", V, "strike"), ("Gondor", 4, "dobj", P, "Gondor"),
+            (".", 4, "punct", "PUNCT", ".")]
+
+
+def test_a_weapon_acts_for_whoever_fired_it(patterns: Patterns) -> None:
+    parsed = make_parsed(_made_by("Missiles", "missile", "fired", "fire"))
+    parsed.doc[1].tag_ = "VBN"
+    events = extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed))
+    assert ("ASSAULT", ("ARN",), ("GON",)) in triples(events)
+
+
+def test_people_do_not_act_for_whoever_trained_them(patterns: Patterns) -> None:
+    parsed = make_parsed(_made_by("Soldiers", "soldier", "trained", "train"))
+    parsed.doc[1].tag_ = "VBN"
+    events = extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed))
+    assert all("ARN" not in {p.code for p in e.actors} for e in events)

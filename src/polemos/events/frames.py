@@ -95,6 +95,8 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         _described_actor(c, c.token.head, index, lexicon)
     elif not c.actors and _participle_read_as_clause(c.token, subjects):
         _described_actor(c, subjects[0], index, lexicon, maker=c.token.head)
+    if not c.actors:  # "missiles fired by X struck …", "a resolution drafted by X urges …"
+        c.actors = [m for s in subjects if _is_instrument(s, lexicon) for m in _by_whom(s, index)]
     if not subjects:
         c.confidence *= 0.7
     if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
@@ -132,6 +134,12 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
         subjects = _head_fallback(c.token, index)
         c.frame = "head" if subjects else c.frame
     return subjects, passive
+
+
+def _is_instrument(noun: Token, lexicon: Patterns) -> bool:
+    """A weapon or a text: it acts for whoever made, fired or wrote it."""
+    words = lexicon.words("weapons") | lexicon.words("document")
+    return noun.pos_ == "NOUN" and (lemma_of(noun) in words or noun.lower_ in words)
 
 
 def _participle_read_as_clause(verb: Token, subjects: list[Token]) -> bool:
