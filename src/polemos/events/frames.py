@@ -3,8 +3,9 @@
 
 Verbs:
 - active: the subject acts (through control and coordination: "agreed to sign", "tried to
-  invade"); objects, datives and prepositions (to/against/on/at/with/into/from/over/toward)
-  are recipients;
+  invade"; a weapon or a text acts for whoever fired or wrote it: "missiles fired by X");
+  objects, datives and prepositions (to/against/on/at/with/into/from/over/toward) are
+  recipients;
 - passive: the agent "by X" acts; the passive subject is the recipient;
 - inverse ("received arms from X"): the subject receives, "from X" or the object's owner gives.
 Nouns:
