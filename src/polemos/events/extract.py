@@ -336,6 +336,8 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
         event_type, mode = str(entry.type), entry.mode
         code = pattern.negated
         flags = replace(flags, is_negated=False)
+        if flags.is_intent:  # "will not accept": refusing to act is an act, stated now
+            flags = replace(flags, is_hypothetical=False, is_intent=False)
     doc_id = parsed.article.doc_id
     pattern_id = candidate.pattern_id
     return Event(
