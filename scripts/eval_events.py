@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -121,10 +122,17 @@ def ingest_sentences(records: Sequence[dict[str, Any]], coder: Coder) -> list[tu
     return out
 
 
+def locate(text: str, phrase: str) -> int:
+    """Where a gold phrase is in the text: its first occurrence as whole words ("Sudan" is not
+    the start of "South Sudanese"), else its first occurrence at all; -1 when absent."""
+    whole = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)
+    return whole.start() if whole else text.find(phrase)
+
+
 def _find(text: str, phrases: Sequence[str]) -> list[Words]:
     out = []
     for phrase in phrases:
-        at = text.find(phrase)
+        at = locate(text, phrase)
         if at >= 0:
             out.append(content_words(text, at, at + len(phrase)))
     return out

@@ -104,3 +104,18 @@ def test_an_intention_the_classifier_finds_is_coded_as_intent(patterns: Patterns
     _, events = coded(will_smite, patterns, classifier({"w=smite": {"19:ASSAULT": 6.0}}))
     assert {(e.type, e.is_hypothetical) for e in events} == {("ASSAULT", True),
                                                              ("THREATEN", False)}
+
+
+SAYS_MUST: list[Token] = [("Gondor", 1, "nsubj", P, "Gondor"), ("says", 1, "ROOT", V, "say"),
+                          ("Rohan", 4, "nsubj", P, "Rohan"), ("must", 4, "aux", "AUX", "must"),
+                          ("withdraw", 1, "ccomp", V, "withdraw"), (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_doubt_spares_a_demand_made_by_a_modal(patterns: Patterns) -> None:
+    """'X says Y must withdraw': the verb of saying is eventless alone, so the classifier doubts
+    it, but the modal in its complement makes the demand the rules coded."""
+    clf = classifier({"w=say": {NONE: 8.0}, "w=attack": {NONE: 8.0}})
+    rules, events = coded(SAYS_MUST, patterns, clf)
+    assert [(e.type, e.trigger) for e in rules] == [("REQUEST", "says")]
+    assert events == rules
+    assert coded(ATTACK, patterns, clf)[1] == []  # a plain verb it doubts is still dropped

@@ -250,6 +250,10 @@ class KnowledgeBase:
         return found
 
 
+# a hyphen between two words of a name, which texts often write as a space
+HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Z])")
+
+
 def _name_index(actors: dict[str, Actor], people: dict[str, Person]
                 ) -> dict[str, tuple[NameEntry, ...]]:
     index: dict[str, list[NameEntry]] = {}
@@ -275,6 +279,9 @@ def _name_index(actors: dict[str, Actor], people: dict[str, Person]
         dotted_form = dotted(surface)
         if dotted_form and dotted_form not in index:
             index[dotted_form] = [e for e in entries if not e.person]
+        spaced = HYPHENATED.sub(" ", surface)  # "Guinea Bissau", "Nagorno Karabakh"
+        if spaced != surface and spaced not in index:
+            index[spaced] = [e for e in entries if e.role == "name"]
     return {surface: tuple(entries) for surface, entries in index.items() if entries}
 
 

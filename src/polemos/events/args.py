@@ -280,12 +280,37 @@ def objects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl" and not found and any(c.dep_ == "nsubj" for c in verb.children) \
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         found.append(verb.head)  # "a Turkish ship it seized": the ship is seized
+    if not found:  # "supported Afghan girls going to school" read as a clause of "girls"
+        found += [s for clause in verb.children if _object_read_as_subject(clause)
+                  for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i]
+    if not found:  # "agreed and accepted the proposal": the verbs share the object
+        found += [o for v in _joined_verbs(verb) for o in v.children if o.dep_ == "dobj"]
     for prt in verb.children:
         if prt.dep_ in {"prt", "advmod"} and prt.lower_ == "up":
             found += [o for to in prt.children if to.dep_ == "prep" and to.lower_ == "to"
                       for o in to.children
                       if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
     return found
+
+
+def _joined_verbs(verb: Token) -> list[Token]:
+    """The verb right after a bare ``verb`` and its conjunction ("condemned and rejected"), when
+    it has no subject of its own: the two govern one object. A verb with a complement of its
+    own ("agreed to talk and accepted the plan") shares nothing."""
+    if any(c.dep_ in {"dobj", "xcomp", "ccomp", "dative"} for c in verb.children):
+        return []
+    return [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"
+            and all(t.dep_ in {"cc", "advmod"} for t in verb.doc[verb.i + 1:v.i])
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)]
+
+
+def _object_read_as_subject(clause: Token) -> bool:
+    """A bare -ing clause with a noun subject and no auxiliary or conjunction of its own: the
+    parser's reading of an object described by a participle ("helped refugees returning home")."""
+    return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and not any(
+        c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in {"NOUN", "PROPN"}
+        for c in clause.children)
 
 
 def governor(noun: Token) -> Token | None:

@@ -4,7 +4,8 @@
    ``agree`` at its trigger, the event's confidence becomes 1 - (1 - rule) × (1 - classifier).
 2. Doubt drops an empty match: a rule event whose trigger verb the classifier finds eventless
    (P(none) ≥ ``doubt``) and whose own label it gives at most ``implausible`` is dropped (event
-   nouns are left alone: see VERBS).
+   nouns are left alone: see VERBS; so is a verb whose class needs a modal in its complement,
+   "said X must withdraw": the modal, not the verb the classifier reads, makes it a demand).
 3. The classifier recovers events the rules miss: in a sentence where the rules coded nothing
    usable (nothing, or only negated, hypothetical or attempted acts), its likeliest event word
    with P(event) ≥ ``recover`` becomes an event; actors and recipients come from the clause
@@ -100,9 +101,16 @@ def _checked(event: Event, ctx: Context) -> Event | None:
     if own >= ctx.policy.agree:
         return replace(event, confidence=round(1 - (1 - event.confidence) * (1 - own), 3))
     if float(row[ctx.classifier.none]) >= ctx.policy.doubt and own <= ctx.policy.implausible \
-            and token.pos_ in VERBS:
+            and token.pos_ in VERBS and not _made_by_modal(token, ctx.patterns):
         return None
     return event
+
+
+def _made_by_modal(token: Token, patterns: Patterns) -> bool:
+    """The rules matched a class that needs a modal in the verb's complement ("says X must"):
+    a verb of saying, eventless alone, which the classifier is right to doubt by itself."""
+    found = match_pattern(token, patterns)
+    return found is not None and bool(found[0].modals)
 
 
 def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list[Event]:

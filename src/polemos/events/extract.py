@@ -239,6 +239,8 @@ def _thing_acts(c: Candidate, lexicon: Patterns) -> bool:
     subjects, passive = subject_tokens(c.token)
     if passive or not subjects or c.frame == "head":
         return False
+    if c.actors and all(s.lemma_.lower() in lexicon.words("document") for s in subjects):
+        return False  # "issued a statement calling on X to …": the text speaks for its author
     things = lexicon.words("things") | lexicon.words("information") | lexicon.words("hazards")
     if any(s.lemma_.lower() in things and s.pos_ == "NOUN" for s in subjects):
         return True  # "Syria's population continues to decline", "exports rose"
@@ -337,6 +339,8 @@ def _event(candidate: Candidate, parsed: Parsed, time: TimeAnalysis, starts: lis
         event_type, mode = str(entry.type), entry.mode
         code = pattern.negated
         flags = replace(flags, is_negated=False)
+        if flags.is_intent:  # "will not accept": refusing to act is an act, stated now
+            flags = replace(flags, is_hypothetical=False, is_intent=False)
     doc_id = parsed.article.doc_id
     pattern_id = candidate.pattern_id
     return Event(

@@ -3,8 +3,9 @@
 
 Verbs:
 - active: the subject acts (through control and coordination: "agreed to sign", "tried to
-  invade"); objects, datives and prepositions (to/against/on/at/with/into/from/over/toward)
-  are recipients;
+  invade"; a weapon or a text acts for whoever fired or wrote it: "missiles fired by X");
+  objects, datives and prepositions (to/against/on/at/with/into/from/over/toward) are
+  recipients;
 - passive: the agent "by X" acts; the passive subject is the recipient;
 - inverse ("received arms from X"): the subject receives, "from X" or the object's owner gives.
 Nouns:
@@ -96,6 +97,8 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         _described_actor(c, c.token.head, index, lexicon)
     elif not c.actors and _participle_read_as_clause(c.token, subjects):
         _described_actor(c, subjects[0], index, lexicon, maker=c.token.head)
+    if not c.actors:  # "missiles fired by X struck …", "a resolution drafted by X urges …"
+        c.actors = [m for s in subjects if _is_instrument(s, lexicon) for m in _by_whom(s, index)]
     if not subjects:
         c.confidence *= 0.7
     if not c.actors and c.pattern.type == "ASSAULT":  # "killed by a bomb near X": X's side
@@ -175,6 +178,12 @@ def _subject_read_as_object(verb: Token, index: MentionIndex) -> Token | None:
         return None
     objects = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i]
     return objects[0] if objects and phrase_mentions(objects[0], index) else None
+
+
+def _is_instrument(noun: Token, lexicon: Patterns) -> bool:
+    """A weapon or a text: it acts for whoever made, fired or wrote it."""
+    words = lexicon.words("weapons") | lexicon.words("document")
+    return noun.pos_ == "NOUN" and (lemma_of(noun) in words or noun.lower_ in words)
 
 
 def _participle_read_as_clause(verb: Token, subjects: list[Token]) -> bool:
