@@ -34,18 +34,21 @@ def briefs_html(
     """
     definition = conflicts.get(scope.name) if scope.name else None
     if definition is None:
-        return [_card(code, names, _fallback(code, digest, scope.parties, names))
-                for code in actors]
+        return _fallbacks(actors, digest, scope.parties, names)
     corpus = load_corpus(store, scope.links)  # the scope's documents, not the whole store
     ranked = build_scope(corpus, definition, kb=kb, n_documents=scope.n_documents,
                          n_mentioning=scope.n_mentioning)
     return [render_brief_html(brief_from_scope(corpus, code, ranked, kb=kb)) for code in actors]
 
 
-def _fallback(code: str, digest: ScopedEvents, parties: Sequence[str],
-              names: Mapping[str, str]) -> str:
-    involvement = digest.involvement(code, parties)
-    return fallback_brief_html(involvement, merged_events(digest, involvement.dated_keys), names)
+def _fallbacks(actors: Sequence[str], digest: ScopedEvents, parties: Sequence[str],
+               names: Mapping[str, str]) -> list[str]:
+    involvement = digest.involvement(actors, parties)
+    dated = {e.key: e for e in merged_events(
+        digest, [k for code in actors for k in involvement[code].dated_keys])}
+    return [_card(code, names, fallback_brief_html(
+        involvement[code], [dated[k] for k in involvement[code].dated_keys if k in dated],
+        names)) for code in actors]
 
 
 def _card(code: str, names: Mapping[str, str], body: str) -> str:

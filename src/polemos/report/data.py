@@ -88,11 +88,19 @@ def report_events(store: Store, scope: Scope, *, limit: int) -> tuple[list[Repor
 
 
 def merged_events(digest: ScopedEvents, keys: Sequence[str]) -> list[ReportEvent]:
-    """The merged events ``keys`` (see :func:`distinct`), in the order of ``keys``."""
+    """The merged events ``keys`` combined as :func:`distinct` combines them, in the order of
+    ``keys`` (one row each is read, whatever the number of reports)."""
     if not keys:
         return []
-    combined = {e.key: e for e in distinct(_event(row) for row in
-                                           digest.reports_table(keys).to_pylist())}
+    combined = {}
+    for row in digest.merged_rows(keys):
+        event = _event(row)
+        combined[event.key] = replace(
+            event,
+            actors=tuple(dict.fromkeys(event.actors)),
+            recipients=tuple(dict.fromkeys(event.recipients)),
+            mediators=tuple(dict.fromkeys(event.mediators)),
+        )
     return [combined[key] for key in keys if key in combined]
 
 

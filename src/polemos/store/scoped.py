@@ -6,7 +6,7 @@ request, a report) and goes away when it is closed. Each merged event takes the 
 document and Goldstein score of its first report in date order, the participants of all
 its reports and the most precise date any of them gives: the same rules as
 ``polemos.report.data.distinct``. Every method returns a few small records, whatever the
-size of the store; only ``reports_table`` returns rows, for the merged events it is given.
+size of the store; only ``merged_rows`` returns rows, for the merged events it is given.
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ import itertools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import duckdb
 
-from polemos.store.eventsql import EXPORT_COLUMNS, FLAGGED
-
-if TYPE_CHECKING:
-    import pyarrow as pa
+from polemos.store.eventsql import FLAGGED
 
 REPORT_ORDER = "date_value NULLS LAST, doc_id, sentence, trigger_start, event_id"
 # most precise first; ties go to the earlier report (positions stay below 2**40)
@@ -107,15 +104,18 @@ class ScopedEvents:
         self._cur.execute(
             f"CREATE TEMP TABLE {self.table} AS "
             "WITH r AS (SELECT event_id, coalesce(merged_id, event_id) AS key, doc_id, type, "
-            "cameo, quad, goldstein, actor_codes, recipient_codes, mediator_codes, date_value, "
-            f"date_end, date_precision, row_number() OVER (ORDER BY {REPORT_ORDER}) AS pos "
+            "quad, goldstein, actor_codes, recipient_codes, mediator_codes, date_value, "
+            f"date_precision, row_number() OVER (ORDER BY {REPORT_ORDER}) AS pos "
             f"FROM events{where}) "
-            "SELECT key, count(*) AS n_reports, min(pos) AS pos, arg_min(doc_id, pos) AS doc_id, "
+            "SELECT key, count(*) AS n_reports, min(pos) AS pos, "
+            "arg_min(event_id, pos) AS first_id, arg_min(doc_id, pos) AS doc_id, "
             "arg_min(type, pos) AS type, arg_min(quad, pos) AS quad, "
             "arg_min(goldstein, pos) AS goldstein, "
-            "list_distinct(flatten(list(coalesce(actor_codes, [])))) AS actors, "
-            "list_distinct(flatten(list(coalesce(recipient_codes, [])))) AS recipients, "
-            "list_distinct(flatten(list(coalesce(mediator_codes, [])))) AS mediators, "
+            "list_distinct(flatten(list(actor_codes))) AS actors, "
+            "list_distinct(flatten(list(recipient_codes))) AS recipients, "
+            "list_distinct(flatten(list(mediator_codes))) AS mediators, "
+            f"arg_min(event_id, {PRECISION_RANK}) FILTER (WHERE date_value IS NOT NULL) "
+            "AS date_id, "
             f"arg_min(date_value, {PRECISION_RANK}) FILTER (WHERE date_value IS NOT NULL) "
             "AS date_value, "
             f"arg_min(date_precision, {PRECISION_RANK}) FILTER (WHERE date_value IS NOT NULL) "
@@ -167,9 +167,12 @@ class ScopedEvents:
     def codes(self) -> tuple[str, ...]:
         """Every actor code of the scope's reports, flagged ones too, sorted."""
         where, params = self._where(unflagged=False)
+        flagged = f"{where} AND {FLAGGED}" if where else f" WHERE {FLAGGED}"
         return tuple(r[0] for r in self._all(
-            "SELECT DISTINCT c FROM (SELECT unnest(list_concat(actor_codes, recipient_codes, "
-            f"mediator_codes)) AS c FROM events{where}) WHERE c IS NOT NULL ORDER BY c", params))
+            "SELECT DISTINCT c FROM (SELECT unnest(list_concat(actors, recipients, mediators)) "
+            f"AS c FROM {self.table} UNION ALL SELECT unnest(list_concat(actor_codes, "
+            f"recipient_codes, mediator_codes)) FROM events{flagged}) WHERE c IS NOT NULL "
+            "ORDER BY c", params))
 
     def events_per_document(self, doc_ids: Collection[str]) -> dict[str, int]:
         """Merged events per document (of its first report), for these documents."""
@@ -221,27 +224,42 @@ class ScopedEvents:
             f"unnest(actors) AS a, recipients AS rc, goldstein AS g FROM {self.table})) "
             "WHERE a <> r) GROUP BY x, y ORDER BY x, y")]
 
-    def involvement(self, actor: str, parties: Sequence[str], *, n_dated: int = 8
-                    ) -> Involvement:
-        """The merged events with ``actor`` in any role and a party in any role."""
-        base = (f"SELECT * FROM (SELECT *, list_concat(actors, recipients, mediators) AS codes "
-                f"FROM {self.table}) WHERE list_contains(codes, ?) AND list_has_any(codes, ?)")
-        params: list[Any] = [actor, sorted(set(parties))]
-        n = int(self._all(f"SELECT count(*) FROM ({base})", params)[0][0])
-        by_party = []
-        for party in parties:
-            count, total = self._all(
-                f"SELECT count(*), sum(goldstein) FROM ({base}) WHERE list_contains(codes, ?)",
-                [*params, party])[0]
-            if count:
-                by_party.append((party, int(count), float(total) / int(count)))
-        types = tuple((t, int(k)) for t, k in self._all(
-            f"SELECT type, count(*) AS k FROM ({base}) GROUP BY type "
-            "ORDER BY k DESC, min(pos) LIMIT 5", params))
-        dated = tuple(r[0] for r in self._all(
-            f"SELECT key FROM ({base}) WHERE date_value IS NOT NULL ORDER BY pos LIMIT ?",
-            [*params, n_dated]))
-        return Involvement(n, tuple(by_party), types, dated)
+    def involvement(self, actors: Sequence[str], parties: Sequence[str], *,
+                    n_dated: int = 8) -> dict[str, Involvement]:
+        """Per actor, its merged events with a party (each in any role)."""
+        if not actors or not parties:
+            return {a: Involvement(0, (), (), ()) for a in actors}
+        base = (f"SELECT *, list_distinct(list_concat(actors, recipients, mediators)) AS codes "
+                f"FROM {self.table} WHERE list_has_any(list_concat(actors, recipients, "
+                "mediators), ?)")
+        mine = (f"SELECT * FROM (SELECT *, unnest(codes) AS who FROM ({base})) "
+                "WHERE list_contains(?, who)")
+        params: list[Any] = [sorted(set(parties)), sorted(set(actors))]
+        per_party = ", ".join("count(*) FILTER (WHERE list_contains(codes, ?)), "
+                              "sum(goldstein) FILTER (WHERE list_contains(codes, ?))"
+                              for _ in parties)
+        rows = self._all(f"SELECT who, type, count(*), min(pos), {per_party} FROM ({mine}) "
+                         "GROUP BY who, type", [*[p for p in parties for _ in (0, 1)], *params])
+        dated: dict[str, list[str]] = {}
+        for who, key in self._all(
+                f"SELECT who, key FROM ({mine}) WHERE date_value IS NOT NULL QUALIFY "
+                "row_number() OVER (PARTITION BY who ORDER BY pos) <= ? ORDER BY who, pos",
+                [*params, n_dated]):
+            dated.setdefault(who, []).append(key)
+        out = {}
+        for actor in actors:
+            theirs = [r for r in rows if r[0] == actor]
+            by_party = []
+            for i, party in enumerate(parties):
+                n = sum(int(r[4 + 2 * i]) for r in theirs)
+                if n:
+                    total = sum(float(r[5 + 2 * i] or 0.0) for r in theirs)
+                    by_party.append((party, n, total / n))
+            types = sorted(theirs, key=lambda r: (-int(r[2]), int(r[3])))[:5]
+            out[actor] = Involvement(sum(int(r[2]) for r in theirs), tuple(by_party),
+                                     tuple((r[1], int(r[2])) for r in types),
+                                     tuple(dated.get(actor, ())))
+        return out
 
     # -- dates --------------------------------------------------------------------------
 
@@ -286,18 +304,42 @@ class ScopedEvents:
             "LIMIT ?", [*params, limit])]
         return keys, total
 
-    def reports_table(self, keys: Collection[str]) -> pa.Table:
-        """The unflagged reports of these merged events (in the scope), with the export
-        columns of ``Store.events_table``, in date order."""
-        where, params = self._where(unflagged=True)
-        condition = (f"{where} AND " if where else " WHERE ") + \
-            "coalesce(merged_id, event_id) IN (SELECT unnest(?))"
-        page = f"SELECT event_id, 1 AS n_reports FROM events{condition}"
-        order = ", ".join(f"r.{c.strip()}" for c in REPORT_ORDER.split(","))
-        return self._cur.sql(
-            f"SELECT {EXPORT_COLUMNS} FROM ({page}) p JOIN events r ON r.event_id = p.event_id "
-            f"JOIN documents d ON d.doc_id = r.doc_id ORDER BY {order}",
-            params=[*params, sorted(set(keys))]).to_arrow_table()
+    def merged_rows(self, keys: Collection[str]) -> list[dict[str, Any]]:
+        """One row per merged event of ``keys``: the columns of ``Store.events_table`` the
+        report reads, from its first report in date order, with the date of its most precise
+        report; the participant codes are the first report's, then (sorted) those that only
+        other reports name."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        roles = ("actor_codes", "recipient_codes", "mediator_codes")
+        ids = self._all(f"SELECT key, first_id, date_id, actors, recipients, mediators "
+                        f"FROM {self.table} WHERE key IN (SELECT unnest(?))", [wanted])
+        # lookups by id, each a selective scan (one joined query would scan far more)
+        first = self._dicts(
+            "SELECT event_id, doc_id, type, cameo, goldstein, quad, sentence_text, trigger, "
+            f"trigger_start, trigger_end, sentence_start, {', '.join(roles)} FROM events "
+            "WHERE event_id IN (SELECT unnest(?))", [[r[1] for r in ids]])
+        dates = self._dicts(
+            "SELECT event_id, date_value AS date, date_end, date_precision, date_basis, "
+            "date_text FROM events WHERE event_id IN (SELECT unnest(?))",
+            [[r[2] for r in ids if r[2] is not None]])
+        no_date = dict.fromkeys(("date", "date_end", "date_precision", "date_basis",
+                                 "date_text"))
+        rows = []
+        for key, first_id, date_id, *union in ids:
+            row = {**first[first_id], **dates.get(date_id or "", no_date), "merged_id": key,
+                   "flags": []}
+            for role, codes in zip(roles, union, strict=True):
+                row[role] = list(dict.fromkeys([*(row[role] or ()), *sorted(codes or ())]))
+            rows.append(row)
+        return rows
+
+    def _dicts(self, sql: str, params: Sequence[Any]) -> dict[str, dict[str, Any]]:
+        """Rows by their first column."""
+        cur = self._cur.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        return {row[0]: dict(zip(names, row, strict=True)) for row in cur.fetchall()}
 
 
 __all__ = ["ActorCell", "DateCount", "Involvement", "KeyCount", "PairWeight", "ScopeTotals",
