@@ -130,8 +130,8 @@ def goldstein_series(
         series.append(
             Series(
                 label=names.get(code, code),
-                coop=tuple(sum(c.coop for c in row) for row in rows),
-                conflict=tuple(sum(c.conflict for c in row) for row in rows),
+                coop=tuple(sum(c.coop for c in row) or 0 for row in rows),  # 0, not -0.0
+                conflict=tuple(sum(c.conflict for c in row) or 0 for row in rows),
                 tips=tuple(
                     _period_tip(names.get(code, code), p, r)
                     for p, r in zip(periods, rows, strict=True)

@@ -295,13 +295,13 @@ class ScopedEvents:
     def top_keys(self, *, limit: int, quads: Collection[int] = (1, 2, 3, 4)
                  ) -> tuple[list[str], int]:
         """The ``limit`` most reported dated merged events of these quad classes (ties: the
-        earlier first), and how many such events there are."""
+        earlier first) in date order, and how many such events there are."""
         params = [sorted(set(quads))]
         where = " WHERE date_value IS NOT NULL AND list_contains(?, quad)"
         total = int(self._all(f"SELECT count(*) FROM {self.table}{where}", params)[0][0])
         keys = [r[0] for r in self._all(
-            f"SELECT key FROM {self.table}{where} ORDER BY n_reports DESC, date_value, pos "
-            "LIMIT ?", [*params, limit])]
+            f"SELECT key FROM (SELECT key, pos FROM {self.table}{where} "
+            "ORDER BY n_reports DESC, date_value, pos LIMIT ?) ORDER BY pos", [*params, limit])]
         return keys, total
 
     def merged_rows(self, keys: Collection[str]) -> list[dict[str, Any]]:
