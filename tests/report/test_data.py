@@ -164,3 +164,40 @@ def test_scoped_events_are_private_to_their_cursor(war_store: Store) -> None:
         assert one.table != two.table
     assert not war_store.con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall()[0][0]
+
+
+def _reference(store: Store) -> list:  # type: ignore[type-arg]
+    """Every merged event combined in Python from all the reports: what the SQL must match."""
+    from polemos.report.data import distinct
+
+    scope = resolve_scope(store, None, conflicts=WAR)
+    return distinct(report_events(store, scope, limit=1000)[0])
+
+
+def test_counts_in_duckdb_match_the_reports_combined_in_python(war_store: Store) -> None:
+    war_store.set_merged_ids({"war1-2": "m2", "war1-3": "m2", "war1-0": "m1", "war1-1": "m1"})
+    events = _reference(war_store)
+    pairs: dict[tuple[str, str], list[float]] = {}
+    for e in events:
+        for pair in {(min(a, b), max(a, b)) for a in e.actors for b in e.recipients if a != b}:
+            pairs.setdefault(pair, []).append(e.goldstein)
+    with war_store.scoped_events() as digest:
+        assert {(p.a, p.b): (p.n, p.weight) for p in digest.pairs()} == {
+            k: (len(v), sum(v)) for k, v in pairs.items()}
+        assert {c.key: c.n for c in digest.counts("type")} == {
+            t: sum(e.type == t for e in events) for t in {e.type for e in events}}
+        assert {c.key: c.n for c in digest.code_counts()} == {
+            code: sum(code in e.codes for e in events) for e in events for code in e.codes}
+        assert sum(d.n for d in digest.dates()) == len(events)
+        merged = merged_events(digest, sorted(e.key for e in events))
+    assert {e.key: (set(e.codes), e.date, e.type) for e in merged} == {
+        e.key: (set(e.codes), e.date, e.type) for e in events}
+
+
+def test_a_merged_event_lists_its_first_reports_participants_first(war_store: Store) -> None:
+    war_store.set_merged_ids({"war1-2": "m2", "war1-3": "m2"})
+    [reference] = [e for e in _reference(war_store) if e.key == "m2"]
+    with war_store.scoped_events() as digest:
+        [merged] = merged_events(digest, ["m2"])
+    assert merged.event_id == reference.event_id  # the first report in date order
+    assert merged.recipients[0] == reference.recipients[0]

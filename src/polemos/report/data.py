@@ -256,13 +256,18 @@ def date_span(date: EventDate) -> tuple[dt.date, dt.date] | None:
 
 def period_of(date: EventDate, freq: str) -> str | None:
     """The year ("2020") or quarter ("2020-Q3") a date falls in; None when it is too coarse."""
-    if date.value is None or date.precision == "decade":
+    return period_at(date.value, date.precision, freq)
+
+
+def period_at(value: dt.date | None, precision: str | None, freq: str) -> str | None:
+    """:func:`period_of` a date given by its value and precision."""
+    if value is None or precision == "decade":
         return None
     if freq == "year":
-        return str(date.value.year)
-    if date.precision == "year":
+        return str(value.year)
+    if precision == "year":
         return None
-    return f"{date.value.year}-Q{(date.value.month - 1) // 3 + 1}"
+    return f"{value.year}-Q{(value.month - 1) // 3 + 1}"
 
 
 def choose_freq(dates: Iterable[DateCount]) -> str:

@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePath
 
-from polemos.records import NO_DATE, EventDate
 from polemos.report.charts import (
     QUAD_LABELS,
     Mark,
@@ -24,7 +23,7 @@ from polemos.report.data import (
     choose_freq,
     date_span,
     distinct,
-    period_of,
+    period_at,
     periods_between,
 )
 from polemos.report.network import Edge, Node
@@ -112,12 +111,13 @@ def goldstein_series(
     theirs = digest.dates(involving=actors) if actors else []
     far = [d for d in theirs if d.value is not None and is_far(d.value)]
     note = outside_note(sum(d.n for d in far), [d.value.year for d in far if d.value])
-    n_left_out = sum(d.n for d in theirs if d not in far and period_of(_as_date(d), freq) is None)
+    n_left_out = sum(d.n for d in theirs
+                     if d not in far and period_at(d.value, d.precision, freq) is None)
     cells: dict[tuple[str, str], list[ActorCell]] = defaultdict(list)
     for cell in digest.actor_cells(actors):
         if cell.value is None or is_far(cell.value):
             continue
-        period = period_of(EventDate(cell.value, cell.precision), freq)  # type: ignore[arg-type]
+        period = period_at(cell.value, cell.precision, freq)
         if period is not None:
             cells[(cell.code, period)].append(cell)
     if not cells:
@@ -141,10 +141,6 @@ def goldstein_series(
             )
         )
     return series, periods, n_left_out, note
-
-
-def _as_date(d: DateCount) -> EventDate:
-    return EventDate(d.value, d.precision) if d.value is not None else NO_DATE  # type: ignore[arg-type]
 
 
 def _period_tip(label: str, period: str, cells: Sequence[ActorCell]) -> str:

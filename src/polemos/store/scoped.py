@@ -321,15 +321,15 @@ class ScopedEvents:
             f"trigger_start, trigger_end, sentence_start, {', '.join(roles)} FROM events "
             "WHERE event_id IN (SELECT unnest(?))", [[r[1] for r in ids]])
         dates = self._dicts(
-            "SELECT event_id, date_value AS date, date_end, date_precision, date_basis, "
+            "SELECT event_id AS date_id, date_value AS date, date_end, date_precision, date_basis, "
             "date_text FROM events WHERE event_id IN (SELECT unnest(?))",
             [[r[2] for r in ids if r[2] is not None]])
         no_date = dict.fromkeys(("date", "date_end", "date_precision", "date_basis",
                                  "date_text"))
         rows = []
         for key, first_id, date_id, *union in ids:
-            row = {**first[first_id], **dates.get(date_id or "", no_date), "merged_id": key,
-                   "flags": []}
+            date = {k: v for k, v in dates.get(date_id or "", no_date).items() if k != "date_id"}
+            row = {**first[first_id], **date, "merged_id": key, "flags": []}
             for role, codes in zip(roles, union, strict=True):
                 row[role] = list(dict.fromkeys([*(row[role] or ()), *sorted(codes or ())]))
             rows.append(row)
