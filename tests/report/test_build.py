@@ -170,3 +170,17 @@ def test_timeline_and_event_list_are_bounded_with_their_totals(war_store: Store,
     assert timeline.count('class="mark ') == 2
     assert "Showing the first 3 of 8 event reports" in events
     assert events.count("<tr class=") == 3
+
+
+def test_json_twin_cuts_a_large_scope_to_its_first_ids(war_store: Store,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import polemos.report.build as build
+
+    monkeypatch.setattr(build, "N_SCOPE_IDS", 1)
+    html = build_report(war_store, conflict="Arnor", conflicts=WAR)  # both documents name it
+    raw = re.search(
+        r'<script type="application/json" id="report-data">(.*?)</script>', html, re.DOTALL
+    )
+    assert raw is not None
+    scope = json.loads(raw.group(1))["scope"]
+    assert scope["doc_ids"] == ["trade1"] and scope["n_doc_ids"] == 2

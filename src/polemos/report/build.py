@@ -58,6 +58,7 @@ from polemos.store.store import Store
 N_OUTSIDE = 4
 N_TIMELINE = 500  # merged events on the timeline: the most reported ones
 N_EVENT_ROWS = 600  # event reports in the events list: the first ones in date order
+N_SCOPE_IDS = 200  # document ids of the scope in the page's JSON
 
 
 def _asset(name: str) -> str:
@@ -135,10 +136,21 @@ def report_parts(
         events, total = report_events(store, scope, limit=N_EVENT_ROWS)
         titles = _titles(store, {e.doc_id for e in events})
         sections.append(("events", "Events", _events_section(events, total, names, titles)))
-    data = {"scope": scope.summary(), "overview": asdict(summary), "outside_actors": outside,
+    data = {"scope": _scope_json(scope), "overview": asdict(summary), "outside_actors": outside,
             "names": names}
     return ReportParts(_title(scope), _header(scope, names), tuple(sections),
                        _footer(summary), data)
+
+
+def _scope_json(scope: Scope) -> dict[str, object]:
+    """The scope as JSON, its document ids cut to the first ``N_SCOPE_IDS`` (a name found in
+    the texts can select most of a large store), with how many there are."""
+    data = scope.summary()
+    ids = scope.document_filter
+    if ids is not None:
+        data["doc_ids"] = list(ids[:N_SCOPE_IDS])
+        data["n_doc_ids"] = len(ids)
+    return data
 
 
 def _with_parties(scope: Scope, digest: ScopedEvents) -> Scope:
