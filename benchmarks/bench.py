@@ -20,7 +20,9 @@ Sections (``--only`` / ``--skip`` pick them):
               --stores (a copy), interleaved: the cost of merging into a large store.
   queries     on each store of --stores (build them with build_store.py): `polemos events`
               filtered, `polemos brief RUS --conflict Nagorno-Karabakh`, `polemos ask ...`,
-              each as a command (wall and CPU, startup included) with --query-timeout.
+              `polemos report` (whole corpus, and --conflict Nagorno-Karabakh; the size is
+              the HTML file's), each as a command (wall and CPU, startup included) with
+              --query-timeout.
   memory      peak RSS after 1k and after --memory-docs short documents through ingest.
 
 The figures of a shared machine move by ±15 % in wall time; compare CPU time there.
@@ -51,6 +53,8 @@ QUERIES = {
     "events": ["events", "--actor", "RUS", "--since", "2020", "--until", "2020", "--format", "csv"],
     "brief": ["brief", "RUS", "--conflict", "Nagorno-Karabakh"],
     "ask": ["ask", "Who mediated between Armenia and Azerbaijan?"],
+    "report": ["report", "-o", "{out}"],  # the whole corpus: every section's aggregates
+    "report-c": ["report", "--conflict", "Nagorno-Karabakh", "-o", "{out}"],
 }
 
 
@@ -249,16 +253,28 @@ def _timed_ingest(corpus: Path, db: Path) -> dict[str, float]:
 
 def bench_queries(args: argparse.Namespace) -> None:
     stores = sorted(args.stores.glob("events-*.duckdb"), key=lambda p: int(p.stem.split("-")[1]))
+    out = Path(tempfile.mkdtemp(prefix="polemos-bench-")) / "report.html"
+    try:
+        _query_rows(stores, out, args.query_timeout)
+    finally:
+        shutil.rmtree(out.parent, ignore_errors=True)
+
+
+def _query_rows(stores: list[Path], out: Path, timeout: float) -> None:
     for store in stores:
         for name, argv in QUERIES.items():
+            out.unlink(missing_ok=True)
             cpu, wall = cpu_seconds(), time.perf_counter()
             try:
-                done = subprocess.run([sys.executable, "-m", "polemos", *argv, "--db", str(store)],
-                                      capture_output=True, timeout=args.query_timeout, check=False)
-                result = f"{len(done.stdout) / 1024:8.0f} KB out, exit {done.returncode}"
+                done = subprocess.run([sys.executable, "-m", "polemos",
+                                       *(a.replace("{out}", str(out)) for a in argv),
+                                       "--db", str(store)],
+                                      capture_output=True, timeout=timeout, check=False)
+                size = out.stat().st_size if out.exists() else len(done.stdout)
+                result = f"{size / 1024:8.0f} KB out, exit {done.returncode}"
             except subprocess.TimeoutExpired:
-                result = f"stopped after {args.query_timeout:.0f} s"
-            print(f"{store.stem:<22} {name:<7} wall {time.perf_counter() - wall:7.2f} s  "
+                result = f"stopped after {timeout:.0f} s"
+            print(f"{store.stem:<22} {name:<8} wall {time.perf_counter() - wall:7.2f} s  "
                   f"CPU {cpu_seconds() - cpu:7.2f} s  {result}")
 
 

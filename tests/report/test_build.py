@@ -155,3 +155,32 @@ def test_briefs_read_the_scope_not_the_whole_store(war_store: Store, monkeypatch
     monkeypatch.setattr(briefs, "load_corpus", load_corpus)
     build_report(war_store, conflict="War of the Ring", conflicts=WAR)
     assert asked and all(ids is not None and set(ids) == {"war1"} for ids in asked)  # type: ignore[call-overload]
+
+
+def test_timeline_and_event_list_are_bounded_with_their_totals(war_store: Store,
+                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import polemos.report.build as build
+
+    monkeypatch.setattr(build, "N_TIMELINE", 2)
+    monkeypatch.setattr(build, "N_EVENT_ROWS", 3)
+    html = build_report(war_store, conflicts=WAR)
+    timeline = html[html.index('id="timeline"') : html.index('id="series"')]
+    events = html[html.index('id="events"') :]
+    assert "the 2 most reported of 6 dated events" in timeline
+    assert timeline.count('class="mark ') == 2
+    assert "Showing the first 3 of 8 event reports" in events
+    assert events.count("<tr class=") == 3
+
+
+def test_json_twin_cuts_a_large_scope_to_its_first_ids(war_store: Store,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import polemos.report.build as build
+
+    monkeypatch.setattr(build, "N_SCOPE_IDS", 1)
+    html = build_report(war_store, conflict="Arnor", conflicts=WAR)  # both documents name it
+    raw = re.search(
+        r'<script type="application/json" id="report-data">(.*?)</script>', html, re.DOTALL
+    )
+    assert raw is not None
+    scope = json.loads(raw.group(1))["scope"]
+    assert scope["doc_ids"] == ["trade1"] and scope["n_doc_ids"] == 2

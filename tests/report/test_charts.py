@@ -172,3 +172,13 @@ def test_network_labels_cover_no_node_and_no_other_label() -> None:
     svg = network_svg([Node(c, n, 3) for c, n in (("ARM", "Armenia"), ("RUS", "Russia"))],
                       [Edge("ARM", "RUS", 2, 1.0, "t")])
     assert svg.rindex("<circle") < svg.index('class="nlabel"')  # labels drawn over every node
+
+
+def test_main_span_weighs_each_date_by_its_count() -> None:
+    from polemos.report.charts import main_span_of_counts
+
+    # five events in 2020 and one in 1900: the lone date is far from the bulk (as two
+    # distinct dates alone it would be kept: fewer than MIN_FOR_OUTLIERS)
+    assert main_span_of_counts({1900.0: 1, 2020.0: 5}) == (2020.0, 2020.0)
+    assert main_span_of_counts({1900.0: 1, 2020.0: 1}) == (1900.0, 2020.0)
+    assert main_span_of_counts({}) == (0.0, 0.0)

@@ -10,8 +10,9 @@ from polemos.analysis.conflicts import Conflicts
 from polemos.analysis.corpus import load_corpus
 from polemos.analysis.scope import Scope, build_scope
 from polemos.report.charts import esc
-from polemos.report.data import ReportEvent
+from polemos.report.data import merged_events
 from polemos.report.sections import fallback_brief_html
+from polemos.store.scoped import ScopedEvents
 from polemos.store.store import Store
 
 
@@ -19,7 +20,7 @@ def briefs_html(
     store: Store,
     actors: Sequence[str],
     scope: Scope,
-    events: Sequence[ReportEvent],
+    digest: ScopedEvents,
     names: Mapping[str, str],
     *,
     kb: KnowledgeBase | None,
@@ -33,12 +34,21 @@ def briefs_html(
     """
     definition = conflicts.get(scope.name) if scope.name else None
     if definition is None:
-        return [_card(code, names, fallback_brief_html(code, events, scope.parties, names))
-                for code in actors]
+        return _fallbacks(actors, digest, scope.parties, names)
     corpus = load_corpus(store, scope.links)  # the scope's documents, not the whole store
     ranked = build_scope(corpus, definition, kb=kb, n_documents=scope.n_documents,
                          n_mentioning=scope.n_mentioning)
     return [render_brief_html(brief_from_scope(corpus, code, ranked, kb=kb)) for code in actors]
+
+
+def _fallbacks(actors: Sequence[str], digest: ScopedEvents, parties: Sequence[str],
+               names: Mapping[str, str]) -> list[str]:
+    involvement = digest.involvement(actors, parties)
+    dated = {e.key: e for e in merged_events(
+        digest, [k for code in actors for k in involvement[code].dated_keys])}
+    return [_card(code, names, fallback_brief_html(
+        involvement[code], [dated[k] for k in involvement[code].dated_keys if k in dated],
+        names)) for code in actors]
 
 
 def _card(code: str, names: Mapping[str, str], body: str) -> str:

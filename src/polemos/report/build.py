@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
@@ -36,9 +36,10 @@ from polemos.report.data import (
     ReportEvent,
     actor_names,
     infer_parties,
-    load_events,
+    merged_events,
     outside_actors,
     overview,
+    report_events,
 )
 from polemos.report.network import network_legend_svg, network_svg
 from polemos.report.scope import resolve_scope
@@ -51,9 +52,13 @@ from polemos.report.sections import (
     plural,
     timeline_marks,
 )
+from polemos.store.scoped import ScopedEvents
 from polemos.store.store import Store
 
 N_OUTSIDE = 4
+N_TIMELINE = 500  # merged events on the timeline: the most reported ones
+N_EVENT_ROWS = 600  # event reports in the events list: the first ones in date order
+N_SCOPE_IDS = 200  # document ids of the scope in the page's JSON
 
 
 def _asset(name: str) -> str:
@@ -114,41 +119,53 @@ def report_parts(
     """
     conflicts = conflicts if conflicts is not None else load_conflicts()
     scope = resolve_scope(store, conflict, conflicts=conflicts)
-    events = load_events(store, scope)
-    scope = _with_parties(scope, events)
-    outside = outside_actors(events, scope.parties, n=N_OUTSIDE)
-    names = _names(store, events, scope, kb)
-    summary = overview(store, scope, events)
-    briefs = briefs_html(store, outside, scope, events, names, kb=kb, conflicts=conflicts)
-    sections = [
-        ("overview", "Overview", _overview_section(summary)),
-        ("timeline", "Timeline", _timeline_section(events, names, summary)),
-        ("series", "Cooperation & conflict", _series_section(events, scope, outside, names)),
-        ("network", "Actor network", _network_section(events, scope, names)),
-        ("briefs", "Outside actors", _briefs_section(briefs)),
-    ]
+    with store.scoped_events(scope.document_filter) as digest:
+        scope = _with_parties(scope, digest)
+        outside = outside_actors(digest, scope.parties, n=N_OUTSIDE)
+        names = _names(store, digest, scope, kb)
+        summary = overview(store, scope, digest)
+        briefs = briefs_html(store, outside, scope, digest, names, kb=kb, conflicts=conflicts)
+        sections = [
+            ("overview", "Overview", _overview_section(summary)),
+            ("timeline", "Timeline", _timeline_section(digest, names, summary)),
+            ("series", "Cooperation & conflict", _series_section(digest, scope, outside, names)),
+            ("network", "Actor network", _network_section(digest, scope, names)),
+            ("briefs", "Outside actors", _briefs_section(briefs)),
+        ]
     if with_events:
-        sections.append(("events", "Events",
-                         _events_section(events, names, _titles(store, scope))))
-    data = {"scope": scope.summary(), "overview": asdict(summary), "outside_actors": outside,
+        events, total = report_events(store, scope, limit=N_EVENT_ROWS)
+        titles = _titles(store, {e.doc_id for e in events})
+        sections.append(("events", "Events", _events_section(events, total, names, titles)))
+    data = {"scope": _scope_json(scope), "overview": asdict(summary), "outside_actors": outside,
             "names": names}
     return ReportParts(_title(scope), _header(scope, names), tuple(sections),
                        _footer(summary), data)
 
 
-def _with_parties(scope: Scope, events: Sequence[ReportEvent]) -> Scope:
+def _scope_json(scope: Scope) -> dict[str, object]:
+    """The scope as JSON, its document ids cut to the first ``N_SCOPE_IDS`` (a name found in
+    the texts can select most of a large store), with how many there are."""
+    data = scope.summary()
+    ids = scope.document_filter
+    if ids is not None:
+        data["doc_ids"] = list(ids[:N_SCOPE_IDS])
+        data["n_doc_ids"] = len(ids)
+    return data
+
+
+def _with_parties(scope: Scope, digest: ScopedEvents) -> Scope:
     """The scope with its parties inferred from the events when it has none."""
     if scope.parties:
         return scope
-    parties, note = infer_parties(events)
+    parties, note = infer_parties(digest)
     return replace(with_parties(scope, parties), note=" ".join(filter(None, [scope.note, note])))
 
 
 def _names(
-    store: Store, events: Sequence[ReportEvent], scope: Scope, kb: KnowledgeBase | None
+    store: Store, digest: ScopedEvents, scope: Scope, kb: KnowledgeBase | None
 ) -> dict[str, str]:
     """A display name per code: the knowledge base's, else the text's most frequent one."""
-    names = actor_names(store, {code for e in events for code in e.codes} | set(scope.parties))
+    names = actor_names(store, set(digest.codes()) | set(scope.parties))
     if kb is None:
         return names
     return {
@@ -156,8 +173,8 @@ def _names(
     }
 
 
-def _titles(store: Store, scope: Scope) -> dict[str, str]:
-    return {d.doc_id: d.label for d in store.documents(doc_ids=scope.document_filter)}
+def _titles(store: Store, doc_ids: Collection[str]) -> dict[str, str]:
+    return {d.doc_id: d.label for d in store.documents(doc_ids=doc_ids)} if doc_ids else {}
 
 
 def _footer(summary: Overview) -> str:
@@ -238,7 +255,8 @@ def _overview_section(summary: Overview) -> str:
         f"<div><h3>Events by type</h3>{_chart(bar_chart_svg(summary.by_type[:14], label='types'))}"
         "</div><div><h3>Events by quad class</h3>"
         f"{_chart(bar_chart_svg(quads, label='quad classes', colours=colours))}</div></div>"
-        f"<h3>Documents</h3>{documents_table_html(summary.documents)}"
+        f"<h3>Documents</h3>"
+        f"{documents_table_html(summary.documents, total=summary.n_documents)}"
     )
     lead = (
         "Documents in scope and the events coded from them. “Events” counts each merged event once "
@@ -248,23 +266,25 @@ def _overview_section(summary: Overview) -> str:
 
 
 def _timeline_section(
-    events: Sequence[ReportEvent], names: Mapping[str, str], summary: Overview
+    digest: ScopedEvents, names: Mapping[str, str], summary: Overview
 ) -> str:
     legend = (
         legend_svg([(QUAD_COLOURS[q], QUAD_LABELS[q]) for q in (1, 2, 3, 4)])
         + precision_legend_svg()
     )
-    note = (
-        f'<p class="note">Not shown: {plural(summary.n_undated, "undated event")}.</p>'
-        if summary.n_undated
-        else ""
-    )
+    keys, total = digest.top_keys(limit=N_TIMELINE)
+    notes = []
+    if total > len(keys):
+        notes.append(f"Shown: the {len(keys)} most reported of {plural(total, 'dated event')}.")
+    if summary.n_undated:
+        notes.append(f"Not shown: {plural(summary.n_undated, 'undated event')}.")
+    note = f'<p class="note">{esc(" ".join(notes))}</p>' if notes else ""
     lead = (
         "Each mark is one event, placed by the date the text gives. A dot is a day; a bar covers "
         "the month, year or decade when the text is no more precise. Hover for the sentence; "
         "printed, the events are listed under the chart."
     )
-    marks = timeline_marks(events, names)
+    marks = timeline_marks(merged_events(digest, keys), names)
     content = (
         f'{legend}<div class="chartbox">{timeline_svg(marks)}</div>{note}'
         f"{marks_list_html(marks)}"
@@ -273,10 +293,10 @@ def _timeline_section(
 
 
 def _series_section(
-    events: Sequence[ReportEvent], scope: Scope, outside: Sequence[str], names: Mapping[str, str]
+    digest: ScopedEvents, scope: Scope, outside: Sequence[str], names: Mapping[str, str]
 ) -> str:
     actors = list(scope.parties) + [c for c in outside if c not in scope.parties]
-    series, periods, n_left_out, far = goldstein_series(events, actors, scope.parties, names)
+    series, periods, n_left_out, far = goldstein_series(digest, actors, scope.parties, names)
     note = (
         f'<p class="note">Not shown: {plural(n_left_out, "event")} of these actors, undated or '
         "dated too coarsely for these periods.</p>"
@@ -302,8 +322,8 @@ def _series_section(
     )
 
 
-def _network_section(events: Sequence[ReportEvent], scope: Scope, names: Mapping[str, str]) -> str:
-    nodes, edges = network_parts(events, scope.parties, names)
+def _network_section(digest: ScopedEvents, scope: Scope, names: Mapping[str, str]) -> str:
+    nodes, edges = network_parts(digest.pairs(), scope.parties, names)
     lead = (
         "Actors linked by the events between them (either direction). Node size: number of "
         "events; line width: events in the pair; colour: their mean Goldstein score."
@@ -331,7 +351,8 @@ def _briefs_section(fragments: Sequence[str]) -> str:
 
 
 def _events_section(
-    events: Sequence[ReportEvent], names: Mapping[str, str], titles: Mapping[str, str]
+    events: Sequence[ReportEvent], total: int, names: Mapping[str, str],
+    titles: Mapping[str, str],
 ) -> str:
     toolbar = (
         '<div class="toolbar"><input type="search" id="filter" '
@@ -340,13 +361,12 @@ def _events_section(
         "show negated / hypothetical / attempted</label>"
         '<span id="filter-count" class="sub"></span></div>'
     )
-    lead = "Every event report in scope with its sentence and source. Flagged reports are greyed."
-    return _section(
-        "events",
-        "Events",
-        lead,
-        f'{toolbar}<div class="scroll">{event_table_html(events, names, titles)}</div>',
+    lead = (
+        f"The event reports in scope ({total}) with their sentence and source, in date order "
+        f"(the first {N_EVENT_ROWS} at most). Flagged reports are greyed."
     )
+    table = event_table_html(events, names, titles, limit=N_EVENT_ROWS, total=total)
+    return _section("events", "Events", lead, f'{toolbar}<div class="scroll">{table}</div>')
 
 
 __all__ = ["ReportParts", "build_report", "report_parts", "script_json"]

@@ -6,9 +6,12 @@ Every text that reaches the SVG (labels, tooltips) goes through ``esc``; tooltip
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -72,18 +75,29 @@ def main_span(years: Sequence[float], *, spread: float = 3.0) -> tuple[float, fl
     their distance (at least one year), so one event dated decades away from the rest does
     not squeeze the others into a sliver. Fewer than ``MIN_FOR_OUTLIERS`` dates: all of them.
     """
-    ordered = sorted(years)
-    if len(ordered) < MIN_FOR_OUTLIERS:
-        return (ordered[0], ordered[-1]) if ordered else (0.0, 0.0)
+    return main_span_of_counts(Counter(years), spread=spread)
+
+
+def main_span_of_counts(counts: Mapping[float, int], *, spread: float = 3.0
+                        ) -> tuple[float, float]:
+    """:func:`main_span` of dates given as year → how many (no list of every date needed)."""
+    ordered = sorted((y, n) for y, n in counts.items() if n > 0)
+    total = sum(n for _, n in ordered)
+    if total < MIN_FOR_OUTLIERS:
+        return (ordered[0][0], ordered[-1][0]) if ordered else (0.0, 0.0)
+    ends = list(itertools.accumulate(n for _, n in ordered))  # last index + 1 of each year
+
+    def nth(index: int) -> float:
+        return ordered[bisect.bisect_right(ends, index)][0]
 
     def quantile(q: float) -> float:
-        at = q * (len(ordered) - 1)
+        at = q * (total - 1)
         low = math.floor(at)
-        return ordered[low] + (ordered[min(low + 1, len(ordered) - 1)] - ordered[low]) * (at - low)
+        return nth(low) + (nth(min(low + 1, total - 1)) - nth(low)) * (at - low)
 
     q1, q3 = quantile(0.25), quantile(0.75)
     width = max(q3 - q1, 1.0) * spread
-    inside = [y for y in ordered if q1 - width <= y <= q3 + width]
+    inside = [y for y, _ in ordered if q1 - width <= y <= q3 + width]
     return inside[0], inside[-1]
 
 

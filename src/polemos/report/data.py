@@ -1,14 +1,14 @@
 """What the report shows, read from the store: scope, events, overview and aggregations.
 
-Reading happens in ``load_events``/``overview``/``actor_names``, through the store's read
-API (no SQL here); everything else is a pure
-function of the loaded records, so the charts can be tested on hand-made events.
+Counting happens in DuckDB, through the store's read API (``Store.scoped_events`` sums up
+the merged events of a scope; no SQL here), so nothing loops over every event of the
+store: only the events a section shows (a bounded number) are read as records. The rest
+are pure functions of small records, so the charts can be tested on hand-made ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -17,6 +17,7 @@ from polemos.analysis.scope import Scope
 from polemos.records import EventDate
 from polemos.store.convert import date_from_row
 from polemos.store.model import Document, EventFilter
+from polemos.store.scoped import DateCount, ScopedEvents
 from polemos.store.store import Store
 
 
@@ -78,10 +79,29 @@ class Overview:
     by_quad: tuple[tuple[int, int], ...]
 
 
-def load_events(store: Store, scope: Scope) -> list[ReportEvent]:
-    """Every event report in scope (flagged ones too), in date order (undated last)."""
+def report_events(store: Store, scope: Scope, *, limit: int) -> tuple[list[ReportEvent], int]:
+    """The first ``limit`` event reports in scope (flagged ones too) in date order (undated
+    last), and how many there are in all."""
     query = EventFilter(doc_ids=scope.document_filter, flags="include", merged=False)
-    return [_event(row) for row in store.events_table(query).to_pylist()]
+    rows = store.events_table(replace(query, limit=limit)).to_pylist()
+    return [_event(row) for row in rows], store.count_events(query)
+
+
+def merged_events(digest: ScopedEvents, keys: Sequence[str]) -> list[ReportEvent]:
+    """The merged events ``keys`` combined as :func:`distinct` combines them, in the order of
+    ``keys`` (one row each is read, whatever the number of reports)."""
+    if not keys:
+        return []
+    combined = {}
+    for row in digest.merged_rows(keys):
+        event = _event(row)
+        combined[event.key] = replace(
+            event,
+            actors=tuple(dict.fromkeys(event.actors)),
+            recipients=tuple(dict.fromkeys(event.recipients)),
+            mediators=tuple(dict.fromkeys(event.mediators)),
+        )
+    return [combined[key] for key in keys if key in combined]
 
 
 def _event(row: dict[str, Any]) -> ReportEvent:
@@ -156,29 +176,30 @@ def _combine(group: list[ReportEvent]) -> ReportEvent:
     )
 
 
-def overview(store: Store, scope: Scope, events: Sequence[ReportEvent]) -> Overview:
-    """Counts for the top of the page."""
-    docs = store.documents(doc_ids=scope.document_filter, order="date")
-    kept = distinct(events)
-    per_doc = Counter(e.doc_id for e in kept)
+def overview(store: Store, scope: Scope, digest: ScopedEvents, *,
+             n_documents: int = 50) -> Overview:
+    """Counts for the top of the page, with the first ``n_documents`` documents by date."""
+    n_docs, n_sentences = store.document_totals(scope.document_filter)
+    docs = store.documents(doc_ids=scope.document_filter, order="date", limit=n_documents)
+    per_doc = digest.events_per_document([d.doc_id for d in docs])
     documents = tuple(
         DocumentRow(d.doc_id, d.title or "(untitled)", d.source or "", _doc_date(d),
-                    per_doc[d.doc_id])
+                    per_doc.get(d.doc_id, 0))
         for d in docs
     )
-    dated = sorted(e.date.value for e in kept if e.date.value is not None)
+    totals = digest.totals()
     return Overview(
-        n_documents=len(docs),
-        n_sentences=sum(d.n_sentences for d in docs),
-        n_reports=len(events),
-        n_events=len(kept),
-        n_flagged=sum(e.is_flagged for e in events),
-        n_undated=sum(e.date.value is None for e in kept),
-        first=dated[0].isoformat() if dated else None,
-        last=dated[-1].isoformat() if dated else None,
+        n_documents=n_docs,
+        n_sentences=n_sentences,
+        n_reports=totals.n_reports,
+        n_events=totals.n_events,
+        n_flagged=totals.n_flagged,
+        n_undated=totals.n_undated,
+        first=totals.first.isoformat() if totals.first else None,
+        last=totals.last.isoformat() if totals.last else None,
         documents=documents,
-        by_type=tuple(Counter(e.type for e in kept).most_common()),
-        by_quad=tuple(sorted(Counter(e.quad for e in kept).items())),
+        by_type=tuple((c.key, c.n) for c in digest.counts("type")),
+        by_quad=tuple((int(c.key), c.n) for c in digest.counts("quad")),
     )
 
 
@@ -196,39 +217,24 @@ def actor_names(store: Store, codes: Iterable[str]) -> dict[str, str]:
     return {code: names.get(code, code) for code in wanted}
 
 
-def infer_parties(events: Sequence[ReportEvent]) -> tuple[tuple[str, ...], str]:
+def infer_parties(digest: ScopedEvents) -> tuple[tuple[str, ...], str]:
     """The pair with the most intense conflict between them (summed |Goldstein| of quads 3–4),
     else the two busiest actors; with a sentence saying which rule decided."""
-    pairs: dict[tuple[str, str], float] = defaultdict(float)
-    for event in distinct(events):
-        if event.quad < 3:
-            continue
-        for a in event.actors:
-            for b in event.recipients:
-                if a != b:
-                    pairs[(min(a, b), max(a, b))] += abs(event.goldstein) or 1.0
-    if pairs:
-        (a, b), _ = max(pairs.items(), key=lambda item: (item[1], item[0]))
-        return (a, b), "Parties inferred: the pair with the most intense conflict between them."
-    counts = Counter(code for event in distinct(events) for code in set(event.codes))
-    busiest = tuple(sorted(code for code, _ in counts.most_common(2)))
+    pair = digest.conflict_pair()
+    if pair is not None:
+        return (pair.a, pair.b), "Parties inferred: the pair with the most intense conflict between them."
+    busiest = tuple(sorted(c.key for c in digest.code_counts(limit=2)))
     return (
         busiest,
         "Parties inferred: no conflict between two actors found; the two busiest actors.",
     )
 
 
-def outside_actors(
-    events: Sequence[ReportEvent], parties: Sequence[str], *, n: int = 4
-) -> list[str]:
+def outside_actors(digest: ScopedEvents, parties: Sequence[str], *, n: int = 4) -> list[str]:
     """Non-parties with the most events that involve a party, most first."""
-    party_set = set(parties)
-    counts: Counter[str] = Counter()
-    for event in distinct(events):
-        codes = set(event.codes)
-        if codes & party_set:
-            counts.update(codes - party_set)
-    return [code for code, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]
+    if not parties:
+        return []
+    return [c.key for c in digest.code_counts(with_any=parties, leave_out=parties, limit=n)]
 
 
 def date_span(date: EventDate) -> tuple[dt.date, dt.date] | None:
@@ -250,24 +256,30 @@ def date_span(date: EventDate) -> tuple[dt.date, dt.date] | None:
 
 def period_of(date: EventDate, freq: str) -> str | None:
     """The year ("2020") or quarter ("2020-Q3") a date falls in; None when it is too coarse."""
-    if date.value is None or date.precision == "decade":
+    return period_at(date.value, date.precision, freq)
+
+
+def period_at(value: dt.date | None, precision: str | None, freq: str) -> str | None:
+    """:func:`period_of` a date given by its value and precision."""
+    if value is None or precision == "decade":
         return None
     if freq == "year":
-        return str(date.value.year)
-    if date.precision == "year":
+        return str(value.year)
+    if precision == "year":
         return None
-    return f"{date.value.year}-Q{(date.value.month - 1) // 3 + 1}"
+    return f"{value.year}-Q{(value.month - 1) // 3 + 1}"
 
 
-def choose_freq(events: Sequence[ReportEvent]) -> str:
+def choose_freq(dates: Iterable[DateCount]) -> str:
     """Quarters when the dated events span at most four years and few are dated only to a
     year (they would drop out), else years."""
-    dated = [e for e in events if e.date.value is not None]
+    dated = [d for d in dates if d.value is not None and d.n]
     if not dated:
         return "year"
-    years = [e.date.value.year for e in dated if e.date.value is not None]
-    coarse = sum(e.date.precision in {"year", "decade"} for e in dated)
-    return "quarter" if max(years) - min(years) <= 4 and coarse <= 0.2 * len(dated) else "year"
+    years = [d.value.year for d in dated if d.value is not None]
+    coarse = sum(d.n for d in dated if d.precision in {"year", "decade"})
+    total = sum(d.n for d in dated)
+    return "quarter" if max(years) - min(years) <= 4 and coarse <= 0.2 * total else "year"
 
 
 def periods_between(first: str, last: str, freq: str) -> list[str]:
@@ -279,13 +291,3 @@ def periods_between(first: str, last: str, freq: str) -> list[str]:
     for index in range(y0 * 4 + q0 - 1, y1 * 4 + q1):
         out.append(f"{index // 4}-Q{index % 4 + 1}")
     return out
-
-
-def dyads(events: Sequence[ReportEvent]) -> dict[tuple[str, str], list[ReportEvent]]:
-    """Unordered actor–recipient pairs and their events (flagged and duplicate reports left out)."""
-    out: dict[tuple[str, str], list[ReportEvent]] = defaultdict(list)
-    for event in distinct(events):
-        pairs = {(min(a, b), max(a, b)) for a in event.actors for b in event.recipients if a != b}
-        for pair in sorted(pairs):
-            out[pair].append(event)
-    return dict(out)

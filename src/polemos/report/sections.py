@@ -1,10 +1,11 @@
-"""Chart inputs and HTML fragments built from loaded events (pure; every text escaped)."""
+"""Chart inputs and HTML fragments built from counted and loaded events (every text escaped)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePath
 
 from polemos.report.charts import (
@@ -12,7 +13,7 @@ from polemos.report.charts import (
     Mark,
     Series,
     esc,
-    main_span,
+    main_span_of_counts,
     outside_note,
     year_fraction,
 )
@@ -22,11 +23,11 @@ from polemos.report.data import (
     choose_freq,
     date_span,
     distinct,
-    dyads,
-    period_of,
+    period_at,
     periods_between,
 )
 from polemos.report.network import Edge, Node
+from polemos.store.scoped import ActorCell, DateCount, Involvement, PairWeight, ScopedEvents
 
 MAX_QUOTE = 220
 
@@ -81,19 +82,19 @@ def timeline_marks(events: Sequence[ReportEvent], names: Mapping[str, str]) -> l
     return marks
 
 
-def within_main_span(events: Sequence[ReportEvent]) -> tuple[list[ReportEvent], list[ReportEvent]]:
-    """(events inside the span that holds the bulk of the dates, dated events far outside
-    it); undated events count as inside (the caller handles them)."""
-    dated = [e for e in events if e.date.value is not None]
-    lo, hi = main_span([year_fraction(e.date.value) for e in dated if e.date.value is not None])
+def far_test(dates: Sequence[DateCount]) -> Callable[[dt.date], bool]:
+    """Whether a date lies far outside the span that holds the bulk of ``dates``."""
+    counts: Counter[float] = Counter()
+    for d in dates:
+        if d.value is not None:
+            counts[year_fraction(d.value)] += d.n
+    lo, hi = main_span_of_counts(counts)
     lo, hi = math.floor(lo), math.ceil(hi) + 1
-    far = [e for e in dated if e.date.value is not None
-           and not lo <= year_fraction(e.date.value) < hi]
-    return [e for e in events if e not in far], far
+    return lambda day: not lo <= year_fraction(day) < hi
 
 
 def goldstein_series(
-    events: Sequence[ReportEvent],
+    digest: ScopedEvents,
     actors: Sequence[str],
     parties: Sequence[str],
     names: Mapping[str, str],
@@ -104,20 +105,21 @@ def goldstein_series(
     precisely than a period) and a note naming the events of these actors left out because
     they are dated far from all the others (so they would stretch the axis).
     """
-    kept, far = within_main_span(distinct(events))
-    far = [e for e in far if set(e.actors + e.recipients) & set(actors)]
-    note = outside_note(len(far), [e.date.value.year for e in far if e.date.value])
-    freq = choose_freq(kept)
-    cells: dict[tuple[str, str], list[ReportEvent]] = defaultdict(list)
-    n_left_out = 0
-    for event in kept:
-        codes = set(event.actors + event.recipients) & set(actors)
-        period = period_of(event.date, freq)
-        if period is None:
-            n_left_out += bool(codes)
+    every = digest.dates()
+    is_far = far_test(every)
+    freq = choose_freq(d for d in every if d.value is None or not is_far(d.value))
+    theirs = digest.dates(involving=actors) if actors else []
+    far = [d for d in theirs if d.value is not None and is_far(d.value)]
+    note = outside_note(sum(d.n for d in far), [d.value.year for d in far if d.value])
+    n_left_out = sum(d.n for d in theirs
+                     if d not in far and period_at(d.value, d.precision, freq) is None)
+    cells: dict[tuple[str, str], list[ActorCell]] = defaultdict(list)
+    for cell in digest.actor_cells(actors):
+        if cell.value is None or is_far(cell.value):
             continue
-        for code in codes:
-            cells[(code, period)].append(event)
+        period = period_at(cell.value, cell.precision, freq)
+        if period is not None:
+            cells[(cell.code, period)].append(cell)
     if not cells:
         return [], [], n_left_out, note
     used = sorted({period for _, period in cells})
@@ -128,51 +130,55 @@ def goldstein_series(
         series.append(
             Series(
                 label=names.get(code, code),
-                coop=tuple(sum(e.goldstein for e in row if e.goldstein > 0) for row in rows),
-                conflict=tuple(sum(e.goldstein for e in row if e.goldstein < 0) for row in rows),
+                coop=tuple(sum(c.coop for c in row) or 0 for row in rows),  # 0, not -0.0
+                conflict=tuple(sum(c.conflict for c in row) or 0 for row in rows),
                 tips=tuple(
                     _period_tip(names.get(code, code), p, r)
                     for p, r in zip(periods, rows, strict=True)
                 ),
                 is_party=code in parties,
-                counts=tuple(len(row) for row in rows),
+                counts=tuple(sum(c.n for c in row) for row in rows),
             )
         )
     return series, periods, n_left_out, note
 
 
-def _period_tip(label: str, period: str, events: Sequence[ReportEvent]) -> str:
-    quads = Counter(e.quad for e in events)
+def _period_tip(label: str, period: str, cells: Sequence[ActorCell]) -> str:
+    quads: Counter[int] = Counter()
+    for cell in cells:
+        quads[cell.quad] += cell.n
     parts = ", ".join(f"{QUAD_LABELS[q].lower()} {n}" for q, n in sorted(quads.items()))
-    net = sum(e.goldstein for e in events)
-    return f"{label}, {period}: {len(events)} events ({parts}); net Goldstein {net:+.1f}"
+    net = sum(c.coop + c.conflict for c in cells)
+    n = sum(c.n for c in cells)
+    return f"{label}, {period}: {n} events ({parts}); net Goldstein {net:+.1f}"
 
 
 def network_parts(
-    events: Sequence[ReportEvent],
+    pairs: Sequence[PairWeight],
     parties: Sequence[str],
     names: Mapping[str, str],
     *,
     max_nodes: int = 24,
 ) -> tuple[list[Node], list[Edge]]:
     """The busiest actors (parties always in) and the dyads between them."""
-    pairs = dyads(events)
     degree: Counter[str] = Counter()
-    for (a, b), evs in pairs.items():
-        degree[a] += len(evs)
-        degree[b] += len(evs)
+    for pair in pairs:
+        degree[pair.a] += pair.n
+        degree[pair.b] += pair.n
     ranked = sorted(degree, key=lambda code: (code not in parties, -degree[code], code))
-    chosen = ranked[:max_nodes]
-    nodes = [Node(code, names.get(code, code), degree[code], code in parties) for code in chosen]
+    chosen = set(ranked[:max_nodes])
+    nodes = [Node(code, names.get(code, code), degree[code], code in parties)
+             for code in ranked[:max_nodes]]
     edges = []
-    for (a, b), evs in sorted(pairs.items()):
+    for pair in sorted(pairs, key=lambda p: (p.a, p.b)):
+        a, b = pair.a, pair.b
         if a in chosen and b in chosen:
-            mean = sum(e.goldstein for e in evs) / len(evs)
+            mean = pair.weight / pair.n
             tip = (
-                f"{names.get(a, a)} – {names.get(b, b)}: {len(evs)} events, "
+                f"{names.get(a, a)} – {names.get(b, b)}: {pair.n} events, "
                 f"mean Goldstein {mean:+.1f}"
             )
-            edges.append(Edge(a, b, len(evs), mean, tip))
+            edges.append(Edge(a, b, pair.n, mean, tip))
     return nodes, edges
 
 
@@ -189,8 +195,11 @@ def event_table_html(
     titles: Mapping[str, str],
     *,
     limit: int = 600,
+    total: int | None = None,
 ) -> str:
-    """The event list (flagged reports included and marked), filterable by the page script."""
+    """The event list (flagged reports included and marked), filterable by the page script;
+    ``total`` is how many reports there are when ``events`` holds only the first ones."""
+    total = len(events) if total is None else total
     rows = []
     for event in events[:limit]:
         date = esc(event.date.iso or "—")
@@ -208,8 +217,9 @@ def event_table_html(
             f'<div class="sub">{esc(titles.get(event.doc_id) or event.doc_id)}</div></td></tr>'
         )
     more = ""
-    if len(events) > limit:
-        more = f'<p class="muted">Showing the first {limit} of {len(events)} event reports.</p>'
+    if total > min(limit, len(events)):
+        more = (f'<p class="muted">Showing the first {min(limit, len(events))} of {total} '
+                "event reports (in date order).</p>")
     return (
         '<table class="events" id="event-table"><thead><tr><th>Date</th><th>Type</th>'
         "<th>Actor</th><th>Recipient</th><th>Goldstein</th><th>Sentence · source</th></tr></thead>"
@@ -218,36 +228,25 @@ def event_table_html(
 
 
 def fallback_brief_html(
-    actor: str,
-    events: Sequence[ReportEvent],
-    parties: Sequence[str],
+    involvement: Involvement,
+    dated: Sequence[ReportEvent],
     names: Mapping[str, str],
-    *,
-    limit: int = 8,
 ) -> str:
-    """An actor's record with the parties, from events alone (used until briefs are available)."""
-    party_set = set(parties)
-    involved = [e for e in distinct(events) if actor in e.codes and set(e.codes) & party_set]
-    lines = []
-    for party in parties:
-        toward = [e for e in involved if party in e.codes]
-        if toward:
-            mean = sum(e.goldstein for e in toward) / len(toward)
-            lines.append(
-                f"<li>with {esc(names.get(party, party))}: {plural(len(toward), 'event')}, "
-                f"mean Goldstein {mean:+.1f}</li>"
-            )
-    types = ", ".join(
-        f"{esc(t)} ({n})" for t, n in Counter(e.type for e in involved).most_common(5)
-    )
-    dated = [e for e in involved if e.date.value is not None][:limit]
+    """An actor's record with the parties, from events alone (used until briefs are
+    available): ``dated`` are the first of its dated events with a party."""
+    lines = [
+        f"<li>with {esc(names.get(party, party))}: {plural(n, 'event')}, "
+        f"mean Goldstein {mean:+.1f}</li>"
+        for party, n, mean in involvement.by_party
+    ]
+    types = ", ".join(f"{esc(t)} ({n})" for t, n in involvement.types)
     items = "".join(
         f'<li><span class="date">{esc(e.date.iso)}</span> {esc(e.type)} '
         f"<q>{esc(clip(e.sentence_text))}</q></li>"
         for e in dated
     )
     return (
-        f'<div class="brief fallback"><p>Events with a party: {len(involved)}. '
+        f'<div class="brief fallback"><p>Events with a party: {involvement.n}. '
         f"Most frequent types: {types or '—'}.</p>"
         f"<ul>{''.join(lines)}</ul><ol class='record'>{items}</ol></div>"
     )
@@ -260,8 +259,11 @@ def short_source(source: str) -> str:
     return PurePath(source).name or source
 
 
-def documents_table_html(documents: Sequence[DocumentRow], *, limit: int = 50) -> str:
-    """The documents in scope: date, title, source file or URL, events coded from it."""
+def documents_table_html(documents: Sequence[DocumentRow], *, limit: int = 50,
+                         total: int | None = None) -> str:
+    """The documents in scope: date, title, source file or URL, events coded from it;
+    ``total`` is how many there are when ``documents`` holds only the first ones."""
+    total = len(documents) if total is None else total
     rows = "".join(
         f'<tr><td class="nowrap">{esc(d.date or "—")}</td><td>{esc(d.title)}</td>'
         f'<td class="src" title="{esc(d.source)}">{esc(short_source(d.source))}</td>'
@@ -269,8 +271,8 @@ def documents_table_html(documents: Sequence[DocumentRow], *, limit: int = 50) -
         for d in documents[:limit]
     )
     more = (
-        f'<p class="note">Showing {limit} of {len(documents)} documents.</p>'
-        if len(documents) > limit
+        f'<p class="note">Showing {min(limit, len(documents))} of {total} documents.</p>'
+        if total > min(limit, len(documents))
         else ""
     )
     return (

@@ -46,6 +46,7 @@ from polemos.store.model import (
     SkippedItem,
     StoredSentence,
 )
+from polemos.store.scoped import ScopedEvents
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -122,6 +123,13 @@ class ReadAPI:
                         search: str | None = None) -> int:
         where, params = _document_where(doc_ids, search)
         return self._scalar(f"SELECT count(*) FROM documents d{where}", params)
+
+    def document_totals(self, doc_ids: Collection[str] | None = None) -> tuple[int, int]:
+        """(documents, sentences) among these documents (all when None)."""
+        where, params = _document_where(doc_ids, None)
+        row = self.con.execute(f"SELECT count(*), sum(n_sentences) FROM documents d{where}",
+                               params).fetchall()[0]
+        return int(row[0]), int(row[1] or 0)
 
     def document_ids_matching(self, search: str) -> tuple[str, ...]:
         """Ids of the documents whose title or text contains ``search`` (any case), in id
@@ -304,6 +312,11 @@ class ReadAPI:
         return {r[0]: r[1] for r in self.con.execute(
             f"SELECT event_id, coalesce(merged_id, event_id) FROM events{where}",
             params).fetchall()}
+
+    def scoped_events(self, doc_ids: Collection[str] | None = None) -> ScopedEvents:
+        """The merged events of these documents (all when None), gathered once in DuckDB for
+        the report's counts; use it in a ``with`` block (it holds a cursor and a temp table)."""
+        return ScopedEvents(self.con, doc_ids)
 
     # -- counts -------------------------------------------------------------------------
 
