@@ -118,11 +118,23 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     subject = _main_subject_mention(token, index)
     if subject is not None:
         return [subject]
-    for i in range(token.i - 1, token.sent.start - 1, -1):
-        mention = index.by_token.get(i)
-        if mention is not None and fits_pronoun(token, mention):
-            return [mention]
+    earlier = [m for i in range(token.i - 1, token.sent.start - 1, -1)
+               if (m := index.by_token.get(i)) is not None and fits_pronoun(token, m)]
+    if _in_subject_phrase(token):  # parallel roles: "X supported Y; its troops …" is X's
+        subjects = [m for m in earlier if _in_subject_phrase(token.doc.char_span(
+            m.start, m.end, alignment_mode="expand").root)]
+        if subjects:
+            return [subjects[0]]
+    if earlier:
+        return [earlier[0]]
     return _previous_subject(token, index)
+
+
+def _in_subject_phrase(token: Token) -> bool:
+    """The token is a clause's subject or the owner of one ("its troops took part")."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return token.dep_ == "poss" and token.head.dep_ in {"nsubj", "nsubjpass"}
 
 
 def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
