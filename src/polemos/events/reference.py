@@ -121,8 +121,9 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     earlier = [m for i in range(token.i - 1, token.sent.start - 1, -1)
                if (m := index.by_token.get(i)) is not None and fits_pronoun(token, m)]
     if _in_subject_phrase(token):  # parallel roles: "X supported Y; its troops …" is X's
-        subjects = [m for m in earlier if _in_subject_phrase(token.doc.char_span(
-            m.start, m.end, alignment_mode="expand").root)]
+        subjects = [m for m in earlier
+                    if (span := token.doc.char_span(m.start, m.end, alignment_mode="expand"))
+                    is not None and _in_subject_phrase(span.root)]
         if subjects:
             return [subjects[0]]
     if earlier:
