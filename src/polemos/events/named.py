@@ -29,6 +29,11 @@ SET_SECTORS = (("irregulars", "REB"), ("crowds", "CVL"), ("forces", "MIL"))
 # CAMEO families whose trigger words name the actor's own agents: force posture (15x: "mobilized
 # troops", "deployed police") and withdrawn envoys (161: "recalled its ambassador")
 OWN_AGENT_CODES = ("15", "161")
+# entity types of a name that can take part: people, organisations, peoples, places
+PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+# nouns too general to carry a sector of their own ("the radical groups")
+GENERIC_NOUNS = frozenset({"group", "groups", "member", "members", "party", "parties", "side",
+                           "sides", "body", "bodies"})
 
 
 def _words(token: Token) -> tuple[str, str]:
@@ -41,6 +46,8 @@ def noun_sector(token: Token, lexicon: Patterns) -> str | None:
     for word in words:
         if word in SECTOR_NOUNS:
             return SECTOR_NOUNS[word]
+    if any(word in GENERIC_NOUNS for word in words):
+        return None
     for name, sector in SET_SECTORS:
         if any(word in lexicon.words(name) for word in words):
             return sector
@@ -73,9 +80,11 @@ def named_participants(tokens: Iterable[Token], index: MentionIndex,
             continue
         if _holds_a_code(token, index):
             continue  # "the Bree Protocol": the frame has judged the coded name inside already
+        if token.ent_type_ and token.ent_type_ not in PARTY_ENTS:
+            continue  # "on Tuesday", "in March", "500 dollars"
         if mention is not None:
             start, end = mention.start, mention.end
-        elif token.pos_ == "PROPN" or is_people_noun(token, lexicon):
+        elif token.pos_ == "PROPN" and token.ent_type_ or is_people_noun(token, lexicon):
             start, end = token.left_edge.idx, token.idx + len(token)
         else:
             continue
