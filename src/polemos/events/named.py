@@ -84,7 +84,7 @@ def named_participants(tokens: Iterable[Token], index: MentionIndex,
             continue  # "on Tuesday", "in March", "500 dollars"
         if mention is not None:
             start, end = mention.start, mention.end
-        elif token.pos_ == "PROPN" and token.ent_type_ or is_people_noun(token, lexicon):
+        elif (token.pos_ == "PROPN" and token.ent_type_) or is_people_noun(token, lexicon):
             start, end = token.left_edge.idx, token.idx + len(token)
         else:
             continue
