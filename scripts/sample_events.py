@@ -23,7 +23,7 @@ from polemos.store.model import EventRecord
 
 
 def _people(parts: Sequence[Participant]) -> str:
-    return "; ".join(f"{p.code}{'/' + p.sector if p.sector else ''} ({p.text})" for p in parts) \
+    return "; ".join(f"{p.code or 'uncoded'}{'/' + p.sector if p.sector else ''} ({p.text})" for p in parts) \
         or "-"
 
 

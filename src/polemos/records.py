@@ -7,7 +7,7 @@ inside a record; positions are character offsets into ``Article.text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "decade"]
@@ -131,14 +131,28 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Participant:
-    """An actor or recipient of an event, with the span that names it."""
+    """An actor or recipient of an event, with the span that names it.
 
-    code: str
+    ``code`` is None for a participant the sentence names but the knowledge base does not code
+    ("500 civilians", "Basra"): it is shown by its text and left out of every code-based count.
+    """
+
+    code: str | None
     sector: str | None
     text: str
     start: int
     end: int
     person: str | None = None
+
+
+def coded(parts: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """The participants the knowledge base codes (``code`` is not None)."""
+    return tuple(p for p in parts if p.code is not None)
+
+
+def codes_of(parts: tuple[Participant, ...]) -> list[str]:
+    """The codes of the coded participants, in order."""
+    return [p.code for p in parts if p.code is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +189,13 @@ class Event:
     @property
     def is_flagged(self) -> bool:
         return self.is_negated or self.is_hypothetical or self.is_attempted
+
+    def coded(self) -> Event:
+        """This event with its coded participants only (what code-based counts read)."""
+        if all(p.code is not None for p in (*self.actors, *self.recipients, *self.mediators)):
+            return self
+        return replace(self, actors=coded(self.actors), recipients=coded(self.recipients),
+                       mediators=coded(self.mediators))
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,8 +250,9 @@ def _relations(store: Store, q: Question, kb: ActorKB | None, conflicts: Conflic
         if (not is_usable(event) or event.date.value is None or event.doc_id not in scope.links
                 or not scope.in_period(event.date)):
             continue
-        sources = {kbview.key_of(p.code, p.sector) for p in event.actors}
-        targets = {kbview.key_of(p.code, p.sector) for p in event.recipients}
+        sources = {kbview.key_of(p.code, p.sector) for p in event.actors if p.code is not None}
+        targets = {kbview.key_of(p.code, p.sector) for p in event.recipients
+                   if p.code is not None}
         if (a in sources and b in targets) or (b in sources and a in targets):
             year = event.date.value.year
             years.setdefault(year, []).append(event.goldstein)

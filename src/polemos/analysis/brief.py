@@ -38,7 +38,7 @@ from polemos.analysis.scope import Scope, build_scope, is_usable, keys_of
 from polemos.analysis.summary import summarise
 from polemos.claims.extract import CODER
 from polemos.claims.lexicon import ROLE_TOPICS, STANCE_TOPICS, load_lexicon
-from polemos.records import Claim, Event, EventDate
+from polemos.records import Claim, Event, EventDate, codes_of
 
 __all__ = [
     "actor_keys",
@@ -369,7 +369,7 @@ def _event_item(corpus: Corpus, merged_id: str, events: list[Event], kb: ActorKB
 
     def names(parts: Iterable[Any]) -> str:
         return ", ".join(dict.fromkeys(display(kb, corpus, key_of(p.code, p.sector))
-                                       for p in parts))
+                                       for p in parts if p.code is not None))
 
     text = f"{names(first.actors)} {first.type.lower()} ({first.cameo})".strip()
     if first.recipients:
@@ -447,8 +447,8 @@ def find_disagreements(corpus: Corpus, scope: Scope, actor: str, *,
             ev = corpus.evidence(event.doc_id, event.sentence)
             merged = corpus.merged.get(event.event_id, event.event_id)
             keyed.setdefault(("merged", merged), []).append((event.date, ev, event.doc_id))
-            key = ("event", event.cameo, *sorted(p.code for p in event.actors),
-                   "→", *sorted(p.code for p in event.recipients))
+            key = ("event", event.cameo, *sorted(codes_of(event.actors)),
+                   "→", *sorted(codes_of(event.recipients)))
             keyed.setdefault(key, []).append((event.date, ev, event.doc_id))
     once = {f"{CODER}:{cue.id}" for cue in load_lexicon().cues if cue.is_once}
     for claim in corpus.claims:

@@ -249,7 +249,7 @@ def load_corpus(store: Store, doc_ids: Collection[str] | None = None) -> Corpus:
     sentences = {(s.doc_id, s.index): (s.start, s.end, s.date)
                  for s in store.sentences(ids, with_text=False)}
     mentions, counts = _mentions(store.mentions(doc_ids=ids))
-    events = store.event_reports(ids)
+    events = [e.coded() for e in store.event_reports(ids)]  # analyses count codes only
     infos = {d.doc_id: DocInfo(d.doc_id, d.title or "", d.n_sentences, d.published, d.author,
                                d.text_date) for d in documents}
     return Corpus(texts, sources, sentences, mentions, events, store.merged_ids(ids),

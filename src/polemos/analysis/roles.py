@@ -97,7 +97,7 @@ def _parties_in(scope: Scope, keys: Iterable[str], actor: str) -> tuple[str, ...
 
 
 def _keys(parts: Iterable[Any]) -> list[str]:
-    return [key_of(p.code, p.sector) for p in parts]
+    return [key_of(p.code, p.sector) for p in parts if p.code is not None]
 
 
 def _holds(claim: Claim, actor: str) -> bool:

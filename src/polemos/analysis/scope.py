@@ -33,6 +33,7 @@ from polemos.analysis.conflicts import Conflict
 from polemos.analysis.corpus import Corpus, MentionRef
 from polemos.analysis.kbview import ActorKB
 from polemos.records import Claim, Event, EventDate
+from polemos.records import codes_of as participant_codes
 from polemos.store.store import Store
 
 LEAD_SENTENCES = 3
@@ -325,7 +326,8 @@ class Scope:
         link = self.links.get(event.doc_id)
         if link is None or not self.in_period(event.date):
             return False
-        codes = [(p.code, p.sector) for p in (*event.actors, *event.recipients, *event.mediators)]
+        codes = [(p.code, p.sector) for p in (*event.actors, *event.recipients, *event.mediators)
+                 if p.code is not None]
         return event.sentence in link.sentences or any(
             self.conflict.is_party(code, sector) for code, sector in codes)
 
@@ -469,13 +471,13 @@ def with_parties(scope: Scope, parties: Sequence[str]) -> Scope:
 
 
 def codes_of(event: Event) -> set[str]:
-    return {p.code for p in (*event.actors, *event.recipients, *event.mediators)}
+    return set(participant_codes((*event.actors, *event.recipients, *event.mediators)))
 
 
 def keys_of(event: Event) -> set[str]:
     """Actor keys of the event's participants (CODE or CODE:SECTOR for non-state sectors)."""
     return {kbview.key_of(p.code, p.sector)
-            for p in (*event.actors, *event.recipients, *event.mediators)}
+            for p in (*event.actors, *event.recipients, *event.mediators) if p.code is not None}
 
 
 # a verb right after a nominal trigger saying the thing came to nothing ("the mission has

@@ -48,8 +48,8 @@ def find_stances(corpus: Corpus, scope: Scope, actor: str) -> list[Stance]:
 def _event_signals(corpus: Corpus, scope: Scope, actor: str, party: str) -> list[Signal]:
     out = []
     for event in corpus.events:
-        sources = {key_of(p.code, p.sector) for p in event.actors}
-        targets = {key_of(p.code, p.sector) for p in event.recipients}
+        sources = {key_of(p.code, p.sector) for p in event.actors if p.code is not None}
+        targets = {key_of(p.code, p.sector) for p in event.recipients if p.code is not None}
         if not ((actor in sources and party in targets) or (party in sources and actor in targets)):
             continue  # the cheap test first: most events are between other actors
         if is_usable(event) and not is_hedged(event) and scope.has_event(event):

@@ -22,8 +22,9 @@ MAX_SENTENCE = 70
 
 
 def _who(parts: Sequence[dict[str, Any]] | None) -> str:
-    """Participants as "RUS:GOV, ARM": code, and sector when there is one."""
-    return ", ".join(p["code"] + (f":{p['sector']}" if p["sector"] else "")
+    """Participants as "RUS:GOV, ARM, 'civilians':CVL": code (quoted text when the knowledge
+    base does not code it), and sector when there is one."""
+    return ", ".join((p["code"] or repr(p["text"] or "")) + (f":{p['sector']}" if p["sector"] else "")
                      for p in parts or ())
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from polemos.events.export import plover_type
-from polemos.records import Event
+from polemos.records import Event, codes_of
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
@@ -47,8 +47,8 @@ def predicted_triples(events: Iterable[Event], country: Callable[[str], str]) ->
     for event in events:
         if event.is_negated or event.is_secondary:
             continue
-        actors: list[str | None] = [country(p.code) for p in event.actors] or [None]
-        recipients: list[str | None] = [country(p.code) for p in event.recipients] or [None]
+        actors: list[str | None] = [country(c) for c in codes_of(event.actors)] or [None]
+        recipients: list[str | None] = [country(c) for c in codes_of(event.recipients)] or [None]
         out.update((plover_type(event), a, r) for a in actors for r in recipients)
     return out
 

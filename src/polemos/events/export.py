@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from polemos.records import Event, Participant
+from polemos.records import Event, Participant, coded
 from polemos.sanitize import csv_text as write_csv
 from polemos.sanitize import inert_json
 from polemos.store.model import EventRecord
@@ -109,7 +109,8 @@ def _entity(part: Participant, kb: KnowledgeBase | None, when: dt.date | None
             ) -> dict[str, Any]:
     """A PLOVER entity: country and sector as PLOVER codes them, with our identity beside
     them (an armed group stays itself: al-Shabaab is SOM + REB with identifier SHABAAB)."""
-    entity = kb.plover_entity(part.code, when=when) if kb is not None else None
+    entity = kb.plover_entity(part.code, when=when) \
+        if kb is not None and part.code is not None else None
     return {"code": entity.country if entity else part.code,
             "sector": (entity.sector if entity else None) or part.sector,
             "entity_text": part.text, "identifier_text": part.person,
@@ -147,9 +148,10 @@ def plover_record(reports: Sequence[EventRecord], *, merged_id: str,
         "event": plover_type(event),
         "mode": event.mode,
         "context": list(event.contexts),
-        "actor": [_entity(p, kb, when) for p in event.actors],
-        "recipient": [_entity(p, kb, when) for p in event.recipients],
-        "mediator": [_entity(p, kb, when) for p in event.mediators],
+        # PLOVER entities need a code: participants the KB does not code are left out
+        "actor": [_entity(p, kb, when) for p in coded(event.actors)],
+        "recipient": [_entity(p, kb, when) for p in coded(event.recipients)],
+        "mediator": [_entity(p, kb, when) for p in coded(event.mediators)],
         "quad_code": event.quad,
         "cameo": event.cameo,
         "goldstein": event.goldstein,

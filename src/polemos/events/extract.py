@@ -32,6 +32,7 @@ from polemos.events.flags import Flags, flags_for
 from polemos.events.ids import event_id
 from polemos.events.intent import intent_event
 from polemos.events.matching import match_pattern
+from polemos.events.named import moves_own_agents, named_participants, with_named
 from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
 from polemos.events.responsibility import credit_claimed
@@ -40,7 +41,7 @@ from polemos.events.senses import DROP, sensed_code
 from polemos.events.sides import give_sides
 from polemos.events.stative import claims_habit, describes_state, recalls_onset
 from polemos.nlp.annotate import Parsed
-from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis
+from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis, codes_of
 
 CODER = "rules.v2"
 def extract_events(
@@ -66,6 +67,7 @@ def extract_events(
     combine(candidates, patterns.ontology)
     starts = [s.start for s in parsed.sentences]
     events = []
+    named: dict[str, tuple[tuple[Participant, ...], tuple[Participant, ...]]] = {}
     for candidate in candidates.values():
         if candidate.dropped or not candidate.is_codable or candidate.pattern.is_statement \
                 or not _has_speaker(candidate, patterns):
@@ -79,14 +81,30 @@ def extract_events(
         if event.date.basis != "text" and not event.is_hypothetical and claims_habit(candidate):
             event = replace(event, is_hypothetical=True)  # "rebels claim that they protect …"
         events.append(event)
+        named[event.event_id] = _named(candidate, index, patterns)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
             if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \
             and _subject_acts(candidate) else None
         if intent is not None:
             events.append(intent)
+            named[intent.event_id] = named[event.event_id]
     events = credit_claimed(_drop_restated(_link_mediation(events)), parsed.doc)
     events = give_sides(events, mentions, parsed.article.text)
-    return mark_secondary(events, parsed.doc)
+    # uncoded participants come last: the steps above pair, merge and fill coded ones only
+    return [with_named(e, *named.get(e.event_id, ((), ())))
+            for e in mark_secondary(events, parsed.doc)]
+
+
+def _named(c: Candidate, index: MentionIndex,
+           lexicon: Patterns) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    """Uncoded actors and recipients named by the candidate's frame (events/named.py); the
+    actor's own agents the trigger moves ("withdrew ambassadors") and a topic ("discussed the
+    refugees") are neither."""
+    objects = [o for o in c.objects if not moves_own_agents(c.code, o, c.consumed)
+               and not (c.pattern.topic_object and o.dep_ == "dobj")]
+    subjects = [s for s in c.subjects if not moves_own_agents(c.code, s, c.consumed)]
+    return (named_participants(subjects, index, lexicon),
+            named_participants(objects, index, lexicon))
 
 
 # types whose events are said or offered by someone: without a named actor there is none
@@ -286,7 +304,7 @@ def _drop_restated(events: list[Event]) -> list[Event]:
         return (kind, e.sentence, e.is_negated, e.is_hypothetical, e.is_attempted)
 
     def codes(e: Event) -> tuple[set[str], set[str]]:
-        return {p.code for p in e.actors}, {p.code for p in e.recipients}
+        return set(codes_of(e.actors)), set(codes_of(e.recipients))
 
     groups: dict[tuple[str, int, bool, bool, bool], list[Event]] = {}
     for event in events:

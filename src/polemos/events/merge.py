@@ -21,7 +21,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from polemos.records import Event, EventDate
+from polemos.records import Event, EventDate, codes_of
 
 
 def period(date: EventDate) -> tuple[dt.date, dt.date] | None:
@@ -60,7 +60,8 @@ class _Clusters:
 
 def _keys(event: Event) -> list[tuple[str, str, str]]:
     """Buckets an event falls in: one per (kind, flags, actor code)."""
-    codes = [p.code for p in event.actors] or [f"→{p.code}" for p in event.recipients]
+    # uncoded participants ("civilians") are no actor: two of them are not the same one
+    codes = codes_of(event.actors) or [f"→{code}" for code in codes_of(event.recipients)]
     flags = f"{event.is_negated:d}{event.is_hypothetical:d}{event.is_attempted:d}"
     return [(event.type, flags, code) for code in codes] + [
         (event.cameo[:2], flags, code) for code in codes

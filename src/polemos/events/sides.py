@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from polemos.records import Event, Mention, Participant
+from polemos.records import Event, Mention, Participant, codes_of
 
 PARTY_KINDS = frozenset({"state", "defacto", "armed_group"})
 MIN_PAIR_COUNT = 2  # a pair named together once may be a list, twice is the story's dyad
@@ -43,7 +43,7 @@ def give_sides(events: Sequence[Event], mentions: Sequence[Mention], text: str) 
     out = []
     for event in events:
         if _lacks_sides(event):
-            mediators = {p.code for p in event.mediators}
+            mediators = set(codes_of(event.mediators))
             pair = _sentence_pair(event.sentence, mentions, text, mediators)
             if pair is None and document is not None:
                 pair = document if not mediators & {m.code for m in document} else None
@@ -56,8 +56,8 @@ def give_sides(events: Sequence[Event], mentions: Sequence[Mention], text: str) 
 def _lacks_sides(event: Event) -> bool:
     if not event.mediators:
         return False
-    mediators = {p.code for p in event.mediators}
-    others = {p.code for p in event.actors + event.recipients} - mediators
+    mediators = set(codes_of(event.mediators))
+    others = set(codes_of(event.actors + event.recipients)) - mediators
     return not others
 
 

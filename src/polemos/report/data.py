@@ -41,6 +41,8 @@ class ReportEvent:
     sentence_text: str
     trigger: str
     trigger_at: tuple[int, int] | None = None  # trigger offsets within sentence_text
+    named_actors: tuple[str, ...] = ()  # texts of participants the KB does not code
+    named_recipients: tuple[str, ...] = ()
 
     def sentence_parts(self) -> tuple[str, str, str]:
         """The sentence split as (before, trigger, after); the trigger is "" when unknown."""
@@ -123,7 +125,16 @@ def _event(row: dict[str, Any]) -> ReportEvent:
         sentence_text=row["sentence_text"] or "",
         trigger=row["trigger"] or "",
         trigger_at=_trigger_at(row),
+        named_actors=_named(row.get("actors")),
+        named_recipients=_named(row.get("recipients")),
     )
+
+
+def _named(parts: Any) -> tuple[str, ...]:
+    """Texts of the uncoded participants of a row's participant list (None when the row
+    carries codes only)."""
+    return tuple(dict.fromkeys(p["text"] for p in parts or () if isinstance(p, dict)
+                               and p.get("code") is None and p.get("text")))
 
 
 def _date(row: dict[str, Any]) -> EventDate:
@@ -172,6 +183,8 @@ def _combine(group: list[ReportEvent]) -> ReportEvent:
         actors=union(lambda e: e.actors),
         recipients=union(lambda e: e.recipients),
         mediators=union(lambda e: e.mediators),
+        named_actors=union(lambda e: e.named_actors),
+        named_recipients=union(lambda e: e.named_recipients),
         date=best.date,
     )
 

@@ -41,8 +41,9 @@ def clip(text: str, limit: int = MAX_QUOTE) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def who(codes: Sequence[str], names: Mapping[str, str]) -> str:
-    return ", ".join(names.get(code, code) for code in codes) or "—"
+def who(codes: Sequence[str], names: Mapping[str, str], named: Sequence[str] = ()) -> str:
+    """Participants by name; ``named`` are the texts of those the KB does not code."""
+    return ", ".join([*(names.get(code, code) for code in codes), *named]) or "—"
 
 
 def describe(event: ReportEvent, names: Mapping[str, str]) -> str:
@@ -50,10 +51,11 @@ def describe(event: ReportEvent, names: Mapping[str, str]) -> str:
     date = event.date.iso or "undated"
     if event.date.value is not None:
         date += f" ({event.date.precision or 'day'})"
-    target = f" → {who(event.recipients, names)}" if event.recipients else ""
+    target = f" → {who(event.recipients, names, event.named_recipients)}" \
+        if event.recipients or event.named_recipients else ""
     return (
         f"{date} · {event.type} {event.cameo} (Goldstein {event.goldstein:+.1f}) · "
-        f"{who(event.actors, names)}{target} · “{clip(event.sentence_text, 160)}”"
+        f"{who(event.actors, names, event.named_actors)}{target} · “{clip(event.sentence_text, 160)}”"
     )
 
 
@@ -211,7 +213,8 @@ def event_table_html(
             f'<td class="nowrap">{date}<div class="sub">{precision}</div></td>'
             f'<td><span class="q q{event.quad}"></span>{esc(event.type)}'
             f'<div class="sub">CAMEO {esc(event.cameo)}</div></td>'
-            f"<td>{esc(who(event.actors, names))}</td><td>{esc(who(event.recipients, names))}</td>"
+            f"<td>{esc(who(event.actors, names, event.named_actors))}</td>"
+            f"<td>{esc(who(event.recipients, names, event.named_recipients))}</td>"
             f'<td class="num {tone}">{event.goldstein:+.1f}</td>'
             f'<td class="quote">{_highlighted(event)}{flags}'
             f'<div class="sub">{esc(titles.get(event.doc_id) or event.doc_id)}</div></td></tr>'

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Self
 import duckdb
 
 from polemos.errors import SchemaVersionError, StoreError
-from polemos.records import Claim, Event, EventDate, Participant, Result, Skip
+from polemos.records import Claim, Event, EventDate, Participant, Result, Skip, codes_of
 from polemos.sanitize import inert_line
 from polemos.store.convert import claim_from_row, date_from_row, participants_to_json
 from polemos.store.eventsql import event_from_row
@@ -339,9 +339,10 @@ def event_to_row(e: Event) -> dict[str, Any]:
         "actors": participants_to_json(e.actors),
         "recipients": participants_to_json(e.recipients),
         "mediators": participants_to_json(e.mediators),
-        "actor_codes": [p.code for p in e.actors],
-        "recipient_codes": [p.code for p in e.recipients],
-        "mediator_codes": [p.code for p in e.mediators],
+        # the code arrays hold codes only: uncoded participants live in the JSON columns
+        "actor_codes": codes_of(e.actors),
+        "recipient_codes": codes_of(e.recipients),
+        "mediator_codes": codes_of(e.mediators),
         "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
         "date_value": e.date.value, "date_end": e.date.end, "date_precision": e.date.precision,
         "date_basis": e.date.basis, "date_text": e.date.text,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from polemos.errors import QueryError
+from polemos.records import Participant
 from polemos.report.charts import bar_chart_svg
 from polemos.store.model import EventFilter, EventRecord, StoredSentence
 from polemos.store.store import Store
@@ -56,9 +57,9 @@ def _event_row(record: EventRecord, ctx: Context) -> dict[str, Any]:
         "date": e.date.iso, "date_precision": e.date.precision, "date_basis": e.date.basis,
         "date_reason": e.date.reason, "type": e.type, "cameo": e.cameo,
         "goldstein": e.goldstein, "quad": e.quad,
-        "actors": [_part(p.code, p.sector, ctx) for p in e.actors],
-        "recipients": [_part(p.code, p.sector, ctx) for p in e.recipients],
-        "mediators": [_part(p.code, p.sector, ctx) for p in e.mediators],
+        "actors": [_participant(p, ctx) for p in e.actors],
+        "recipients": [_participant(p, ctx) for p in e.recipients],
+        "mediators": [_participant(p, ctx) for p in e.mediators],
         "flags": list(record.flags), "trigger": e.trigger, "pattern": e.pattern,
         "doc_id": e.doc_id, "title": record.title, "url": record.url,
         "published": record.published, "sentence": e.sentence,
@@ -70,6 +71,13 @@ def _event_row(record: EventRecord, ctx: Context) -> dict[str, Any]:
 
 def _part(code: str, sector: str | None, ctx: Context) -> dict[str, Any]:
     return {"code": code, "sector": sector, "name": ctx.name(code)}
+
+
+def _participant(part: Participant, ctx: Context) -> dict[str, Any]:
+    """An event's participant as the page shows it: one the KB does not code by its text."""
+    if part.code is None:
+        return {"code": None, "sector": part.sector, "name": part.text, "text": part.text}
+    return {**_part(part.code, part.sector, ctx), "text": part.text}
 
 
 def _trigger_parts(record: EventRecord) -> list[str]:
