@@ -104,8 +104,11 @@ def finish_and_run(
 ) -> Iterator[Result | Skip | Failure]:
     """Finish draft articles (``read_sources(drafts=True)``: language, date in the text) and
     code the English ones with ``run``; each draft gives its Result, Skip or Failure, in
-    order. Where documents are coded in worker processes, this is their work."""
-    for chunk in batched(drafts, batch_size * 4):
+    order. Where documents are coded in worker processes, this is their work.
+
+    A text is finished just before it is parsed (one ``batch_size`` at a time), so that
+    dating finds its timex scan still remembered (``polemos.timex.scan``)."""
+    for chunk in batched(drafts, batch_size):
         finished = [attempt(item_name(a), "reading", finish_article, a, today=today)
                     for a in chunk]
         coded = run([f for f in finished if isinstance(f, Article)], coder, batch_size=batch_size)
