@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,16 +20,16 @@ from polemos.events import Patterns, extract_events, load_patterns
 from polemos.events.classify import EventClassifier, load_classifier
 from polemos.events.combine import Policy, combine
 from polemos.guard import at_stage, attempt, failure_of
-from polemos.ingest import read_sources
 from polemos.ingest.clean import finish_article
 from polemos.nlp import Parsed, load_nlp, sentences_of
 from polemos.nlp.parts import needs_parts, parse_in_parts
 from polemos.records import Article, Event, Failure, Mention, Result, Skip, TimeAnalysis
 from polemos.settings import Settings
-from polemos.store.faults import is_store_fault
-from polemos.store.store import Store
 from polemos.timex import analyse_time
 from polemos.workers import code_stream
+
+if TYPE_CHECKING:  # the store and the readers are the parent's: workers never load them
+    from polemos.store.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -210,6 +211,8 @@ def store_results(store: Store, results: list[Result]) -> tuple[list[str], list[
         StoreError, OSError, duckdb.Error (I/O, fatal): the store itself is at fault (disk
         full, read-only, corrupt); that stops the run, since no document could be stored.
     """
+    from polemos.store.faults import is_store_fault
+
     try:
         return store.add(results), []
     except Exception as err:
@@ -246,6 +249,9 @@ def ingest(
     ``on_done(documents, words)`` of each batch stored and each document already there.
     Reports of the same event are merged across the whole store at the end.
     """
+    from polemos.ingest import read_sources
+    from polemos.store.store import Store
+
     settings = settings or Settings()
     report = IngestReport()
     today = dt.date.today()
