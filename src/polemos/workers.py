@@ -110,7 +110,8 @@ def code_in_workers(
                     handed_out += len(batch)
                     pending.append((batch, pool.submit(_code_batch, batch, settings.batch_size,
                                                        today)))
-            if not pending:
+            if not pending:  # all coded: stop the idle workers now, as a clean exit of a
+                _terminate(pool)  # process holding a model takes seconds of teardown
                 return
             if pending[0][1].done():
                 yield from _outcome(*pending.popleft())
