@@ -107,9 +107,9 @@ def finish_and_run(
     code the English ones with ``run``; each draft gives its Result, Skip or Failure, in
     order. Where documents are coded in worker processes, this is their work.
 
-    A text is finished just before it is parsed (one ``batch_size`` at a time), so that
-    dating finds its timex scan still remembered (``polemos.timex.scan``)."""
-    for chunk in batched(drafts, batch_size):
+    Texts are finished one ``run`` chunk (and memory zone) ahead of their coding, so dating
+    finds the timex scan of each still remembered (``polemos.timex.scan``)."""
+    for chunk in batched(drafts, batch_size * 4):
         finished = [attempt(item_name(a), "reading", finish_article, a, today=today)
                     for a in chunk]
         coded = run([f for f in finished if isinstance(f, Article)], coder, batch_size=batch_size)
