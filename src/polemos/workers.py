@@ -1,8 +1,11 @@
 """Code documents in several processes while the caller stores them, in order, as one writer.
 
 Each worker process loads the pipeline (``Coder.load``) once and codes batches of
-articles with ``pipeline.run``, the same stages and the same per-document guard as a
-single-process ingest; results come back in input order. Only the calling process touches
+articles with ``pipeline.finish_and_run`` (language check, date in the text, then
+``pipeline.run``), the same stages and the same per-document guard as a single-process
+ingest; results come back in input order. The caller only reads, dedupes and writes.
+Batches shrink towards the end of the input so the workers finish together, and idle
+workers are stopped as soon as everything is coded. Only the calling process touches
 the database, so a document is still written whole in one transaction, and Ctrl-C or
 ``kill -9`` of the ingest never leaves half of one: a re-run resumes.
 
