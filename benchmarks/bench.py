@@ -145,6 +145,7 @@ def measured(work: Callable[[], Any]) -> dict[str, float]:
 def run_one(mode: str, corpus: Path, workers: int, tmp: Path) -> dict[str, float]:
     """Time one mode on the corpus in this process (called through --run)."""
     import polemos
+    import polemos.ingest.readers  # imported before timing, as the pipeline is
     from polemos.pipeline import Coder
 
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]

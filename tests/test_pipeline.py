@@ -9,6 +9,7 @@ import pytest
 from polemos.pipeline import Coder, ingest, run
 from polemos.records import Article
 from polemos.settings import Settings
+from polemos.store.store import Store
 
 pytestmark = pytest.mark.model
 
@@ -50,6 +51,27 @@ def test_ingest_twice_stores_once(coder: Coder, tmp_path: Path) -> None:
     first = ingest([str(folder)], db=db, coder=coder)
     second = ingest([str(folder)], db=db, coder=coder)
     assert (len(first.stored), len(second.stored), len(second.already)) == (1, 0, 1)
+
+
+def test_ingest_skips_a_foreign_text_found_where_it_is_coded(coder: Coder, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "The foreign ministers of two neighbouring states met on Monday to discuss the border "
+        "and agreed to meet again next month.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Les ministres des affaires étrangères des deux pays voisins se sont rencontrés lundi "
+        "pour discuter de la frontière et ont convenu de se revoir le mois prochain.\n",
+        encoding="utf-8")
+    heard: list[object] = []
+    db = tmp_path / "t.duckdb"
+    report = ingest([str(folder)], db=db, coder=coder, on_item=heard.append)
+    [skip] = report.skipped
+    assert (skip.item, skip.stage) == (str(folder / "b.txt"), "language")
+    assert len(report.stored) == 1 and not report.failed and skip in heard
+    with Store.open(db, read_only=True) as store:
+        assert [r["item"] for r in store._rows("SELECT item FROM skips")] == [skip.item]
+    assert ingest([str(folder)], db=db, coder=coder).skipped == [skip]  # recorded once
 
 
 def test_sentences_never_cross_a_blank_line_and_keep_their_closing_quote(coder: Coder) -> None:

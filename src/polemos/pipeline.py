@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,15 +20,16 @@ from polemos.events import Patterns, extract_events, load_patterns
 from polemos.events.classify import EventClassifier, load_classifier
 from polemos.events.combine import Policy, combine
 from polemos.guard import at_stage, attempt, failure_of
-from polemos.ingest import read_sources
+from polemos.ingest.clean import finish_article
 from polemos.nlp import Parsed, load_nlp, sentences_of
 from polemos.nlp.parts import needs_parts, parse_in_parts
 from polemos.records import Article, Event, Failure, Mention, Result, Skip, TimeAnalysis
 from polemos.settings import Settings
-from polemos.store.faults import is_store_fault
-from polemos.store.store import Store
 from polemos.timex import analyse_time
 from polemos.workers import code_stream
+
+if TYPE_CHECKING:  # the store and the readers are the parent's: workers never load them
+    from polemos.store.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +98,23 @@ def run(
             yield parsed
         else:
             yield attempt(item_name(parsed.article), "coding", code_document, parsed, coder)
+
+
+def finish_and_run(
+    drafts: Iterable[Article], coder: Coder, *, today: dt.date, batch_size: int = 32
+) -> Iterator[Result | Skip | Failure]:
+    """Finish draft articles (``read_sources(drafts=True)``: language, date in the text) and
+    code the English ones with ``run``; each draft gives its Result, Skip or Failure, in
+    order. Where documents are coded in worker processes, this is their work.
+
+    Texts are finished one ``run`` chunk (and memory zone) ahead of their coding, so dating
+    finds the timex scan of each still remembered (``polemos.timex.scan``)."""
+    for chunk in batched(drafts, batch_size * 4):
+        finished = [attempt(item_name(a), "reading", finish_article, a, today=today)
+                    for a in chunk]
+        coded = run([f for f in finished if isinstance(f, Article)], coder, batch_size=batch_size)
+        for item in finished:
+            yield next(coded) if isinstance(item, Article) else item
 
 
 def code_document(parsed: Parsed, coder: Coder) -> Result:
@@ -191,6 +211,8 @@ def store_results(store: Store, results: list[Result]) -> tuple[list[str], list[
         StoreError, OSError, duckdb.Error (I/O, fatal): the store itself is at fault (disk
         full, read-only, corrupt); that stops the run, since no document could be stored.
     """
+    from polemos.store.faults import is_store_fault
+
     try:
         return store.add(results), []
     except Exception as err:
@@ -227,22 +249,30 @@ def ingest(
     ``on_done(documents, words)`` of each batch stored and each document already there.
     Reports of the same event are merged across the whole store at the end.
     """
+    from polemos.ingest import read_sources
+    from polemos.store.store import Store
+
     settings = settings or Settings()
     report = IngestReport()
+    today = dt.date.today()
     with Store.open(db) as store:
         known = store.document_ids()
 
+        def skipped(item: Skip) -> None:
+            report.skipped.append(item)
+            failed = attempt(item.item, "storing", store.add_skip, item)
+            if isinstance(failed, Failure):
+                report.failed.append(failed)
+
         def new_articles() -> Iterator[Article]:
-            for item in read_sources(sources, settings=settings):
+            # drafts: the workers check their language and date them (finish_article)
+            for item in read_sources(sources, settings=settings, drafts=True):
                 if on_item is not None:
                     on_item(item)
                 if isinstance(item, Failure):
                     report.failed.append(item)
                 elif isinstance(item, Skip):
-                    report.skipped.append(item)
-                    failed = attempt(item.item, "storing", store.add_skip, item)
-                    if isinstance(failed, Failure):
-                        report.failed.append(failed)
+                    skipped(item)
                 elif item.doc_id in known:
                     report.already.append(item.doc_id)
                     if on_done is not None:
@@ -261,10 +291,15 @@ def ingest(
             yield first
             yield from articles
 
-        coded = code_stream(chained(), sources, settings=settings, coder=coder, workers=workers)
+        coded = code_stream(chained(), sources, settings=settings, coder=coder, workers=workers,
+                            today=today)
         for batch in batched(coded, STORE_BATCH):
             failures = [r for r in batch if isinstance(r, Failure)]
             results = [r for r in batch if isinstance(r, Result)]
+            for skip in (r for r in batch if isinstance(r, Skip)):
+                skipped(skip)
+                if on_item is not None:
+                    on_item(skip)
             stored, store_failures = store_results(store, results)
             for failure in (*failures, *store_failures):
                 report.failed.append(failure)

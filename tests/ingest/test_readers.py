@@ -11,7 +11,7 @@ import pytest
 
 from polemos.errors import InputError
 from polemos.ingest import read_sources
-from polemos.ingest.clean import doc_id_for, parse_meta_date
+from polemos.ingest.clean import doc_id_for, finish_article, parse_meta_date
 from polemos.ingest.decode import decode_bytes
 from polemos.records import Article, Failure, Skip
 from polemos.settings import Settings
@@ -224,3 +224,17 @@ def test_folder_skips_unsupported_types_but_a_named_file_is_read(tmp_path: Path)
 def test_doc_id_ignores_spacing_case_quotes_and_dashes() -> None:
     assert doc_id_for("Arnor’s envoy – “We agree.”") == doc_id_for('ARNOR\'S  envoy - "we agree."')
     assert doc_id_for("Arnor agrees.") != doc_id_for("Arnor disagrees.")
+
+
+def test_a_draft_finished_later_is_the_article_read_whole(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"On 2 May 2001 in Osgiliath.\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    sources = [str(tmp_path / "a.txt"), str(tmp_path / "fr.txt")]
+    whole = list(read_sources(sources, settings=Settings()))
+    drafts = list(read_sources(sources, settings=Settings(), drafts=True))
+    assert all(isinstance(d, Article) and d.language is None and d.text_date is None
+               for d in drafts)
+    finished = [finish_article(d, today=dt.date.today()) for d in drafts if isinstance(d, Article)]
+    assert finished == whole
+    assert isinstance(whole[0], Article) and whole[0].text_date == dt.date(2001, 5, 2)
+    assert isinstance(whole[1], Skip) and whole[1].stage == "language"

@@ -15,7 +15,7 @@ import pytest
 
 from polemos.pipeline import ingest
 from polemos.store.store import Store
-from polemos.workers import DOCS_PER_WORKER, estimate_documents, plan
+from polemos.workers import DOCS_PER_WORKER, MIN_TASK, estimate_documents, plan, task_size
 
 
 @pytest.mark.parametrize(("n_documents", "workers", "expected"), [
@@ -30,6 +30,17 @@ def test_plan_codes_small_inputs_here_and_splits_large_ones(
     n_documents: int, workers: int, expected: tuple[int, int]
 ) -> None:
     assert plan(n_documents, workers=workers, batch_size=32) == expected
+
+
+def test_tasks_shrink_towards_the_end_so_workers_finish_together() -> None:
+    sizes, left = [], 300
+    while left > 0:
+        sizes.append(task_size(left, workers=2, largest=32))
+        left -= sizes[-1]
+    assert sizes[:3] == [32, 32, 32] and sizes[-1] == MIN_TASK
+    assert sizes == sorted(sizes, reverse=True) and max(sizes[-4:]) <= 8
+    assert task_size(-5, workers=2, largest=32) == MIN_TASK  # more than expected: small tasks
+    assert task_size(1000, workers=2, largest=2) == 2  # never above the largest
 
 
 def test_estimate_counts_records_in_dumps_and_files_in_folders(tmp_path: Path) -> None:

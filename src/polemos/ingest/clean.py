@@ -13,6 +13,7 @@ import logging
 import re
 import time
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from polemos.guard import at_stage, safe_text
@@ -120,13 +121,15 @@ def latest_text_date(text: str, *, today: dt.date, anchor: dt.date | None = None
 
 
 def make_article(
-    text: str, *, source: str, today: dt.date, **meta: Any
+    text: str, *, source: str, today: dt.date | None, **meta: Any
 ) -> Article | Skip:
     """A finished Article (id, language, latest date in text), or a Skip saying why not.
 
     ``meta`` takes the optional Article fields: title, url, published, author. A field of
     another type than text (a number, a list of authors from YAML or JSON) is written as
-    text; one that cannot be (a mapping) is left out.
+    text; one that cannot be (a mapping) is left out. With ``today`` None the Article is a
+    draft: its id and metadata are set, and the costly steps (language, latest date in the
+    text) are left to ``finish_article``, which the process that codes it runs.
 
     Raises:
         StageError: a step failed on this text (a bug); it names the step.
@@ -136,17 +139,28 @@ def make_article(
     title = at_stage("cleaning", meta_text, meta.get("title"))
     if not text:
         return Skip(source, "empty", "no text left after cleaning; nothing to ingest", title=title)
-    doc_id = doc_id_for(text)
-    language = at_stage("language detection", detect_language, text)
+    draft = Article(
+        doc_id_for(text), text, title=title, source=source, url=meta_text(meta.get("url")),
+        published=at_stage("cleaning", parse_meta_date, meta.get("published")),
+        author=meta_text(meta.get("author")),
+    )
+    return draft if today is None else finish_article(draft, today=today)
+
+
+def finish_article(article: Article, *, today: dt.date) -> Article | Skip:
+    """The draft ``article`` checked for language and dated by its text, or the Skip of a
+    text that is not English.
+
+    Raises:
+        StageError: a step failed on this text (a bug); it names the step.
+    """
+    language = at_stage("language detection", detect_language, article.text)
     if is_foreign(language):
         return Skip(
-            source, "language", f"not English (detected {language!r}); Polemos reads English text",
-            doc_id=doc_id, title=title,
+            article.source or article.doc_id, "language",
+            f"not English (detected {language!r}); Polemos reads English text",
+            doc_id=article.doc_id, title=article.title,
         )
-    published = at_stage("cleaning", parse_meta_date, meta.get("published"))
-    return Article(
-        doc_id, text, title=title, source=source, url=meta_text(meta.get("url")),
-        published=published, author=meta_text(meta.get("author")),
-        text_date=at_stage("dating", latest_text_date, text, today=today, anchor=published),
-        language=language or "en",
-    )
+    text_date = at_stage("dating", latest_text_date, article.text, today=today,
+                         anchor=article.published)
+    return replace(article, text_date=text_date, language=language or "en")

@@ -26,7 +26,7 @@ FIELDS = ("title", "url", "published", "author")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def read_dump(item: str, text: str, fmt: str, *, today: dt.date) -> Iterator[Item]:
+def read_dump(item: str, text: str, fmt: str, *, today: dt.date | None) -> Iterator[Item]:
     """Records of a .jsonl, .json or .csv file.
 
     Raises:
@@ -42,7 +42,7 @@ def read_dump(item: str, text: str, fmt: str, *, today: dt.date) -> Iterator[Ite
                    "nothing to ingest")
 
 
-def _read_jsonl(item: str, text: str, today: dt.date) -> Iterator[Item]:
+def _read_jsonl(item: str, text: str, today: dt.date | None) -> Iterator[Item]:
     """One JSON object per line; a broken line is reported by number, the others read."""
     for n, line in enumerate(_LINE_BREAK.split(text), 1):
         if not line.strip():
@@ -73,7 +73,7 @@ def _json_line(item: str, n: int, line: str) -> Any:
                          "flat JSON object with a \"text\" field.", line=n) from err
 
 
-def _read_json(item: str, text: str, today: dt.date) -> Iterator[Item]:
+def _read_json(item: str, text: str, today: dt.date | None) -> Iterator[Item]:
     """A .json file: one record, or a list of records, with the JSONL fields."""
     try:
         data = json.loads(text)
@@ -90,7 +90,7 @@ def _read_json(item: str, text: str, today: dt.date) -> Iterator[Item]:
                       label=f"{item}, record {n}")
 
 
-def _from_record(where: str, record: Any, today: dt.date, *, label: str) -> Item:
+def _from_record(where: str, record: Any, today: dt.date | None, *, label: str) -> Item:
     if not isinstance(record, dict):
         return Failure(where, f"{label}: expected a JSON object with a \"text\" field, got "
                        f"{type(record).__name__}. Fix or delete it.")
@@ -105,7 +105,7 @@ def _from_record(where: str, record: Any, today: dt.date, *, label: str) -> Item
     return make_article(text, source=where, today=today, **meta)
 
 
-def _read_csv(item: str, text: str, today: dt.date) -> Iterator[Item]:
+def _read_csv(item: str, text: str, today: dt.date | None) -> Iterator[Item]:
     """A CSV file with a header row that names a "text" column.
 
     A cell may be as long as the file (the csv module's own limit, 131,072 characters, is

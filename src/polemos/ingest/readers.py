@@ -61,17 +61,20 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 @dataclass(frozen=True, slots=True)
 class _Context:
     settings: Settings
-    today: dt.date
+    today: dt.date | None  # None: articles are drafts (``make_article``)
 
 
-def read_sources(sources: Sequence[str], *, settings: Settings) -> Iterator[Item]:
+def read_sources(
+    sources: Sequence[str], *, settings: Settings, drafts: bool = False
+) -> Iterator[Item]:
     """Every article in SOURCES (files, folders read recursively, URLs, feeds), in order.
 
     Each source, each file of a folder and each record of a dump is read under a guard
     (``polemos.guard``): whatever goes wrong with one becomes its Failure, and the next
-    one is read.
+    one is read. With ``drafts`` the articles are not yet checked for language nor dated by
+    their text: ``polemos.ingest.clean.finish_article`` does it where they are coded.
     """
-    ctx = _Context(settings, dt.date.today())
+    ctx = _Context(settings, None if drafts else dt.date.today())
     for source in sources:
         yield from guard_stream(path_name(source), "reading", _read_source(source, ctx))
 

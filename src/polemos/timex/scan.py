@@ -53,11 +53,12 @@ def scan(text: str) -> tuple[Found, ...]:
     """All temporal expressions of ``text``, in order, longest first where they overlap.
 
     The last texts scanned are remembered: reading (the latest date a text states) and
-    dating (every sentence's date) scan the same article one after the other."""
+    dating (every sentence's date) scan the same article, up to a chunk of ``pipeline.run``
+    (4 x 32 articles) apart."""
     return _scan(text)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _scan(text: str) -> tuple[Found, ...]:
     found: list[Found] = []
     for pattern, handler in _RULES:
