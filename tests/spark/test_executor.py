@@ -48,3 +48,21 @@ def test_code_batches_reports_the_documents_that_failed(monkeypatch: pytest.Monk
     rows = [row for b in out for row in b.to_pylist()]
     assert [r["doc_id"] for r in rows if r["failure"] is None] == ["a", "c"]
     assert [r["failure"] for r in rows if r["failure"]] == ["b: events: internal error"]
+
+
+def test_drafts_from_the_driver_are_finished_here_and_foreign_ones_come_back_as_skips() -> None:
+    english = ("The foreign ministers of Arnor and Gondor met on 3 May 2031 and agreed to reopen "
+               "the border crossing that was closed during the winter.")
+    french = ("Les ministres des affaires étrangères se sont réunis mardi et ont convenu de "
+              "rouvrir la frontière fermée pendant tout l'hiver.")
+    batch = pa.RecordBatch.from_pylist([
+        {"doc_id": "en1", "text": english, "source": "a.jsonl:1", "published": "2031-05-04"},
+        {"doc_id": "fr1", "text": french, "source": "a.jsonl:2", "published": "2031-05-04"}])
+    articles, skips = executor.articles_of(batch, today=dt.date(2031, 6, 1))
+    assert [(a.doc_id, a.language, a.text_date) for a in articles] == [
+        ("en1", "en", dt.date(2031, 5, 3))]
+    assert [(s.item, s.stage) for s in skips] == [("a.jsonl:2", "language")]
+    rows = executor.coded_batch([_result("en1")], [], skips).to_pylist()
+    assert [(r["doc_id"], r["failed_item"], r["skipped"]) for r in rows] == [
+        ("en1", None, None), (None, "a.jsonl:2", "language")]
+    assert rows[1]["failure"].startswith("not English")

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from polemos.ingest.clean import make_article
-from polemos.records import Article, Failure, Result
+from polemos.ingest.clean import finish_article, make_article
+from polemos.records import Article, Failure, Result, Skip
 from polemos.sanitize import inert_line
 from polemos.settings import Settings
 from polemos.store.bulk import TABLES, result_tables, table_schemas
@@ -25,14 +25,16 @@ from polemos.store.bulk import TABLES, result_tables, table_schemas
 if TYPE_CHECKING:
     from polemos.pipeline import Coder
 
-# Article fields a batch may carry. ``doc_id`` is set when the driver read the articles;
-# rows read by Spark itself (Parquet) have text and metadata only and are built here.
+# Article fields a batch may carry. ``doc_id`` is set when the driver read the articles (as
+# drafts: no language, no date from the text yet; both are done here, in parallel); rows read
+# by Spark itself (Parquet) have text and metadata only and are built here.
 ARTICLE_FIELDS = ("doc_id", "text", "title", "source", "url", "published", "author",
                   "text_date", "language")
 CHILD_TABLES = TABLES[1:]
-# Columns of a row that reports a document which failed on the executor (null otherwise):
-# the driver counts and prints these rows, and writes only the others.
-FAILURE_FIELDS = ("failed_item", "failure")
+# Columns of a row that reports a document which failed on the executor, or was left out
+# there (``skipped`` holds the Skip's stage, e.g. "language"; null for a failure); null on a
+# coded document. The driver counts and prints these rows, and writes only the others.
+FAILURE_FIELDS = ("failed_item", "failure", "skipped")
 
 # Pipelines of this Python worker by settings: loaded on first use, kept for later tasks.
 _CODERS: dict[Settings, Coder] = {}
@@ -41,7 +43,8 @@ _CODERS: dict[Settings, Coder] = {}
 def coded_schema() -> pa.Schema:
     """One row per document: its columns, its publication year, and a list of rows for
     each other table (sentences, mentions, events, claims); or one row per document that
-    failed, with only ``failed_item`` and ``failure`` (its one-line message) set."""
+    failed, with only ``failed_item`` and ``failure`` (its one-line message) set; or one per
+    document left out, with ``failed_item``, ``failure`` (the reason) and ``skipped`` set."""
     schemas = table_schemas()
     fields = [*schemas["documents"], pa.field("year", pa.int32())]
     fields += [pa.field(name, pa.list_(pa.struct(list(schemas[name])))) for name in CHILD_TABLES]
@@ -55,14 +58,15 @@ logger = logging.getLogger(__name__)
 def code_batches(batches: Iterator[pa.RecordBatch], settings: Settings,
                  today: dt.date) -> Iterator[pa.RecordBatch]:
     """Code every article of every batch; one output batch per input batch, which also
-    holds a row for each document that failed (logged here too, in one line)."""
+    holds a row for each document that failed (logged here too, in one line) or was left out
+    (not English)."""
     from polemos.pipeline import Coder, run
 
     coder = _CODERS.get(settings)
     if coder is None:
         coder = _CODERS[settings] = Coder.load(settings)
     for batch in batches:
-        articles = articles_of(batch, today=today)
+        articles, skips = articles_of(batch, today=today)
         results: list[Result] = []
         failures: list[Failure] = []
         for outcome in run(articles, coder, batch_size=settings.batch_size):
@@ -71,23 +75,30 @@ def code_batches(batches: Iterator[pa.RecordBatch], settings: Settings,
             else:  # one line in the executor's log names the document and the step
                 logger.warning("error %s", inert_line(outcome.message))
                 failures.append(outcome)
-        yield coded_batch(results, failures)
+        yield coded_batch(results, failures, skips)
 
 
-def articles_of(batch: pa.RecordBatch, *, today: dt.date) -> list[Article]:
-    """The articles of a batch; raw records go through ``make_article`` like every reader's
-    (same id, cleaning and language check), and those it refuses are left out."""
-    out = []
+def articles_of(batch: pa.RecordBatch, *, today: dt.date) -> tuple[list[Article], list[Skip]]:
+    """The articles of a batch, and the Skips of those left out. Drafts the driver read are
+    finished (language, date in the text); raw records go through ``make_article`` like every
+    reader's (same id, cleaning and language check)."""
+    articles: list[Article] = []
+    skips: list[Skip] = []
     for row in batch.to_pylist():
-        if row.get("doc_id"):
-            out.append(Article(**{k: _value(k, row.get(k)) for k in ARTICLE_FIELDS}))
-            continue
-        made = make_article(row.get("text") or "", source=row.get("source") or "parquet",
-                            today=today, title=row.get("title"), url=row.get("url"),
-                            published=row.get("published"), author=row.get("author"))
+        made: Article | Skip
+        if not row.get("doc_id"):
+            made = make_article(row.get("text") or "", source=row.get("source") or "parquet",
+                                today=today, title=row.get("title"), url=row.get("url"),
+                                published=row.get("published"), author=row.get("author"))
+        else:
+            made = Article(**{k: _value(k, row.get(k)) for k in ARTICLE_FIELDS})
+            if made.language is None:
+                made = finish_article(made, today=today)
         if isinstance(made, Article):
-            out.append(made)
-    return out
+            articles.append(made)
+        else:
+            skips.append(made)
+    return articles, skips
 
 
 def _value(name: str, value: Any) -> Any:
@@ -97,9 +108,10 @@ def _value(name: str, value: Any) -> Any:
     return value
 
 
-def coded_batch(results: list[Result], failures: Sequence[Failure] = ()) -> pa.RecordBatch:
+def coded_batch(results: list[Result], failures: Sequence[Failure] = (),
+                skips: Sequence[Skip] = ()) -> pa.RecordBatch:
     """The documents of ``results`` as one row each, their rows nested, then a row for each
-    of ``failures`` (see coded_schema)."""
+    of ``failures`` and of ``skips`` (see coded_schema)."""
     schema = coded_schema()
     tables = result_tables(results)
     doc_ids = [r.article.doc_id for r in results]
@@ -111,10 +123,12 @@ def coded_batch(results: list[Result], failures: Sequence[Failure] = ()) -> pa.R
     arrays = [c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in columns]
     arrays += [pa.nulls(len(results), pa.string()) for _ in FAILURE_FIELDS]
     coded = pa.RecordBatch.from_arrays(arrays, schema=schema)
-    if not failures:
+    if not failures and not skips:
         return coded
     failed = pa.RecordBatch.from_pylist(
-        [{"failed_item": f.item, "failure": f.message} for f in failures], schema=schema)
+        [{"failed_item": f.item, "failure": f.message} for f in failures]
+        + [{"failed_item": s.item, "failure": s.reason, "skipped": s.stage} for s in skips],
+        schema=schema)
     return pa.Table.from_batches([coded, failed]).combine_chunks().to_batches()[0]
 
 

@@ -81,13 +81,16 @@ def spark_ingest(
         )
         # the driver kept each text it read once already; Parquet rows may repeat one
         dedupe = any(_is_parquet(s) for s in sources)
-        report.documents, failed = _write(spark, coded, str(out).rstrip("/"), dedupe=dedupe)
+        report.documents, left_out = _write(spark, coded, str(out).rstrip("/"), dedupe=dedupe)
     finally:
         spark.stop()
-    for failure in failed:  # documents that failed on the executors
-        report.failed.append(failure)
+    for item in left_out:  # documents that failed, or were not English, on the executors
+        if isinstance(item, Failure):
+            report.failed.append(item)
+        else:
+            report.skipped.append(item)
         if on_item is not None:
-            on_item(failure)
+            on_item(item)
     return report
 
 
@@ -167,9 +170,10 @@ def _read_parquet(spark: Any, paths: list[str]) -> Any:
 
 def _read_here(sources: Sequence[str], settings: Settings, report: SparkReport,
                on_item: Callable[[Article | Skip | Failure], None] | None) -> Iterator[Article]:
-    """Articles from files, folders and URLs, each text once (as ``polemos ingest``)."""
+    """Articles from files, folders and URLs, each text once (as ``polemos ingest``); drafts,
+    which the executors check for language and date by their text."""
     seen: set[str] = set()
-    for item in read_sources(sources, settings=settings):
+    for item in read_sources(sources, settings=settings, drafts=True):
         if on_item is not None:
             on_item(item)
         if isinstance(item, Failure):
@@ -196,18 +200,22 @@ def _spark_schema(schema: pa.Schema) -> Any:
     return from_arrow_schema(schema)
 
 
-def _write(spark: Any, coded: Any, out: str, *, dedupe: bool) -> tuple[int, list[Failure]]:
+def _write(spark: Any, coded: Any, out: str, *, dedupe: bool
+           ) -> tuple[int, list[Failure | Skip]]:
     """Write the coded documents once (NLP runs once), then the five datasets from them;
-    returns the number of documents and the documents that failed on the executors."""
+    returns the number of documents and the documents that failed or were left out on the
+    executors."""
     from pyspark.sql import functions as F
 
     staging = f"{out}/_coded"
     coded.write.mode("overwrite").parquet(staging)
     staged = spark.read.parquet(staging)
-    failed = [Failure(row["failed_item"], row["failure"])
-              for row in staged.where(F.col("failure").isNotNull())
-                               .select(*FAILURE_FIELDS).collect()]
-    frame = staged.where(F.col("failure").isNull()).drop(*FAILURE_FIELDS)
+    left_out: list[Failure | Skip] = [
+        Failure(row["failed_item"], row["failure"]) if row["skipped"] is None
+        else Skip(row["failed_item"], row["skipped"], row["failure"])
+        for row in staged.where(F.col("failed_item").isNotNull())
+                         .select(*FAILURE_FIELDS).collect()]
+    frame = staged.where(F.col("failed_item").isNull()).drop(*FAILURE_FIELDS)
     if dedupe:
         frame = frame.dropDuplicates(["doc_id"])
     documents = frame.drop(*CHILD_TABLES)
@@ -217,7 +225,7 @@ def _write(spark: Any, coded: Any, out: str, *, dedupe: bool) -> tuple[int, list
         rows.write.mode("overwrite").partitionBy("year").parquet(f"{out}/{name}")
     n_documents = int(documents.count())
     _delete(spark, staging)
-    return n_documents, failed
+    return n_documents, left_out
 
 
 def _delete(spark: Any, uri: str) -> None:
