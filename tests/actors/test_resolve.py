@@ -108,6 +108,15 @@ def test_an_adjective_after_a_compass_word_names_a_region(doc_of: DocOf, kb: Kno
     assert one(mentions(doc, kb), "Arnorian").code == code
 
 
+@pytest.mark.parametrize(("prefix", "code"), [("pro", None), ("anti", None), ("Pro", None),
+                                              ("ex", "ARN")])
+def test_a_name_after_pro_or_anti_says_whom_a_group_is_for(doc_of: DocOf, kb: KnowledgeBase,
+                                                            prefix: str, code: str | None) -> None:
+    doc = doc_of([(prefix, 2, "amod"), ("-", 2, "punct"), ("Arnorian", 3, "amod"),
+                  ("rebels", 4, "nsubj"), ("fought", None, "ROOT"), (".", 4, "punct")])
+    assert one(mentions(doc, kb), "Arnorian").code == code
+
+
 def test_hyphenated_adjectives_give_both_actors(doc_of: DocOf, kb: KnowledgeBase) -> None:
     doc = doc_of([("Rohirric", 3, "amod"), ("-", 3, "punct"), ("Dunlendish", 3, "amod"),
                   ("drills", 4, "nsubj"), ("began", None, "ROOT")])
@@ -168,7 +177,7 @@ def test_family_name_first_after_a_full_mention(doc_of: DocOf, kb: KnowledgeBase
     doc = doc_of([("Gandalf", 1, "compound", PER), ("Greyhame", 2, "nsubj", PER),
                   ("arrived", None, "ROOT"), (".", 2, "punct"),
                   ("Gandalf", 5, "nsubj", PER), ("spoke", None, "ROOT"), (".", 5, "punct")])
-    first, second = mentions(doc, kb, 2000)
+    _first, second = mentions(doc, kb, 2000)
     assert (second.person, second.code, second.rule) == ("Gandalf Greyhame", "WC", "surname")
 
 

@@ -67,7 +67,19 @@ def find_mentions(parsed: Parsed, kb: KnowledgeBase, *, time: TimeAnalysis,
             f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "region", None, None
         elif f.code and names_feature(doc, f.start, f.end):
             f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "feature", None, None
+        elif f.code and is_stance_prefixed(doc, f.start):
+            f.code, f.kind, f.rule, f.sector, f.person = None, "unresolved", "stance", None, None
     return to_mentions(parsed, found)
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def is_stance_prefixed(doc: Doc, start: int) -> bool:
+    """'pro-Russian separatists', 'anti-Israel protesters', 'pro-Iranian militias': a name
+    after "pro-" or "anti-" says whom a group is for or against, not who the group is."""
+    return start >= 2 and doc[start - 1].text in {"-", "\u2013"} \
+        and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in STANCE_PREFIXES
 
 
 COMPASS = frozenset({"central", "eastern", "western", "northern", "southern", "northeastern",

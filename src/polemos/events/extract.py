@@ -257,12 +257,13 @@ def _thing_acts(c: Candidate, lexicon: Patterns) -> bool:
     subjects, passive = subject_tokens(c.token)
     if passive or not subjects or c.frame == "head":
         return False
-    if c.actors and all(s.lemma_.lower() in lexicon.words("document") for s in subjects):
+    named = [m for m in c.actors if m.code or m.members]  # not "the camps" kept uncoded
+    if named and all(s.lemma_.lower() in lexicon.words("document") for s in subjects):
         return False  # "issued a statement calling on X to …": the text speaks for its author
     things = lexicon.words("things") | lexicon.words("information") | lexicon.words("hazards")
     if any(s.lemma_.lower() in things and s.pos_ == "NOUN" for s in subjects):
         return True  # "Syria's population continues to decline", "exports rose"
-    if c.actors and not any(s.lemma_.lower() in lexicon.words("private") for s in subjects):
+    if named and not any(s.lemma_.lower() in lexicon.words("private") for s in subjects):
         return False
     private = lexicon.words("private")
     return all(s.lemma_.lower() in private or s.lower_ in private

@@ -6,7 +6,8 @@
 - physical force (a class marked ``physical``) needs a physical act. The words around the
   trigger give evidence for a physical sense (troops, weapons, casualties, a concrete target,
   an armed actor) or a verbal one (the target is an idea, a text or a newspaper; the attacker
-  is a bill; "for refusing …"; only persons on both sides): ``default`` classes are coded
+  is a bill; "for refusing …"; only persons on both sides, or a fight "between" two named
+  people none of whom is armed): ``default`` classes are coded
   unless the evidence is only verbal, ``strict`` classes only with physical evidence; a verbal
   reading takes the class's ``verbal`` code when it has one, else the trigger is no event;
 - ``senses`` switch a class's code on who takes part: armed forces (``military``: "backed by
@@ -104,16 +105,29 @@ def _sectors(mentions: Iterable[Mention]) -> set[str]:
 def physical_evidence(c: Candidate, lexicon: Patterns) -> bool:
     """Troops, weapons or casualties in the clause, an armed party, or a concrete target
     (strong evidence: it outweighs a verbal reading)."""
-    skip = {c.token.i, c.anchor.i, *c.consumed}
-    words = lexicon.words("forces") | lexicon.words("weapons") | lexicon.words("casualties")
-    if _lemmas(t for t in clause_of(c.anchor) if t.i not in skip) & words:
-        return True
-    if _sectors(c.actors + c.recipients) & ARMED_SECTORS:
+    if _armed_words_or_party(c, lexicon):
         return True
     subjects, objects = _heads(c)
     if subjects & (lexicon.words("forces") | lexicon.words("irregulars")):
         return True
     return bool(objects & lexicon.words("targets"))
+
+
+def _armed_words_or_party(c: Candidate, lexicon: Patterns) -> bool:
+    """Troops, weapons or casualties in the clause, or an armed party on either side."""
+    skip = {c.token.i, c.anchor.i, *c.consumed}
+    words = lexicon.words("forces") | lexicon.words("weapons") | lexicon.words("casualties")
+    if _lemmas(t for t in clause_of(c.anchor) if t.i not in skip) & words:
+        return True
+    return bool(_sectors(c.actors + c.recipients) & ARMED_SECTORS)
+
+
+def _quarrel(c: Candidate, lexicon: Patterns) -> bool:
+    """A fight 'between X and Y' where X and Y are people, none of them armed and no arms or
+    troops in the clause: a quarrel ("the Oval Office clash between Trump and Zelenskyy"),
+    wherever it took place; "the war between Burhan and Dagalo" (two armed commanders) is not."""
+    return (_between_persons(c.token) or _between_persons(c.anchor)) \
+        and not _armed_words_or_party(c, lexicon)
 
 
 def _state_against_state(c: Candidate) -> bool:
@@ -141,6 +155,13 @@ def verbal_evidence(c: Candidate, lexicon: Patterns) -> bool:
         return True
     parties = [m for m in c.actors + c.recipients if m.code or m.members]
     return len(parties) >= 2 and all(m.person or m.kind == "person" for m in parties)
+
+
+def _between_persons(token: Token) -> bool:
+    """'between X and Y' names only people (each a PERSON name): a quarrel, not a battle."""
+    sides = [o for prep, o in prep_objects(token, frozenset({"between"})) if prep == "between"]
+    sides += [c for o in sides for c in o.conjuncts]
+    return len(sides) >= 2 and all(o.ent_type_ == "PERSON" for o in sides)
 
 
 def _is_official(c: Candidate, lexicon: Patterns) -> bool:
@@ -194,6 +215,8 @@ def sensed_code(c: Candidate, lexicon: Patterns) -> str | None:
         return DROP  # "the storm hit X", "Brazil beat Argentina in the qualifier"
     if c.pattern.type == "PROTEST" and _lemmas(clause_of(c.anchor)) & lexicon.words("festive"):
         return DROP  # "crowds flooded the streets in celebration"
+    if c.pattern.physical and _quarrel(c, lexicon):
+        return c.pattern.verbal or DROP
     if c.pattern.physical and not physical_evidence(c, lexicon):
         if verbal_evidence(c, lexicon):
             return c.pattern.verbal or DROP
