@@ -74,6 +74,14 @@ def test_a_coded_recipient_leaves_no_room_for_an_uncoded_one(patterns: Patterns)
     ([("Arnor", 1, "nsubj", P, "Arnor", ""), ("killed", 1, "ROOT", V, "kill", ""),
       ("Tuesday", 1, "dobj", P, "Tuesday", "DATE"), (".", 1, "punct", "PUNCT", ".", "")],
      ([("ARN", None, "Arnor")], [])),
+    # "Arnor praised Belegaer.": a sea, a range or a region (LOC) is no party to words ...
+    ([("Arnor", 1, "nsubj", P, "Arnor", ""), ("praised", 1, "ROOT", V, "praise", ""),
+      ("Belegaer", 1, "dobj", P, "Belegaer", "LOC"), (".", 1, "punct", "PUNCT", ".", "")],
+     ([("ARN", None, "Arnor")], [])),
+    # "Arnor attacked Belegaer.": ... but what force is aimed at may be a place
+    ([("Arnor", 1, "nsubj", P, "Arnor", ""), ("attacked", 1, "ROOT", V, "attack", ""),
+      ("Belegaer", 1, "dobj", P, "Belegaer", "LOC"), (".", 1, "punct", "PUNCT", ".", "")],
+     ([("ARN", None, "Arnor")], [(None, None, "Belegaer")])),
 ])
 def test_which_phrases_become_uncoded_participants(
         rows: list[Row], expected: tuple[list[tuple[str | None, str | None, str]], ...],

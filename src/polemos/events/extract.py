@@ -29,6 +29,7 @@ from polemos.events.args import MentionIndex, participants_of, subject_tokens
 from polemos.events.candidates import Candidate, build_candidate
 from polemos.events.embedding import combine
 from polemos.events.flags import Flags, flags_for
+from polemos.events.frames import FORCE_TYPES
 from polemos.events.ids import event_id
 from polemos.events.intent import intent_event
 from polemos.events.matching import match_pattern
@@ -103,8 +104,9 @@ def _named(c: Candidate, index: MentionIndex,
     objects = [o for o in c.objects if not moves_own_agents(c.code, o, c.consumed)
                and not (c.pattern.topic_object and o.dep_ == "dobj")]
     subjects = [s for s in c.subjects if not moves_own_agents(c.code, s, c.consumed)]
+    force = (c.type or c.pattern.type) in FORCE_TYPES
     return (named_participants(subjects, index, lexicon),
-            named_participants(objects, index, lexicon))
+            named_participants(objects, index, lexicon, targets=force))
 
 
 # types whose events are said or offered by someone: without a named actor there is none

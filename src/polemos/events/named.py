@@ -29,8 +29,11 @@ SET_SECTORS = (("irregulars", "REB"), ("crowds", "CVL"), ("forces", "MIL"))
 # CAMEO families whose trigger words name the actor's own agents: force posture (15x: "mobilized
 # troops", "deployed police") and withdrawn envoys (161: "recalled its ambassador")
 OWN_AGENT_CODES = ("15", "161")
-# entity types of a name that can take part: people, organisations, peoples, places
-PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+# entity types of a name that can take part: people, organisations, peoples, places that
+# are polities or buildings; a sea, a range or a region (LOC: "the Indian Ocean", "the Sahel")
+# only as what force is aimed at ("shelled the Golan Heights"), never as a party to words
+PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+TARGET_ENTS = PARTY_ENTS | {"LOC"}
 # nouns too general to carry a sector of their own ("the radical groups")
 GENERIC_NOUNS = frozenset({"group", "groups", "member", "members", "party", "parties", "side",
                            "sides", "body", "bodies"})
@@ -64,13 +67,15 @@ def is_people_noun(token: Token, lexicon: Patterns) -> bool:
     return any(SECTOR_NOUNS.get(word) in PEOPLE_SECTORS for word in words)
 
 
-def named_participants(tokens: Iterable[Token], index: MentionIndex,
-                       lexicon: Patterns) -> tuple[Participant, ...]:
+def named_participants(tokens: Iterable[Token], index: MentionIndex, lexicon: Patterns, *,
+                       targets: bool = False) -> tuple[Participant, ...]:
     """Uncoded participants for the phrases headed by ``tokens``, one per span, in text order.
 
     The span runs from the phrase's left edge to its head ("more than 500 civilians"; a
     relative clause after the head is left out); an unknown name keeps the span of its mention.
+    ``targets``: the phrases are what force is aimed at, where a named place may stand.
     """
+    kinds = TARGET_ENTS if targets else PARTY_ENTS
     out: dict[tuple[int, int], Participant] = {}
     for token in tokens:
         mention = index.at(token)
@@ -80,7 +85,7 @@ def named_participants(tokens: Iterable[Token], index: MentionIndex,
             continue
         if _holds_a_code(token, index):
             continue  # "the Bree Protocol": the frame has judged the coded name inside already
-        if token.ent_type_ and token.ent_type_ not in PARTY_ENTS:
+        if token.ent_type_ and token.ent_type_ not in kinds:
             continue  # "on Tuesday", "in March", "500 dollars"
         if mention is not None:
             start, end = mention.start, mention.end
