@@ -67,3 +67,21 @@ def test_a_deal_brokered_by_a_party_was_brokered(patterns: Patterns) -> None:
                        (".", 3, "punct", "PUNCT", ".", ".")]
     events = coded(rows, patterns)
     assert not flagged(events, "brokered")  # a participle, not the act the deal is made to do
+
+
+def test_a_participle_describing_the_subject_is_told_as_fact(patterns: Patterns) -> None:
+    # "Envoys from Arnor, meeting Gondor, could attack Harad.": the meeting happened; the
+    # modal of the clause whose subject they are is about the attack only
+    rows: list[Row] = [("Envoys", 7, "nsubj", "NOUN", "NNS", "envoy"),
+                       ("from", 0, "prep", "ADP", "IN", "from"),
+                       ("Arnor", 1, "pobj", "PROPN", "NNP", "Arnor"),
+                       (",", 0, "punct", "PUNCT", ",", ","),
+                       ("meeting", 0, "acl", "VERB", "VBG", "meet"),
+                       ("Gondor", 4, "dobj", "PROPN", "NNP", "Gondor"),
+                       ("could", 7, "aux", "AUX", "MD", "could"),
+                       ("attack", 7, "ROOT", "VERB", "VB", "attack"),
+                       ("Harad", 7, "dobj", "PROPN", "NNP", "Harad"),
+                       (".", 7, "punct", "PUNCT", ".", ".")]
+    events = coded(rows, patterns)
+    assert flagged(events, "attack")
+    assert not flagged(events, "meeting")

@@ -186,6 +186,14 @@ def _ensured(clause: Token) -> Token | None:
     return head
 
 
+def _modifies_a_subject(below: Token, node: Token) -> bool:
+    """'Officials from Egypt, meeting with Qatari mediators, discussed …', 'rebels backed by X
+    could seize Y': a participle that describes the subject of a clause is told as fact; the
+    clause's own words (discussed, could) say nothing about it."""
+    return below is not node and below.dep_ == "acl" and node.pos_ in {"NOUN", "PROPN"} \
+        and node.dep_ in {"nsubj", "nsubjpass"}
+
+
 def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
     """Flags of the event triggered at ``trigger``. The walk stops at a finite clause; the
     complement of an ensuring ("make sure", "ensure") that is itself hypothetical is
@@ -226,7 +234,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
         own_clause &= node.dep_ in INTENT_PATH  # the arc climbed next: still its clause?
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head.i != node.i:
             via_conj = True
-        elif node.dep_ not in CLIMB or node.head.i == node.i:
+        elif node.dep_ not in CLIMB or node.head.i == node.i or _modifies_a_subject(below, node):
             break
         else:
             via_conj = False
