@@ -164,6 +164,15 @@ def test_ambiguous_name_follows_the_context(doc_of: DocOf, kb: KnowledgeBase,
     assert one(mentions(doc, kb), "Isengard").code == code
 
 
+def test_an_ambiguous_name_takes_the_state_named_right_before_it(doc_of: DocOf,
+                                                                  kb: KnowledgeBase) -> None:
+    # Gondor and Rohan are both in the sentence; "Rohirric Westron" is Rohan's ("Syrian Kurdish")
+    doc = doc_of([("Gondorian", 1, "amod"), ("troops", 2, "nsubj"), ("fought", None, "ROOT"),
+                  ("Rohirric", 5, "amod"), ("Westron", 5, "amod"), ("rebels", 2, "dobj"),
+                  (".", 2, "punct")])
+    assert one(mentions(doc, kb), "Westron").code == "ROH"
+
+
 def test_surname_after_a_full_mention(doc_of: DocOf, kb: KnowledgeBase) -> None:
     doc = doc_of([("Gandalf", 1, "compound", PER), ("Greyhame", 2, "nsubj", PER),
                   ("arrived", None, "ROOT"), (".", 2, "punct"),

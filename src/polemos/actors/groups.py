@@ -31,7 +31,8 @@ ACTED_ON_PREPS = frozenset({"between", "with", "to", "among", "against", "on", "
 
 
 def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline) -> None:
-    """Pick a candidate for every ambiguous mention from the mentions around it (in place)."""
+    """Pick a candidate for every ambiguous mention from the mentions around it (in place); a
+    name right before it that is one of its candidates decides ("Syrian Kurdish" is Syria's)."""
     doc = timeline.parsed.doc
     # the sentences of each resolved code, once: per mention only a bisection per code (a
     # scan of every mention for every ambiguous one was quadratic in the document's length)
@@ -41,6 +42,7 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
             sentences_of.setdefault(o.code, []).append(timeline.sentence_of(doc, o.start))
     for values in sentences_of.values():
         values.sort()
+    ending_at = {o.end: o for o in found if not o.candidates and o.code is not None}
     for f in found:
         if not f.candidates:
             continue
@@ -56,6 +58,9 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
             gaps = [g for c, g in distance.items() if c and _related(kb, code, c)]
             if gaps:
                 scores[code] += 3.0 if min(gaps) == 0 else 2.0 if min(gaps) <= 2 else 1.0
+        qualifier = ending_at.get(f.start)  # "Syrian Kurdish", "Iraqi Kurdish": its own state
+        if qualifier is not None and qualifier.code in candidates:
+            scores[qualifier.code] += 10.0
         best = max(candidates, key=lambda c: (scores[c], -candidates.index(c)))
         standing = kb.stands_for(best, when)
         f.code, f.kind = standing.code, kb.kind(standing.code) or "state"
