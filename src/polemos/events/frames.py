@@ -407,6 +407,10 @@ def _acts_through(c: Candidate, prep: str, obj: Token) -> bool:
 def apply_frame(c: Candidate) -> None:
     """Mediation: the subject mediates, the parties receive; symmetric: all are actors."""
     c.mediators = list(c.actors) if c.pattern.frame == "mediation" else []
+    convened = _convened(c)
+    if convened is not None:  # "X held talks between Y and Z": X mediates between them
+        c.actors, c.recipients = convened
+        c.mediators, c.code = list(c.actors), MEDIATE
     spans = {(m.start, m.end) for m in c.actors}
     c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans
                     and not _own_country(c, m) and not _joint_party(c, m)]
@@ -426,6 +430,28 @@ def apply_frame(c: Candidate) -> None:
                         if m.kind in {"state", "defacto"} or (m.kind == "unresolved" and m.code)][:1]
         c.inferred = bool(c.recipients)
         c.confidence *= 0.9
+
+
+MEDIATE = "045"
+
+
+def _convened(c: Candidate) -> tuple[list[Mention], list[Mention]] | None:
+    """'Egypt held talks between Israel and Hamas', 'Russia initiated negotiations between the
+    parties': a meeting "between" parties its subject is not one of is convened by the subject,
+    which is mediation (045): the subject mediates, the parties between whom receive. The
+    conveners and the parties are split by where they are named (inside the "between" phrase or
+    not); "talks between X and Y" without anyone else stay a consultation of X and Y."""
+    if c.pattern.type != "CONSULT" or c.pattern.frame == "mediation" or not c.actors:
+        return None
+    heads = {c.token.i: c.token, c.anchor.i: c.anchor}
+    heads.update({o.i: o for o in c.token.children if o.dep_ == "dobj"})
+    spans = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for h in heads.values()
+             for p in h.children if p.dep_ == "prep" and p.lower_ == "between"]
+    sides = [m for m in c.actors if any(lo <= m.start < hi for lo, hi in spans)]
+    conveners = [m for m in c.actors if m not in sides]
+    if not sides or not party_codes(conveners) or party_codes(conveners) & party_codes(sides):
+        return None
+    return conveners, sides + [m for m in c.recipients if m not in sides]
 
 
 def _own_country(c: Candidate, m: Mention) -> bool:
