@@ -85,3 +85,16 @@ def test_a_participle_describing_the_subject_is_told_as_fact(patterns: Patterns)
     events = coded(rows, patterns)
     assert flagged(events, "attack")
     assert not flagged(events, "meeting")
+
+
+def test_an_adverbial_participle_is_not_what_its_verb_calls_for(patterns: Patterns) -> None:
+    # "Arnor called out Gondor, sanctioning Harad.": the sanctions are its manner, told as fact
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                       ("out", 1, "prt", "ADP", "RP", "out"),
+                       ("Gondor", 1, "dobj", "PROPN", "NNP", "Gondor"),
+                       (",", 1, "punct", "PUNCT", ",", ","),
+                       ("sanctioning", 1, "advcl", "VERB", "VBG", "sanction"),
+                       ("Harad", 5, "dobj", "PROPN", "NNP", "Harad"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    assert not flagged(coded(rows, patterns), "sanctioning")

@@ -223,7 +223,9 @@ def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
             forms = set(forms_of(node))  # the lemmatizer errs: "hopes" → "hop"
             if forms & AGREEING and _infinitive(below):
                 hypothetical, intent_only = True, False
-            if forms & HYPOTHETICAL_GOVERNORS:
+            if forms & HYPOTHETICAL_GOVERNORS and below.dep_ != "advcl":
+                # not through an adverbial participle: "called out their protest, slapping
+                # sanctions" (what "call" governs is a call for, not its manner)
                 hypothetical = True
                 intent_only &= bool(forms & INTENT_GOVERNORS)
             attempted |= bool(forms & ATTEMPT_GOVERNORS)
