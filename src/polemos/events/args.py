@@ -23,7 +23,7 @@ NOUN_PREPS = VERB_PREPS | {"for", "of"}
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "pobj", "ccomp", "acomp"})
 # prepositions through which a noun takes the subject of its verb ("engaged in talks")
 GOVERNING_PREPS = frozenset({"to", "on", "upon", "in", "into", "for", "at", "with", "of"})
-RELATIVE = frozenset({"whose", "who", "which", "that"})
+RELATIVE = frozenset({"whose", "who", "whom", "which", "that"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 MEASURE_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "number", "day", "week",
                            "month", "year", "ton", "tonne", "batch", "lot", "kind", "set", "kg",
@@ -100,8 +100,8 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
     mention = index.at(token)
     if token.lemma_.lower() in NON_ACTOR_NOUNS:  # "the Russian language" names no party
         return []
-    if token.lower_ in RELATIVE and token.dep_ in {"poss", "nsubj", "nsubjpass"}:
-        return _antecedent(token, index)
+    if token.lower_ in RELATIVE and token.dep_ in {"poss", "nsubj", "nsubjpass", "dobj", "pobj"}:
+        return _antecedent(token, index)  # "Canada, which Trump hit with tariffs": Canada
     if mention is None and token.lower_ in PRONOUNS and token.dep_ in PRONOUN_DEPS:
         return reference.resolve_pronoun(token, index)
     if mention is None and token.dep_ in PRONOUN_DEPS | {"pobj", "dobj"}:

@@ -175,6 +175,8 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
         return False
     if code is not None and code != c.code:
         c.code, c.type = code, lexicon.ontology.code(code).type or c.type
+        if c.inferred and c.type != "PROTEST":  # "Canada protested" (officially): at whom is
+            c.recipients, c.inferred = [], False  # unsaid, not at its own government
     if c.pattern.needs_recipient and not any(m.code or m.members for m in c.recipients):
         return False
     if c.token.dep_ == "amod" and c.token.pos_ == "VERB":

@@ -288,9 +288,14 @@ def _is_weapon(c: Candidate, obj: Token) -> bool:
         obj.lemma_.lower() in c.lexicon.words("weapons") or obj.lower_ in c.lexicon.words("weapons"))
 
 
+RELEASE = "084"
+
+
 def _moves_force(c: Candidate, obj: Token) -> bool:
-    """The object is armed force a deployment moves: its owner deploys it."""
-    return c.pattern.type in {"MOBILIZE", "AID", "RETREAT"} and (
+    """The object is armed force a deployment moves: its owner deploys it (not soldiers set
+    free or handed back, 084x: "the rebels freed Kenyan soldiers" releases Kenya's)."""
+    return c.pattern.type in {"MOBILIZE", "AID", "RETREAT"} and not c.pattern.code.startswith(
+        RELEASE) and (
         obj.lemma_.lower() in c.lexicon.words("forces") or obj.lower_ in c.lexicon.words("forces"))
 
 
