@@ -52,3 +52,19 @@ def test_an_official_protest_is_not_aimed_at_its_own_government(patterns: Patter
                        ("protested", 3, "ROOT", "VERB", "VBD", "protest"),
                        (".", 3, "punct", "PUNCT", ".", ".")]
     assert sides(rows, patterns) == [("114", ["GON"], [])]
+
+
+def test_the_speakers_of_a_quotation_are_not_named_inside_it(patterns: Patterns) -> None:
+    # "“We urge Gondor to stop,” they said (in May 2029).": they are not Gondor
+    rows: list[Row] = [("“", 9, "punct", "PUNCT", "``", "“"),
+                       ("We", 2, "nsubj", "PRON", "PRP", "we"),
+                       ("urge", 9, "ccomp", "VERB", "VBP", "urge"),
+                       ("Gondor", 2, "dobj", "PROPN", "NNP", "Gondor"),
+                       ("to", 5, "aux", "PART", "TO", "to"),
+                       ("stop", 2, "xcomp", "VERB", "VB", "stop"),
+                       (",", 9, "punct", "PUNCT", ",", ","),
+                       ("”", 9, "punct", "PUNCT", "''", "”"),
+                       ("they", 9, "nsubj", "PRON", "PRP", "they"),
+                       ("said", 9, "ROOT", "VERB", "VBD", "say"),
+                       (".", 9, "punct", "PUNCT", ".", ".")]
+    assert all("GON" not in actors for _, actors, _ in sides(rows, patterns))

@@ -118,8 +118,12 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     subject = _main_subject_mention(token, index)
     if subject is not None:
         return [subject]
+    # a subject never stands for a name inside what its own verb says or does ("'We urge the
+    # Guatemalan authorities …,' they said": they are not the authorities)
+    own = {t.i for t in token.head.subtree} if token.dep_ in {"nsubj", "nsubjpass"} else set()
     earlier = [m for i in range(token.i - 1, token.sent.start - 1, -1)
-               if (m := index.by_token.get(i)) is not None and fits_pronoun(token, m)]
+               if i not in own and (m := index.by_token.get(i)) is not None
+               and fits_pronoun(token, m)]
     if _in_subject_phrase(token):  # parallel roles: "X supported Y; its troops …" is X's
         subjects = [m for m in earlier
                     if (span := token.doc.char_span(m.start, m.end, alignment_mode="expand"))
