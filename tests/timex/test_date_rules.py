@@ -105,6 +105,15 @@ def test_an_anchor_does_not_carry_across_a_paragraph_break() -> None:
     assert dates[1].reason == reasons.NO_CONTEXT
 
 
+def test_the_next_sentence_inherits_the_latest_time_told_before_it() -> None:
+    # "In 2019, Gondor attacked Rohan when war broke out in 2021. Rohan retaliated.": the
+    # story has reached 2021
+    told = ("In|IN|prep|4 2019|CD|pobj|0 ,|,|punct|4 Gondor|NNP|nsubj|4 attacked|VBD|ROOT|4|attack "
+            "Rohan|NNP|dobj|4 when|WRB|advmod|8 war|NN|nsubj|8 broke|VBD|advcl|4|break "
+            "out|RP|prt|8 in|IN|prep|8 2021|CD|pobj|10 .|.|punct|4")
+    assert isos(told, RETALIATED, undated=True) == ["2019", "2021"]
+
+
 @pytest.mark.parametrize("other", [IS_ANGRY, HAD_MOBILISED])
 def test_an_anchor_does_not_carry_into_a_sentence_of_another_tense(other: str) -> None:
     dates = sentence_dates(parse(ATTACKED_2019, other, published=None))

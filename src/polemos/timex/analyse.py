@@ -287,13 +287,25 @@ def _after_sentence(
     state: _State, date: EventDate, about: _Sentence, own: list[_Dated], *, offers: bool
 ) -> None:
     if offers and date.value is not None and date.basis in ("text", "narrative"):
-        state.told = _Told(date, about.tense, about.paragraph, about.subject)
+        state.told = _Told(_latest_told(date, own, state.reference), about.tense,
+                           about.paragraph, about.subject)
     else:
         state.told = None
     # a present-tense sentence of news states the time of publication: relative
     # expressions after it do not count from a date told before it
     if date.basis == "publication" and not any(d.timex.date.value for d in own):
         state.antecedent = None
+
+
+def _latest_told(date: EventDate, own: list[_Dated], reference: dt.date | None) -> EventDate:
+    """What a sentence hands on to the next: the latest past time it tells ("In 2015, X …;
+    when war broke out in April 2016, Y …" — the story has reached April 2016), not a time
+    after publication or an offset."""
+    value = date.value
+    later = [d.timex.date for d in own if d.found.kind != "offset"
+             and (v := d.timex.date.value) is not None and value is not None and v > value
+             and (reference is None or v <= reference)]
+    return max(later, key=lambda d: d.value or dt.date.min) if later else date
 
 
 def timex_head(parsed: Parsed, timex: Timex) -> Token | None:
