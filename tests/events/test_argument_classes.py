@@ -68,3 +68,21 @@ def test_the_speakers_of_a_quotation_are_not_named_inside_it(patterns: Patterns)
                        ("said", 9, "ROOT", "VERB", "VBD", "say"),
                        (".", 9, "punct", "PUNCT", ".", ".")]
     assert all("GON" not in actors for _, actors, _ in sides(rows, patterns))
+
+
+def _spoke_at_the_start_of_talks(partner: list[Row]) -> list[Row]:
+    """'Arnor spoke at the start of talks [with Gondor] (in May 2029).'"""
+    return [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("at", 1, "prep", "ADP", "IN", "at"), ("the", 4, "det", "DET", "DT", "the"),
+            ("start", 2, "pobj", "NOUN", "NN", "start"), ("of", 4, "prep", "ADP", "IN", "of"),
+            ("talks", 5, "pobj", "NOUN", "NNS", "talk"), *partner,
+            (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_phase_of_a_meeting_is_its_setting(patterns: Patterns) -> None:
+    alone = _spoke_at_the_start_of_talks([])
+    with_gondor = _spoke_at_the_start_of_talks([("with", 6, "prep", "ADP", "IN", "with"),
+                                                ("Gondor", 7, "pobj", "PROPN", "NNP", "Gondor")])
+    assert [s for s in sides(alone, patterns) if s[0].startswith("04")] == []
+    assert ("040", ["ARN"], ["GON"]) in sides(with_gondor, patterns)

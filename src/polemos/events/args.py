@@ -127,6 +127,10 @@ def phrase_mentions(token: Token, index: MentionIndex, *, depth: int = 0,
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found.add(phrase_mentions(obj, index, depth=depth + 1))
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                for obj in child.children:  # "35 countries, including the EU": the EU is one
+                    if obj.dep_ == "pobj":
+                        found.add(phrase_mentions(obj, index, depth=depth + 1))
         if not found.mentions and with_of and depth < 2:
             found.add(_located(token, index, depth))
     for child in token.children:

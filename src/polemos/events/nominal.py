@@ -55,8 +55,14 @@ def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         add_preps(c, c.token, NOUN_PREPS | PLACE_PREPS, index)
     c.governor = governor(anchor)
     under = _under_verb(anchor)
+    phase = _phase_of(anchor)
     if under is not None:
         _undergo(c, under, index)
+    elif phase is not None and c.pattern.type == "CONSULT":
+        # "spoke at the start of talks with X": a setting; "with X" names whom, if anyone
+        partners, c.actors = c.actors, []
+        _setting(c, phase, index)
+        c.recipients += [m for m in partners if m not in c.actors and m not in c.recipients]
     elif c.governor is not None and not _is_subject(anchor):
         _governed(c, c.governor, index, lexicon)
     elif c.governor is not None and not c.recipients and not c.pattern.embeds:
@@ -129,6 +135,24 @@ def _setting(c: Candidate, anchor: Token, index: MentionIndex) -> None:
     c.actors = mentions_of(subjects, index)
     c.subjects = subjects
     c.frame = "setting" if c.actors else c.frame
+
+
+# nouns of a phase of something: "at the start of the talks" is a setting as "at the talks" is
+PHASES = frozenset({"start", "beginning", "outset", "opening", "end", "close", "conclusion",
+                    "eve", "height", "middle", "sidelines", "margins", "margin", "wake",
+                    "aftermath", "course", "resumption", "round"})
+
+
+def _phase_of(anchor: Token) -> Token | None:
+    """'at the start of Brexit negotiations', 'on the sidelines of the summit': the phase noun
+    that stands in a setting for the event noun it is a phase of."""
+    of = anchor.head
+    if anchor.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    phase = of.head
+    if phase.lemma_.lower() not in PHASES or phase.dep_ != "pobj":
+        return None
+    return phase if phase.head.lower_ in SETTING_PREPS else None
 
 
 def _is_subject(anchor: Token) -> bool:
