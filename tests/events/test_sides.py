@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from polemos.events.sides import give_sides
 from polemos.records import Event, Mention, Participant
 
@@ -63,3 +65,13 @@ def test_a_mediation_with_its_sides_is_left_alone() -> None:
                   mediators=(ROHAN,))
     mentions = [mention("the sides", 1, kind="group", members=("ARN", "GON"))]
     assert give_sides([named], mentions, TEXT) == [named]
+
+
+def test_a_war_named_without_its_sides_takes_those_of_its_sentence() -> None:
+    # "Arnor and Gondor fought again." read as a war noun with no party, in Rohan (a place)
+    war = Event("w", "d", 0, "ASSAULT", "190", 0.0, 1, (), (ROHAN,), pattern="fight.nominal.war")
+    attack = replace(war, event_id="a", pattern="fight.active.attack")
+    mentions = [mention("Arnor", 0, "ARN"), mention("Gondor", 0, "GON")]
+    sided, left = give_sides([war, attack], mentions, TEXT)
+    assert codes(sided.actors) == ["ARN", "GON"] and sided.recipients == ()
+    assert left == attack  # an attack on a place with no attacker named stays one

@@ -1,4 +1,4 @@
-"""The sides a mediation is between, when its sentence does not name them.
+"""The sides a mediation (or a war) is between, when its sentence does not name them.
 
 Mediation is always between sides. "Russia brokered a ceasefire", "the Minsk Group became the
 main mediator in the conflict", "a meeting arranged through Russian mediation" name the
@@ -14,7 +14,10 @@ this order:
 
 The mediation act itself (the mediator is its actor) takes the sides as recipients; what it
 produced (a ceasefire, talks with no actor of their own) takes them as actors. A mediator is
-never one of the sides. Nothing is added when no pair is found.
+never one of the sides. A war, fighting or hostilities named with no party ("the outbreak of
+hostilities in Nagorno-Karabakh") takes the sides of its sentence or document as its actors,
+by steps 2 and 3, and the place it is in stops being its recipient. Nothing is added when no
+pair is found.
 """
 
 from __future__ import annotations
@@ -37,12 +40,17 @@ Pair = tuple[Mention, Mention]
 
 def give_sides(events: Sequence[Event], mentions: Sequence[Mention], text: str) -> list[Event]:
     """``events`` with the sides given to mediations that name none (see the module doc)."""
-    if not any(_lacks_sides(e) for e in events):
+    if not any(_lacks_sides(e) or _war_without_sides(e) for e in events):
         return list(events)
     document = _document_pair(mentions, text)
     out = []
     for event in events:
-        if _lacks_sides(event):
+        if _war_without_sides(event):
+            pair = _sentence_pair(event.sentence, mentions, text, set()) or document
+            if pair is not None:
+                sides = tuple(_participant(m, code) for m, code in _codes(pair))
+                event = replace(event, actors=sides, recipients=())  # the place is where
+        elif _lacks_sides(event):
             mediators = set(codes_of(event.mediators))
             pair = _sentence_pair(event.sentence, mentions, text, mediators)
             if pair is None and document is not None:
@@ -51,6 +59,17 @@ def give_sides(events: Sequence[Event], mentions: Sequence[Mention], text: str) 
                 event = _with_sides(event, pair)
         out.append(event)
     return out
+
+
+# classes of a war named without its sides: "the outbreak of hostilities in Nagorno-Karabakh"
+WAR_CLASSES = frozenset({"war", "war-outbreak", "violence"})
+
+
+def _war_without_sides(event: Event) -> bool:
+    """A war, fighting or hostilities whose sentence names no party to it: between the sides of
+    its sentence or document, as a mediation is (the place it is in is where, not who)."""
+    return event.type == "ASSAULT" and not event.actors \
+        and event.pattern.rsplit(".", 1)[-1] in WAR_CLASSES
 
 
 def _lacks_sides(event: Event) -> bool:
