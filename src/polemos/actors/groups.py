@@ -58,13 +58,14 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
             gaps = [g for c, g in distance.items() if c and _related(kb, code, c)]
             if gaps:
                 scores[code] += 3.0 if min(gaps) == 0 else 2.0 if min(gaps) <= 2 else 1.0
-        qualifier = ending_at.get(f.start)  # "Syrian Kurdish", "Iraqi Kurdish": its own state
-        if qualifier is not None and qualifier.code in candidates:
-            scores[qualifier.code] += 10.0
-        best = max(candidates, key=lambda c: (scores[c], -candidates.index(c)))
+        qualifier = ending_at.get(f.start)  # "Syrian Kurdish": the state named right before
+        qualified = qualifier is not None and qualifier.code in candidates
+        best = qualifier.code if qualifier is not None and qualified \
+            else max(candidates, key=lambda c: (scores[c], -candidates.index(c)))
         standing = kb.stands_for(best, when)
         f.code, f.kind = standing.code, kb.kind(standing.code) or "state"
-        f.confidence = 0.85 if len(candidates) == 1 else 0.75 if scores[best] > 0 else 0.55
+        f.confidence = 0.85 if len(candidates) == 1 else 0.75 if qualified or scores[best] > 0 \
+            else 0.55
         f.sector = standing.sector
         if standing.rule:
             f.rule = standing.rule

@@ -302,8 +302,10 @@ def _latest_told(date: EventDate, own: list[_Dated], reference: dt.date | None) 
     when war broke out in April 2016, Y …" — the story has reached April 2016), not a time
     after publication or an offset."""
     value = date.value
+    if value is None:
+        return date
     later = [d.timex.date for d in own if d.found.kind != "offset"
-             and (v := d.timex.date.value) is not None and value is not None and v > value
+             and (v := d.timex.date.value) is not None and v > value
              and (reference is None or v <= reference)]
     return max(later, key=lambda d: d.value or dt.date.min) if later else date
 
