@@ -59,8 +59,9 @@ def resolve_ambiguous(found: list[Found], kb: KnowledgeBase, timeline: Timeline)
             if gaps:
                 scores[code] += 3.0 if min(gaps) == 0 else 2.0 if min(gaps) <= 2 else 1.0
         qualifier = ending_at.get(f.start)  # "Syrian Kurdish": the state named right before
-        qualified = qualifier is not None and qualifier.code in candidates
-        best = qualifier.code if qualifier is not None and qualified \
+        named_before = qualifier.code if qualifier is not None else None
+        qualified = named_before is not None and named_before in candidates
+        best = named_before if named_before is not None and qualified \
             else max(candidates, key=lambda c: (scores[c], -candidates.index(c)))
         standing = kb.stands_for(best, when)
         f.code, f.kind = standing.code, kb.kind(standing.code) or "state"
