@@ -129,3 +129,39 @@ def test_a_participle_read_as_a_clause_acts_for_the_main_subject(patterns: Patte
                        (".", 1, "punct", "PUNCT", ".", ".")]
     encircling = [e for e in coded(rows, patterns) if e.trigger == "encircling"]
     assert triples(encircling) == [("COERCE", ("ARN",), ("GON",))]
+
+
+def test_an_event_noun_in_a_claimed_habit_is_part_of_the_claim(patterns: Patterns) -> None:
+    """'Arnor says it protects Gondor from regular attacks by Mordor.': the attacks are what
+    Arnor says it protects from as a rule, not an attack reported."""
+    def rows(says: Row, protects: Row) -> list[Row]:
+        return [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"), says,
+                ("it", 3, "nsubj", "PRON", "PRP", "it"), protects,
+                ("Gondor", 3, "dobj", "PROPN", "NNP", "Gondor"),
+                ("from", 3, "prep", "ADP", "IN", "from"),
+                ("regular", 7, "amod", "ADJ", "JJ", "regular"),
+                ("attacks", 5, "pobj", "NOUN", "NNS", "attack"), ("by", 7, "prep", "ADP", "IN", "by"),
+                ("Mordor", 8, "pobj", "PROPN", "NNP", "Mordor"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+    says, protects = ("says", 1, "ROOT", "VERB", "VBZ", "say"), ("protects", 1, "ccomp", "VERB",
+                                                                 "VBZ", "protect")
+    [attacks] = [e for e in coded(rows(says, protects), patterns) if e.trigger == "attacks"]
+    assert attacks.actors[0].code == "MOR" and attacks.is_hypothetical
+    said, protected = ("said", 1, "ROOT", "VERB", "VBD", "say"), ("protected", 1, "ccomp", "VERB",
+                                                                   "VBD", "protect")
+    [attacks] = [e for e in coded(rows(said, protected), patterns) if e.trigger == "attacks"]
+    assert not attacks.is_hypothetical  # "said it protected … from attacks": reported
+
+
+def test_a_participle_describing_an_event_noun_is_that_event(patterns: Patterns) -> None:
+    """'Arnor conducted the military drills encircling Gondor' (the same misparse as above):
+    one event, the drills (a show of force), aimed at Gondor; not a blockade besides."""
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("conducted", 1, "ROOT", "VERB", "VBD", "conduct"),
+                       ("the", 4, "det", "DET", "DT", "the"),
+                       ("military", 4, "amod", "ADJ", "JJ", "military"),
+                       ("drills", 5, "nsubj", "NOUN", "NNS", "drill"),
+                       ("encircling", 1, "ccomp", "VERB", "VBG", "encircle"),
+                       ("Gondor", 5, "dobj", "PROPN", "NNP", "Gondor"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    assert triples(coded(rows, patterns)) == [("MOBILIZE", ("ARN",), ("GON",))]

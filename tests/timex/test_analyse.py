@@ -185,3 +185,21 @@ def test_a_clause_before_a_colon_frames_the_time_of_what_follows(nlp, text: str,
     [date] = analyse_time(parsed).sentence_dates
     stream.close()
     assert date.iso == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser joins the day to the noun after it ("Sunday Gondor"): it is still the day
+        # of saying, not a day in the future clause that follows
+        "Prime Minister Aragorn said Sunday Gondor “will continue to guard the gates, but we "
+        "will not allow violent attacks.”",
+        "Prime Minister Aragorn said Sunday that Gondor will continue to guard the gates.",
+    ],
+)
+def test_a_day_right_after_a_verb_of_saying_is_the_day_it_was_said(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    stream = annotate(nlp, [Article("said", text, published=PUBLISHED)])
+    parsed = next(stream)
+    [date] = analyse_time(parsed).sentence_dates
+    stream.close()
+    assert (date.iso, date.basis) == ("2021-03-14", "text")

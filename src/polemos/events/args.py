@@ -221,6 +221,28 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
 
     ``exclude``: a token that cannot be its own actor (the noun trigger in 'by joint drills').
     """
+    subjects, passive = _subject_tokens(verb, exclude)
+    return [_named_before_dashes(s) for s in subjects], passive
+
+
+DASHES = frozenset({"—", "–", "--"})
+
+
+def _named_before_dashes(subject: Token) -> Token:
+    """A subject standing between dashes renames the noun before them: "an Indian warship —
+    the INS Imphal, a destroyer — paid a visit" (the parser takes the phrase inside the
+    dashes for the subject and joins "warship" to what comes before it)."""
+    first, last = subject.left_edge.i, subject.right_edge.i
+    doc = subject.doc
+    closing = last if doc[last].text in DASHES else last + 1  # the dash may hang on the phrase
+    if first < 2 or closing >= len(doc) or doc[first - 1].text not in DASHES \
+            or doc[closing].text not in DASHES:
+        return subject
+    before = doc[first - 2]
+    return before if before.pos_ in {"NOUN", "PROPN"} else subject
+
+
+def _subject_tokens(verb: Token, exclude: int) -> tuple[list[Token], bool]:
     node = verb
     if verb.tag_ == "VBN" and verb.dep_ in {"acomp", "oprd", "xcomp", "advcl"} \
             and verb.head.lemma_.lower() in STATIVE_HEADS:
@@ -285,7 +307,7 @@ def objects_of(verb: Token) -> list[Token]:
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         found.append(verb.head)  # "a Turkish ship it seized": the ship is seized
     if not found:  # "supported Afghan girls going to school" read as a clause of "girls"
-        found += [s for clause in verb.children if _object_read_as_subject(clause)
+        found += [s for clause in verb.children if object_read_as_subject(clause)
                   for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i]
     if not found:  # "agreed and accepted the proposal": the verbs share the object
         found += [o for v in _joined_verbs(verb) for o in v.children if o.dep_ == "dobj"]
@@ -308,7 +330,7 @@ def _joined_verbs(verb: Token) -> list[Token]:
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)]
 
 
-def _object_read_as_subject(clause: Token) -> bool:
+def object_read_as_subject(clause: Token) -> bool:
     """A bare -ing clause with a noun subject and no auxiliary or conjunction of its own: the
     parser's reading of an object described by a participle ("helped refugees returning home")."""
     return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and not any(

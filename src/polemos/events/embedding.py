@@ -7,7 +7,8 @@
 - a promise of force is a threat, a promise not to cooperate a refusal;
 - what an act is done for ("staged protests to demand X") is part of it;
 - a noun restating its verb ("killed 46 civilians in an attack", "the shelling killed …")
-  is one event;
+  is one event, and so is a noun with a participle telling where it went ("drills encircling
+  Taiwan");
 - preparations ("poised to attack") are MOBILIZE; unspecified aid in a sentence about arms is
   military aid; a mediated ceasefire is the parties' with the mediator as mediator.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from polemos.events.args import object_read_as_subject
 from polemos.events.candidates import Candidate
 from polemos.events.flags import flags_for
 from polemos.events.frames import party_codes
@@ -64,6 +66,7 @@ def combine(candidates: dict[int, Candidate], ontology: Ontology) -> None:
     _absorb_purposes(candidates)
     _resolve_embedding(candidates, ontology)
     _describes_object(candidates)
+    _describes_event_noun(candidates)
     _restated_by_subject(candidates)
     _military_aid(candidates)
     _attach_mediated(candidates)
@@ -283,6 +286,29 @@ def _describes_object(candidates: dict[int, Candidate]) -> None:
         token = candidate.token
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i in consumed:
             candidate.dropped = True
+
+
+def _describes_event_noun(candidates: dict[int, Candidate]) -> None:
+    """'the military drills encircling Taiwan', 'airstrikes targeting hospitals': a present
+    participle describing an event noun tells where that event went; one event, the noun's,
+    with the participle's recipients when it names none."""
+    for candidate in candidates.values():
+        token = candidate.token
+        if candidate.dropped or token.tag_ != "VBG":
+            continue
+        if token.dep_ == "acl":
+            described = [token.head]
+        elif object_read_as_subject(token):  # "conducted [the drills encircling Taiwan]"
+            described = [c for c in token.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        noun = next((candidates[t.i] for t in described if t.i in candidates), None)
+        if noun is None or noun.dropped or noun.pattern.pos != "noun":
+            continue
+        candidate.dropped = True
+        noun.actors = noun.actors or list(candidate.actors)
+        if not noun.recipients:
+            noun.recipients = [m for m in candidate.recipients if m not in noun.actors]
 
 
 def _restated_by_subject(candidates: dict[int, Candidate]) -> None:

@@ -106,6 +106,9 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     _verb_objects(c, passive, index)
     preps = VERB_PREPS | PLACE_PREPS | ({"for"} if c.pattern.type in BENEFIT_TYPES else set())
     add_preps(c, c.token, frozenset(preps), index, skip_passive_agent=passive)
+    if not c.recipients:  # "fired tear gas, bullets and grenades at X": hung on the last object
+        for last in _last_listed_objects(c.token):
+            add_preps(c, last, SHARED_PREPS, index)
     if c.pattern.prep:  # "put under investigation in X", "warned of retaliation against X"
         for _, obj in prep_objects(c.token, frozenset({c.pattern.prep})):
             if obj.i in c.consumed:
@@ -121,6 +124,17 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
         _embedded_targets(c, index)
     if not c.recipients and lemma_of(c.token) in GIVING:
         c.recipients += _taken_back_from(c.token, index)
+
+
+# prepositions a verb shares with the list of its objects: where they go, at or against whom
+SHARED_PREPS = frozenset({"at", "against", "on", "into", "to"})
+
+
+def _last_listed_objects(verb: Token) -> list[Token]:
+    """The last item of each list of direct objects: the parser hangs a preposition of the
+    verb on the item nearest to it ("fired tear gas, rubber bullets and grenades at X")."""
+    return [max(obj.conjuncts, key=lambda t: t.i) for obj in verb.children
+            if obj.dep_ == "dobj" and obj.conjuncts]
 
 
 # an exchange told by two coordinated verbs has one other side: "cede X and lease back Y
@@ -161,6 +175,7 @@ def _subjects(c: Candidate, index: MentionIndex) -> tuple[list[Token], bool]:
         subjects = _head_fallback(c.token, index)
         c.frame = "head" if subjects else c.frame
     return subjects, passive
+
 
 
 # verbs of saying that take a clause, never a party, as object: "said X imposed …"

@@ -84,13 +84,28 @@ CLAIMING = frozenset({"say", "claim", "insist", "maintain", "argue", "contend", 
 
 def claims_habit(c: Candidate) -> bool:
     """An active verb in the simple present in the complement of a present-tense verb of
-    saying: "they claim that they protect …". ("X said it attacked", "X says it will attack"
-    and "X says it attacked on Monday" are not.)"""
-    verb = c.token
-    if c.pattern.pos != "verb" or verb.tag_ not in PRESENT or verb.dep_ != "ccomp":
+    saying: "they claim that they protect …"; an event noun in such a clause is part of the
+    claimed habit ("… protect them from regular attacks by X"). ("X said it attacked", "X says
+    it will attack" and "X says it attacked on Monday" are not.)"""
+    verb = c.token if c.pattern.pos == "verb" else _clause_verb(c.token)
+    if verb is None or verb.tag_ not in PRESENT or verb.dep_ != "ccomp":
         return False
     if any(child.dep_ in AUXILIARIES for child in verb.children):
         return False
     head = verb.head
     return head.i != verb.i and head.tag_ in PRESENT and head.lemma_.lower() in CLAIMING \
         and not any(child.dep_ in AUXILIARIES for child in head.children)
+
+
+NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "dobj", "conj", "appos", "compound"})
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The finite verb whose clause a noun belongs to, up through objects, prepositions and
+    non-finite complements ("protect cattle ranching populations from …")."""
+    token = noun
+    while token.dep_ in NOUN_PHRASE_DEPS | {"xcomp"} and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "xcomp":
+            return token
+    return None

@@ -69,6 +69,7 @@ from polemos.timex.clauses import (
     subject_of,
     tense_of,
     tense_of_verb,
+    time_head,
 )
 from polemos.timex.resolve import resolve, shift
 from polemos.timex.scan import Found, scan
@@ -150,7 +151,7 @@ def _resolve_sentence(
     out: list[_Dated] = []
     for item in items:
         span = span_of(parsed.doc, item.start, item.end)
-        head = None if span is None else span.root
+        head = None if span is None else time_head(span)
         date = _resolve_one(item, head, out, about, state)
         if date.value is not None and item.is_anchor:
             state.antecedent = date
@@ -312,4 +313,4 @@ def _latest_told(date: EventDate, own: list[_Dated], reference: dt.date | None) 
 
 def timex_head(parsed: Parsed, timex: Timex) -> Token | None:
     span = span_of(parsed.doc, timex.start, timex.end)
-    return None if span is None else span.root
+    return None if span is None else time_head(span)

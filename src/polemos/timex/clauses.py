@@ -225,6 +225,17 @@ def is_introduction(clause: Token, root: Token) -> bool:
     return True
 
 
+def time_head(span: Span) -> Token:
+    """The token a time expression modifies: its root, except a day the parser joined to the
+    noun after it when a verb of saying stands right before ("said Sunday Israel will …",
+    "told reporters Monday …" parsed as a compound of "Israel"): then it is when it was said."""
+    root = span.root
+    if span.start == 0 or root.dep_ not in ("compound", "nmod", "amod") or root.head.i < span.end:
+        return root
+    before = span.doc[span.start - 1]
+    return before if before.pos_ == "VERB" and is_reporting(before) else root
+
+
 def is_reporting(verb: Token) -> bool:
     """A verb of saying or concluding ("said", "told", "warned", "determined")."""
     return verb.lemma_ in _REPORTING

@@ -1,0 +1,57 @@
+"""Two attachments the parser gets wrong in long news sentences, repaired as classes
+(issue 8): a preposition the verb shares with its list of objects, hung on the last object;
+a name between dashes taken for the subject of the noun before it. Hand-built parses of
+fictional sentences, no model."""
+
+from __future__ import annotations
+
+from polemos.events import Patterns
+from tests.events.conftest import Token
+from tests.events.test_frames import coded, summary
+
+N, P, V, X, D, C = "NOUN", "PROPN", "VERB", "ADP", "DET", "CCONJ"
+
+
+def fired(last_object_takes_at: bool) -> list[Token]:
+    """'Arnor fired gas, bullets and grenades at Gondor.'"""
+    at_head = 5 if last_object_takes_at else 1
+    return [("Arnor", 1, "nsubj", P, "Arnor"), ("fired", 1, "ROOT", V, "fire"),
+            ("gas", 1, "dobj", N, "gas"), ("bullets", 2, "conj", N, "bullet"),
+            ("and", 3, "cc", C, "and"), ("grenades", 3, "conj", N, "grenade"),
+            ("at", at_head, "prep", X, "at"), ("Gondor", 6, "pobj", P, "Gondor"),
+            (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_a_preposition_hung_on_the_last_object_is_the_verbs(patterns: Patterns) -> None:
+    [right] = coded(fired(last_object_takes_at=False), patterns)
+    [misparsed] = coded(fired(last_object_takes_at=True), patterns)
+    assert summary(misparsed)[:3] == summary(right)[:3] == ("ASSAULT", ("ARN",), ("GON",))
+
+
+def test_a_preposition_of_an_object_alone_stays_with_it(patterns: Patterns) -> None:
+    """'Arnor fired shells at Gondor.' with "at" on the one object: no list, nothing is moved."""
+    tokens: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("fired", 1, "ROOT", V, "fire"),
+                           ("shells", 1, "dobj", N, "shell"), ("at", 2, "prep", X, "at"),
+                           ("Gondor", 3, "pobj", P, "Gondor"), (".", 1, "punct", "PUNCT", ".")]
+    [event] = coded(tokens, patterns)
+    assert [p.code for p in event.recipients] == []
+
+
+def dashed(opening_dash: bool) -> list[Token]:
+    """'A Gondorian warship — the Star, a destroyer — visited Arnor.' parsed with "the Star"
+    as the subject and "warship" left hanging (on the root, for this test)."""
+    first = "—" if opening_dash else ","
+    return [("A", 2, "det", D, "a"), ("Gondorian", 2, "amod", "ADJ", "Gondorian"),
+            ("warship", 10, "npadvmod", N, "warship"), (first, 2, "punct", "PUNCT", first),
+            ("the", 5, "det", D, "the"), ("Star", 10, "nsubj", P, "Star"),
+            (",", 5, "punct", "PUNCT", ","), ("a", 8, "det", D, "a"),
+            ("destroyer", 5, "appos", N, "destroyer"), ("—", 5, "punct", "PUNCT", "—"),
+            ("visited", 10, "ROOT", V, "visit"), ("Arnor", 10, "dobj", P, "Arnor"),
+            (".", 10, "punct", "PUNCT", ".")]
+
+
+def test_a_subject_between_dashes_renames_the_noun_before_them(patterns: Patterns) -> None:
+    [event] = coded(dashed(opening_dash=True), patterns)
+    assert summary(event)[:3] == ("CONSULT", ("GON",), ("ARN",))
+    [event] = coded(dashed(opening_dash=False), patterns)  # no dashes: the parse stands
+    assert [p.code for p in event.actors] == []
