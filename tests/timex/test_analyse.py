@@ -192,8 +192,8 @@ def test_a_clause_before_a_colon_frames_the_time_of_what_follows(nlp, text: str,
     [
         # the parser joins the day to the noun after it ("Sunday Gondor"): it is still the day
         # of saying, not a day in the future clause that follows
-        "Prime Minister Aragorn said Sunday Gondor “will continue to guard the gates, but we "
-        "will not allow violent attacks.”",
+        ("Prime Minister Aragorn said Sunday Gondor “will continue to guard the gates, but we "
+         "will not allow violent attacks.”"),
         "Prime Minister Aragorn said Sunday that Gondor will continue to guard the gates.",
     ],
 )
