@@ -235,6 +235,8 @@ def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
             hypothetical, intent_only = True, False
         own_clause &= node.dep_ in INTENT_PATH  # the arc climbed next: still its clause?
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head.i != node.i:
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                break  # a clause of its own: "X proposed a price, but Y refused"
             via_conj = True
         elif node.dep_ not in CLIMB or node.head.i == node.i or _modifies_a_subject(below, node):
             break
