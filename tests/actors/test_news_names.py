@@ -35,10 +35,11 @@ def test_an_acronym_in_the_kb_is_found_in_its_dotted_spelling(doc_of: DocOf,
     extra.write_text("states:\n  - code: FRA\n    names: [Free Realm of Arnor, FRA]\n",
                      encoding="utf-8")
     kb = kb_from_files([str(MIDDLE_EARTH), str(extra)])
-    doc = doc_of([("The", 1, "det"), ("F.R.A.", 2, "nsubj", ORG), ("accuses", None, "ROOT"),
-                  ("Gondor", 2, "dobj", GPE)])
-    assert [(m.text, m.code) for m in mentions(doc, kb)] == [("F.R.A.", "FRA"),
-                                                             ("Gondor", "GON")]
+    for spelling in ("F.R.A.", "F.R.A"):  # the last dot dropped, as news often prints it
+        doc = doc_of([("The", 1, "det"), (spelling, 2, "nsubj", ORG), ("accuses", None, "ROOT"),
+                      ("Gondor", 2, "dobj", GPE)])
+        assert [(m.text, m.code) for m in mentions(doc, kb)] == [(spelling, "FRA"),
+                                                                 ("Gondor", "GON")]
 
 
 @pytest.mark.parametrize(("noun", "members"), [

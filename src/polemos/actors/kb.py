@@ -277,8 +277,10 @@ def _name_index(actors: dict[str, Actor], people: dict[str, Person]
             add(name, NameEntry("person", person=person.name))
     for surface, entries in list(index.items()):
         dotted_form = dotted(surface)
-        if dotted_form and dotted_form not in index:
-            index[dotted_form] = [e for e in entries if not e.person]
+        # "C.A.R." and, as news also prints it when a sentence or a typo eats the last dot, "C.A.R"
+        for form in (dotted_form, dotted_form[:-1]) if dotted_form else ():
+            if form not in index:
+                index[form] = [e for e in entries if not e.person]
         spaced = HYPHENATED.sub(" ", surface)  # "Guinea Bissau", "Nagorno Karabakh"
         if spaced != surface and spaced not in index:
             index[spaced] = [e for e in entries if e.role == "name"]
