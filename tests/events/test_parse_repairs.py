@@ -1,6 +1,6 @@
 """Two attachments the parser gets wrong in long news sentences, repaired as classes
 (issue 8): a preposition the verb shares with its list of objects, hung on the last object;
-a name between dashes taken for the subject of the noun before it. Hand-built parses of
+a name between dashes taken for the subject of the noun before it; a gerund tagged as a noun. Hand-built parses of
 fictional sentences, no model."""
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from __future__ import annotations
 from polemos.events import Patterns
 from tests.events.conftest import Token
 from tests.events.test_frames import coded, summary
+from tests.events.test_stative import Row
+from tests.events.test_stative import coded as coded_tagged
 
 N, P, V, X, D, C = "NOUN", "PROPN", "VERB", "ADP", "DET", "CCONJ"
 
@@ -55,3 +57,24 @@ def test_a_subject_between_dashes_renames_the_noun_before_them(patterns: Pattern
     assert summary(event)[:3] == ("CONSULT", ("GON",), ("ARN",))
     [event] = coded(dashed(opening_dash=False), patterns)  # no dashes: the parse stands
     assert [p.code for p in event.actors] == []
+
+
+def test_a_gerund_tagged_as_a_noun_after_a_preposition_is_its_verb(patterns: Patterns) -> None:
+    """'Arnor helped by mediating between Gondor and Rohan.' with "mediating" tagged NN: the
+    verb's class (mediation) with its frame; "the mediating …" with a determiner stays a noun."""
+    def rows(det: bool) -> list[Row]:
+        out: list[Row] = [("Arnor", 1, "nsubj", P, "NNP", "Arnor"),
+                          ("helped", 1, "ROOT", V, "VBD", "help"), ("by", 1, "prep", X, "IN", "by")]
+        if det:
+            out.append(("the", 4, "det", D, "DT", "the"))
+        at = len(out)
+        out += [("mediating", 2, "pobj", N, "NN", "mediating"),
+                ("between", at, "prep", X, "IN", "between"),
+                ("Gondor", at + 1, "pobj", P, "NNP", "Gondor"), ("and", at + 2, "cc", C, "CC", "and"),
+                ("Rohan", at + 2, "conj", P, "NNP", "Rohan"), (".", 1, "punct", "PUNCT", ".", ".")]
+        return out
+
+    [event] = [e for e in coded_tagged(rows(det=False), patterns) if e.trigger == "mediating"]
+    assert (event.cameo, [p.code for p in event.actors]) == ("045", ["ARN"])
+    assert sorted(p.code for p in event.recipients) == ["GON", "ROH"]
+    assert not [e for e in coded_tagged(rows(det=True), patterns) if e.trigger == "mediating"]

@@ -42,7 +42,7 @@ def forms_of(token: Token) -> tuple[str, ...]:
     lemmatizer sometimes errs ("staged" → "stag"), and a class must still find its word."""
     lemma, lower = lemma_of(token), token.lower_
     forms = [lemma, lower]
-    if token.tag_ in INFLECTED and lower != lemma:
+    if token.tag_ in INFLECTED and lower != lemma or gerund_read_as_noun(token):
         for suffix, stems in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")), ("d", ("",)),
                               ("ing", ("e", "")), ("es", ("", "e")), ("s", ("",))):
             if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
@@ -154,6 +154,19 @@ def _lookup(token: Token, pos: str, patterns: Patterns) -> tuple[Pattern, ...]:
     return ()
 
 
+# prepositions that take a bare gerund: "by mediating between X and Y", "after shelling Z"
+GERUND_PREPS = frozenset({"by", "after", "before", "since", "without", "through", "while",
+                          "upon", "on", "for"})
+
+
+def gerund_read_as_noun(token: Token) -> bool:
+    """'contributed by mediating between the parties': a bare -ing form after a preposition,
+    tagged as a noun, is the verb's gerund ("the bombing" with its determiner is a noun)."""
+    return token.tag_ == "NN" and token.lower_.endswith("ing") and token.dep_ == "pobj" \
+        and token.head.lower_ in GERUND_PREPS \
+        and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in token.children)
+
+
 def _verb_misread_as_noun(token: Token) -> bool:
     """'Russia shells Kharkiv': a clause head tagged as a noun that has a subject and object."""
     deps = {c.dep_ for c in token.children}
@@ -175,7 +188,8 @@ def match_pattern(token: Token, patterns: Patterns) -> tuple[Pattern, frozenset[
     if token.pos_ in VERB_POS:
         tries = ["verb"]
     elif token.pos_ in NOUN_POS:
-        tries = ["noun", "verb"] if _verb_misread_as_noun(token) else ["noun"]
+        tries = ["noun", "verb"] if _verb_misread_as_noun(token) or gerund_read_as_noun(token) \
+            else ["noun"]
     else:
         return None
     if is_month(token, patterns):
