@@ -78,3 +78,25 @@ def test_a_gerund_tagged_as_a_noun_after_a_preposition_is_its_verb(patterns: Pat
     assert (event.cameo, [p.code for p in event.actors]) == ("045", ["ARN"])
     assert sorted(p.code for p in event.recipients) == ["GON", "ROH"]
     assert not [e for e in coded_tagged(rows(det=True), patterns) if e.trigger == "mediating"]
+
+
+def test_an_apposition_right_before_a_verb_without_subject_is_its_subject(
+        patterns: Patterns) -> None:
+    """'After the fall of Arnor, Gondor together with Rohan attacked Mordor.' parsed with
+    Gondor as an apposition of Arnor: Gondor (and Rohan) attack, not nobody."""
+    rows: list[Row] = [("After", 11, "prep", X, "IN", "after"), ("the", 2, "det", D, "DT", "the"),
+                       ("fall", 0, "pobj", N, "NN", "fall"), ("of", 2, "prep", X, "IN", "of"),
+                       ("Arnor", 3, "pobj", P, "NNP", "Arnor"), (",", 4, "punct", "PUNCT", ",", ","),
+                       ("Gondor", 4, "appos", P, "NNP", "Gondor"),
+                       ("together", 8, "advmod", "ADV", "RB", "together"),
+                       ("with", 6, "prep", X, "IN", "with"), ("Rohan", 8, "pobj", P, "NNP", "Rohan"),
+                       ("swiftly", 11, "advmod", "ADV", "RB", "swiftly"),
+                       ("attacked", 11, "ROOT", V, "VBD", "attack"),
+                       ("Mordor", 11, "dobj", P, "NNP", "Mordor"), (".", 11, "punct", "PUNCT", ".", ".")]
+    [event] = coded_tagged(rows, patterns)
+    assert [p.code for p in event.actors] == []  # "swiftly" stands between: the parse stands
+    rows = rows[:10] + rows[11:]
+    rows = [(w, h - (h > 10), d, p, t, lem) for w, h, d, p, t, lem in rows]
+    [event] = coded_tagged(rows, patterns)
+    assert "GON" in [p.code for p in event.actors]
+    assert [p.code for p in event.recipients] == ["MOR"]

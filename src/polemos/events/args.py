@@ -222,7 +222,27 @@ def subject_tokens(verb: Token, *, exclude: int = -1) -> tuple[list[Token], bool
     ``exclude``: a token that cannot be its own actor (the noun trigger in 'by joint drills').
     """
     subjects, passive = _subject_tokens(verb, exclude)
+    if not subjects and not passive and verb.tag_ in FINITE:
+        subjects = _apposition_before(verb)
     return [_named_before_dashes(s) for s in subjects], passive
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _apposition_before(verb: Token) -> list[Token]:
+    """'After the collapse of the Soviet Union, Russia together with Kazakhstan initiated …',
+    parsed with Russia as an apposition of "the Soviet Union": the phrase set off by a comma
+    that ends right before a finite verb without a subject is that verb's subject."""
+    if verb.i < 2:
+        return []
+    node = verb.doc[verb.i - 1]
+    while node.head.i < verb.i and node.head.i != node.i:
+        if node.dep_ == "appos" and node.right_edge.i == verb.i - 1 \
+                and node.doc[node.left_edge.i - 1].text == ",":
+            return [node]
+        node = node.head
+    return []
 
 
 DASHES = frozenset({"—", "–", "--"})
