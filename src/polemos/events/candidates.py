@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from polemos.events.args import MentionIndex
-from polemos.events.frames import apply_frame, verb_arguments
+from polemos.events.frames import apply_frame, credit_brokers, verb_arguments
 from polemos.events.matching import NOUN_POS, anchor_of, match_pattern
 from polemos.events.nominal import noun_arguments
 from polemos.events.ontology import load_ontology
@@ -82,6 +82,7 @@ def build_candidate(token: Token, pattern: Pattern, index: MentionIndex,
         candidate.frame = "nominal"
         noun_arguments(candidate, index, lexicon)
     apply_frame(candidate)
+    credit_brokers(candidate, index)
     return candidate
 
 

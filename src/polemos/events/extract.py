@@ -89,7 +89,9 @@ def extract_events(
         if intent is not None:
             events.append(intent)
             named[intent.event_id] = named[event.event_id]
-    events = credit_claimed(_drop_restated(_link_mediation(events)), parsed.doc)
+    events = _link_mediation(events)
+    events = credit_claimed(_drop_restated(events + _brokered(events, patterns.ontology)),
+                            parsed.doc)
     events = give_sides(events, mentions, parsed.article.text)
     # uncoded participants come last: the steps above pair, merge and fill coded ones only
     return [with_named(e, *named.get(e.event_id, ((), ())))
@@ -298,6 +300,31 @@ def _link_mediation(events: list[Event]) -> list[Event]:
                 out[j] = replace(other, actors=rest, mediators=mediation.mediators)
         if not mediation.recipients and parties:
             out[i] = replace(mediation, recipients=tuple(parties))
+    return out
+
+
+SETTLEMENTS = frozenset({"AGREE", "CONCEDE", "CONSULT", "RETREAT"})
+BROKERED_FACTOR = 0.9
+
+
+def _brokered(events: list[Event], ontology: Ontology) -> list[Event]:
+    """'The ceasefire was signed by the parties due to the efforts of Russia': the mediator's
+    own act, mediation (045) between the parties, told only through the settlement. Added when
+    the sentence has no mediation by that mediator already; pattern ``consult.brokered.<class>``."""
+    told = {(e.sentence, code) for e in events if e.cameo.startswith("045")
+            for code in codes_of(e.actors)}
+    entry = ontology.code("045")
+    out = []
+    for e in events:
+        if e.type not in SETTLEMENTS or e.cameo.startswith("045") or not e.mediators \
+                or not e.actors or any((e.sentence, c) in told for c in codes_of(e.mediators)):
+            continue
+        pattern = "consult.brokered." + e.pattern.rsplit(".", 1)[-1]
+        out.append(replace(
+            e, event_id=event_id(e.doc_id, e.trigger_start, pattern), type="CONSULT", cameo="045",
+            goldstein=entry.goldstein, quad=entry.quad, mode=entry.mode, contexts=entry.contexts,
+            actors=e.mediators, recipients=e.actors, pattern=pattern,
+            confidence=round(e.confidence * BROKERED_FACTOR, 3)))
     return out
 
 

@@ -453,6 +453,32 @@ def apply_frame(c: Candidate) -> None:
 
 
 MEDIATE = "045"
+# what brings a settlement about: "signed due to the efforts of Russia", "thanks to Qatar's
+# mediation", "through Egyptian help"
+CAUSE_PREPS = frozenset({"due", "thanks", "owing", "through", "via"})
+BROKERING = frozenset({"effort", "efforts", "mediation", "help", "assistance", "involvement",
+                       "initiative", "diplomacy", "intercession", "intervention", "offices"})
+SETTLING_TYPES = frozenset({"AGREE", "CONCEDE", "CONSULT", "RETREAT"})
+
+
+def credit_brokers(c: Candidate, index: MentionIndex) -> None:
+    """A talk, agreement or ceasefire brought about "due to the efforts of X", "thanks to X's
+    mediation", "through X's help": X mediates it (unless X is one of its parties)."""
+    if c.pattern.type not in SETTLING_TYPES or c.pattern.frame == "mediation":
+        return
+    parties = {m.code for m in c.actors if m.code}
+    nodes = [c.token] if c.governor is None else [c.token, c.governor]
+    for prep in (p for node in nodes for p in node.children):
+        if prep.dep_ != "prep" or prep.lower_ not in CAUSE_PREPS:
+            continue
+        heads = {prep.i} | {g.i for g in prep.children if g.dep_ in {"pcomp", "prep"}}
+        for obj in (o for o in prep.subtree if o.dep_ == "pobj" and o.head.i in heads):
+            if lemma_of(obj) not in BROKERING and obj.lower_ not in BROKERING:
+                continue
+            brokers = owner_mentions(obj, index) + [
+                m for _, o in prep_objects(obj, frozenset({"of", "by"}))
+                for m in phrase_mentions(o, index)]
+            c.mediators += [m for m in brokers if m.code not in parties and m not in c.mediators]
 
 
 def _convened(c: Candidate) -> tuple[list[Mention], list[Mention]] | None:
