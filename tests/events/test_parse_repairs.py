@@ -100,3 +100,30 @@ def test_an_apposition_right_before_a_verb_without_subject_is_its_subject(
     [event] = coded_tagged(rows, patterns)
     assert "GON" in [p.code for p in event.actors]
     assert [p.code for p in event.recipients] == ["MOR"]
+
+
+def attempts(by_on_object: bool, obj: tuple[str, str]) -> list[Token]:
+    """'The attempts by Arnor to mediate the dispute failed.' or, as the parser also reads it,
+    'The attempts to mediate the dispute by Arnor failed.' with "by Arnor" on the object."""
+    word, lemma = obj
+    if by_on_object:
+        return [("The", 1, "det", D, "the"), ("attempts", 8, "nsubj", N, "attempt"),
+                ("to", 3, "aux", "PART", "to"), ("mediate", 1, "acl", V, "mediate"),
+                ("the", 5, "det", D, "the"), (word, 3, "dobj", N, lemma),
+                ("by", 5, "prep", X, "by"), ("Arnor", 6, "pobj", P, "Arnor"),
+                ("failed", 8, "ROOT", V, "fail"), (".", 8, "punct", "PUNCT", ".")]
+    return [("The", 1, "det", D, "the"), ("attempts", 8, "nsubj", N, "attempt"),
+            ("by", 1, "prep", X, "by"), ("Arnor", 2, "pobj", P, "Arnor"),
+            ("to", 5, "aux", "PART", "to"), ("mediate", 1, "acl", V, "mediate"),
+            ("the", 7, "det", D, "the"), (word, 5, "dobj", N, lemma),
+            ("failed", 8, "ROOT", V, "fail"), (".", 8, "punct", "PUNCT", ".")]
+
+
+def test_who_makes_an_attempt_does_what_it_attempts(patterns: Patterns) -> None:
+    for by_on_object in (False, True):
+        [event] = [e for e in coded(attempts(by_on_object, ("dispute", "dispute")), patterns)
+                   if e.trigger == "mediate"]
+        assert (event.cameo, [p.code for p in event.actors]) == ("045", ["ARN"])
+    # an object that is an event of its own keeps its "by X": Arnor's war, not Arnor mediating
+    events = coded(attempts(True, ("war", "war")), patterns)
+    assert all(p.code != "ARN" for e in events if e.trigger == "mediate" for p in e.actors)

@@ -116,6 +116,9 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     if c.pattern.mode == "resign":  # "resigned as president of Indonesia"
         c.recipients += [m for _, o in prep_objects(c.token, frozenset({"as"}))
                          for m in phrase_mentions(o, index)]
+    if not c.actors:  # "attempts by Iran to mediate the dispute"
+        c.actors = _attempted_by(c.token, index, lexicon)
+        c.recipients = [m for m in c.recipients if m not in c.actors]
     if c.pattern.inverse:
         _invert(c, index)
     if c.pattern.embeds and not c.recipients and c.token.dep_ == "advcl":
@@ -135,6 +138,19 @@ def _last_listed_objects(verb: Token) -> list[Token]:
     verb on the item nearest to it ("fired tear gas, rubber bullets and grenades at X")."""
     return [max(obj.conjuncts, key=lambda t: t.i) for obj in verb.children
             if obj.dep_ == "dobj" and obj.conjuncts]
+
+
+def _attempted_by(verb: Token, index: MentionIndex, lexicon: Patterns) -> list[Mention]:
+    """Who makes the attempt an infinitive completes: "attempts by Iran to mediate", and "the
+    attempts to mediate the dispute by Iran", where the parser hangs "by Iran" on the object
+    (not on an object that is an event of its own: "efforts to end the blockade by X")."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN" \
+            or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return []
+    holders = [verb.head] + [o for o in verb.children if o.dep_ == "dobj"
+                             and not lexicon.candidates("noun", lemma_of(o))]
+    return [m for holder in holders for prep, o in prep_objects(holder, frozenset())
+            if prep == "by" for m in phrase_mentions(o, index)]
 
 
 # an exchange told by two coordinated verbs has one other side: "cede X and lease back Y
