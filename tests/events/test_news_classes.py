@@ -166,6 +166,9 @@ def test_a_pronoun_stands_only_for_what_it_can() -> None:
     (["Arnorian", "attacks", "Since", "May", "Harad", "fought"], [A, N, "SCONJ", P, P, V], True),
     (["Arnor", "attacked", "and", "the", "siege", "ended"], [P, V, "CCONJ", D, N, V], False),
     (["Arnor", "attacked", "The", "Hague"], [P, V, D, P], False),  # "The" of a name
+    # a long run before the restart is a sentence that lost its full stop, not a heading
+    (["In", "May", "Arnor", "attacked", "the", "walls", "of", "the", "old", "white", "city",
+      "The", "siege", "ended"], ["ADP", P, P, V, D, N, "ADP", D, A, A, N, D, N, V], False),
 ])
 def test_a_subheading_glued_to_a_sentence_is_found(words: list[str], pos: list[str],
                                                    heading: bool) -> None:

@@ -310,9 +310,10 @@ BROKERED_FACTOR = 0.9
 def _brokered(events: list[Event], ontology: Ontology) -> list[Event]:
     """'The ceasefire was signed by the parties due to the efforts of Russia': the mediator's
     own act, mediation (045) between the parties, told only through the settlement. Added when
-    the sentence has no mediation by that mediator already; pattern ``consult.brokered.<class>``."""
-    told = {(e.sentence, code) for e in events if e.cameo.startswith("045")
-            for code in codes_of(e.actors)}
+    the sentence tells no mediation by that mediator as a fact already; pattern
+    ``consult.brokered.<class>``."""
+    told = {(e.sentence, code) for e in events if e.cameo.startswith("045") and not e.is_flagged
+            for code in codes_of(e.actors)}  # not "initial attempts fell short, but X secured …"
     entry = ontology.code("045")
     out = []
     for e in events:

@@ -71,6 +71,9 @@ HEADING_BREAKS = frozenset({"DET", "ADP", "SCONJ", "PRON"})
 HEADING_ENDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 
 
+HEADING_WORDS = 10  # the most words a subheading glued to a sentence has
+
+
 def in_heading(token: Token) -> bool:
     """'Chinese demand The changes in …', 'Recent attacks Since the beginning of the year …':
     a subheading the text glued to the sentence after it reports nothing. The sentence
@@ -84,12 +87,14 @@ def in_heading(token: Token) -> bool:
 
 
 def _heading_break(sent: Span) -> int:
-    """The index where a glued sentence restarts after its heading, or -1."""
+    """The index where a glued sentence restarts after its heading, or -1. A heading is a few
+    words; a longer run before the restart is a sentence that lost its full stop ("… stepped in
+    to de-escalate the situation The following initiative …"), which reports its events."""
     for t in sent[1:]:
         before = t.doc[t.i - 1]
         if t.pos_ in HEADING_BREAKS and t.is_title and not t.ent_type_ and t.text != "I" \
                 and before.pos_ in HEADING_ENDS and before.is_alpha and not before.is_title:
-            return t.i
+            return t.i if t.i - sent.start <= HEADING_WORDS else -1
     return -1
 
 
