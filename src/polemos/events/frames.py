@@ -449,7 +449,8 @@ def apply_frame(c: Candidate) -> None:
         c.mediators, c.code = list(c.actors), MEDIATE
     spans = {(m.start, m.end) for m in c.actors}
     c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans
-                    and not _own_country(c, m) and not _joint_party(c, m)]
+                    and not _own_country(c, m) and not _joint_party(c, m)
+                    and not _own_namesake(c, m)]
     if not c.recipients and c.audience:
         c.recipients = [m for m in c.audience if (m.start, m.end) not in spans]
     if not c.actors and c.places and _place_acts(c):
@@ -521,6 +522,23 @@ def _own_country(c: Candidate, m: Mention) -> bool:
     U.S.' name the actor's own country, not the target."""
     return c.pattern.type == "SANCTION" and m.sector is None \
         and m.code in {a.code for a in c.actors}
+
+
+# documents often named after a person ("the Lavrov Plan", "the Truman Doctrine")
+NAMED_DOCUMENTS = frozenset({"plan", "doctrine", "principle", "principles", "format", "process",
+                             "initiative", "formula", "proposal", "roadmap"})
+
+
+def _own_namesake(c: Candidate, m: Mention) -> bool:
+    """A person a document is named after, of the actor's own side, is its author, not the
+    target: "Russia put forward the Lavrov Plan" (while "Armenia rejected the Lavrov Plan"
+    rejects Russia's plan)."""
+    if m.kind != "person" or m.code not in {a.code for a in c.actors}:
+        return False
+    named = c.lexicon.words("agreements") | NAMED_DOCUMENTS
+    span = c.token.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "compound" and t.head.is_title
+                                    and t.head.lemma_.lower() in named for t in span)
 
 
 def party_codes(mentions: Sequence[Mention]) -> set[str]:
