@@ -47,3 +47,19 @@ def test_a_cause_that_is_no_effort_makes_no_mediator(patterns: Patterns) -> None
     events = coded(signed(FOR_MONEY), patterns)
     assert [e.cameo for e in events] == ["0871"]
     assert not events[0].mediators
+
+
+def test_a_stated_intention_and_its_act_make_one_mediation(patterns: Patterns) -> None:
+    """'Gondor and Rohan will sign a truce due to the efforts of Arnor.': the truce (flagged) and
+    the intention stated now both have Arnor as mediator; Arnor's mediation is one event, and
+    every event id is unique (the store refuses duplicates)."""
+    tokens: list[Token] = [("Gondor", 4, "nsubj", P, "Gondor"), ("and", 0, "cc", "CCONJ", "and"),
+                           ("Rohan", 0, "conj", P, "Rohan"), ("will", 4, "aux", "AUX", "will"),
+                           ("sign", 4, "ROOT", V, "sign"), ("a", 6, "det", D, "a"),
+                           ("truce", 4, "dobj", N, "truce"), ("due", 4, "prep", X, "due"),
+                           ("to", 7, "pcomp", X, "to"), ("the", 10, "det", D, "the"),
+                           ("efforts", 7, "pobj", N, "effort"), ("of", 10, "prep", X, "of"),
+                           ("Arnor", 11, "pobj", P, "Arnor"), (".", 4, "punct", "PUNCT", ".")]
+    events = coded(tokens, patterns)
+    assert len({e.event_id for e in events}) == len(events)
+    assert [e.cameo for e in events].count("045") == 1

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from polemos.events import Patterns
 from polemos.events.sides import give_sides
 from polemos.records import Event, Mention, Participant
+from tests.events.conftest import Token
+from tests.events.test_frames import coded
 
 # sentence 0 tells of a fight, sentence 1 of a mediation, sentence 2 of trade
 TEXT = ("Arnor and Gondor fought again. Rohan brokered a truce for the sides. "
@@ -75,3 +78,18 @@ def test_a_war_named_without_its_sides_takes_those_of_its_sentence() -> None:
     sided, left = give_sides([war, attack], mentions, TEXT)
     assert codes(sided.actors) == ["ARN", "GON"] and sided.recipients == ()
     assert left == attack  # an attack on a place with no attacker named stays one
+
+
+def test_a_war_noun_with_no_party_at_all_is_coded_only_when_sides_are_found(
+        patterns: Patterns) -> None:
+    """'As Arnor and Gondor argued, violence erupted.': the violence names no party itself and
+    takes the sides of its sentence; 'Violence erupted.' with no sides anywhere is no event."""
+    rows: list[Token] = [("As", 4, "mark", "SCONJ", "as"), ("Arnor", 4, "nsubj", "PROPN", "Arnor"),
+                         ("and", 1, "cc", "CCONJ", "and"), ("Gondor", 1, "conj", "PROPN", "Gondor"),
+                         ("argued", 7, "advcl", "VERB", "argue"), (",", 7, "punct", "PUNCT", ","),
+                         ("violence", 7, "nsubj", "NOUN", "violence"),
+                         ("erupted", 7, "ROOT", "VERB", "erupt"), (".", 7, "punct", "PUNCT", ".")]
+    [violence] = [e for e in coded(rows, patterns) if e.trigger == "violence"]
+    assert sorted(codes(violence.actors)) == ["ARN", "GON"]
+    alone = [(w, h - 6, d, p, lem) for w, h, d, p, lem in rows[6:]]
+    assert coded(alone, patterns) == []

@@ -203,3 +203,17 @@ def test_a_day_right_after_a_verb_of_saying_is_the_day_it_was_said(nlp, text: st
     [date] = analyse_time(parsed).sentence_dates
     stream.close()
     assert (date.iso, date.basis) == ("2021-03-14", "text")
+
+
+def test_a_time_a_noun_is_compared_to_is_not_its_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'the deadliest violence since the 1994 ceasefire': 1994 is the point of comparison; the
+    violence takes the time its clause is in (July 2014)."""
+    text = ("In late July 2014, when the deadliest violence since the 1994 ceasefire erupted at "
+            "the line of contact, Gondorian mediation once again stepped in to calm the situation.")
+    stream = annotate(nlp, [Article("cmp", text, published=PUBLISHED)])
+    parsed = next(stream)
+    time = analyse_time(parsed)
+    start = text.index("violence")
+    date = date_for_span(parsed, time, start, start + len("violence"))
+    stream.close()
+    assert date.iso == "2014-07"

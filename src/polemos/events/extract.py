@@ -39,7 +39,7 @@ from polemos.events.patterns import Patterns
 from polemos.events.responsibility import credit_claimed
 from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
-from polemos.events.sides import give_sides
+from polemos.events.sides import WAR_CLASSES, give_sides
 from polemos.events.stative import claims_habit, describes_state, recalls_onset
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis, codes_of
@@ -70,8 +70,9 @@ def extract_events(
     events = []
     named: dict[str, tuple[tuple[Participant, ...], tuple[Participant, ...]]] = {}
     for candidate in candidates.values():
-        if candidate.dropped or not candidate.is_codable or candidate.pattern.is_statement \
-                or not _has_speaker(candidate, patterns):
+        sides_to_come = candidate.pattern.lemma_class in WAR_CLASSES  # events/sides.py
+        if candidate.dropped or not (candidate.is_codable or sides_to_come) \
+                or candidate.pattern.is_statement or not _has_speaker(candidate, patterns):
             continue
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
         if event.date.basis != "text" and (
@@ -93,6 +94,8 @@ def extract_events(
     events = credit_claimed(_drop_restated(events + _brokered(events, patterns.ontology)),
                             parsed.doc)
     events = give_sides(events, mentions, parsed.article.text)
+    events = [e for e in events if e.actors or e.recipients or e.mediators
+              or named.get(e.event_id, ((), ())) != ((), ())]  # a war no side was found for
     # uncoded participants come last: the steps above pair, merge and fill coded ones only
     return [with_named(e, *named.get(e.event_id, ((), ())))
             for e in mark_secondary(events, parsed.doc)]
@@ -321,6 +324,8 @@ def _brokered(events: list[Event], ontology: Ontology) -> list[Event]:
                 or not e.actors or any((e.sentence, c) in told for c in codes_of(e.mediators)):
             continue
         pattern = "consult.brokered." + e.pattern.rsplit(".", 1)[-1]
+        if any(o.trigger_start == e.trigger_start and o.pattern == pattern for o in out):
+            continue  # an act and the intention it states: one mediation
         out.append(replace(
             e, event_id=event_id(e.doc_id, e.trigger_start, pattern), type="CONSULT", cameo="045",
             goldstein=entry.goldstein, quad=entry.quad, mode=entry.mode, contexts=entry.contexts,

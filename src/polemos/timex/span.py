@@ -76,6 +76,17 @@ def _for_clause(date: EventDate, clause: Token, reference: dt.date | None) -> Ev
     return date
 
 
+# prepositions that, inside a noun's phrase, name a point of comparison ("the worst violence
+# since 2016", "the first talks after the 2020 war"), not the noun's own time
+REFERENCE_PREPS = frozenset({"since", "after", "before", "until"})
+
+
+def _compared_to(path: list[Token], trigger: set[int]) -> bool:
+    """The time reaches the trigger through a preposition of comparison on it."""
+    return any(tok.dep_ == "prep" and tok.lower_ in REFERENCE_PREPS and tok.head.i in trigger
+               for tok in path)
+
+
 def _in_phrase(root: Token, own: list[Timex], heads: dict[int, Token | None]) -> Timex | None:
     """A time inside the noun phrase of a noun trigger ("the truce that began on 12 May
     1994"), or of the noun a participle trigger modifies ("the truce that began on 12 May
@@ -87,6 +98,9 @@ def _in_phrase(root: Token, own: list[Timex], heads: dict[int, Token | None]) ->
     else:
         return None
     scope = {t.i for t in noun.subtree} - own_subtree
+    for prep in noun.children:  # "the deadliest violence since the 1994 ceasefire": a point
+        if prep.dep_ == "prep" and prep.lower_ in REFERENCE_PREPS:  # of comparison, not its time
+            scope -= {t.i for t in prep.subtree}
     inside = [t for t in own if (head := heads[id(t)]) is not None and head.i in scope]
     return min(inside, key=lambda t: abs((heads[id(t)] or root).i - root.i)) if inside else None
 
@@ -149,6 +163,8 @@ def _attached(
         if head is None:
             continue
         path = path_to_clause(head)
+        if _compared_to(path, trigger):
+            continue  # "the deadliest violence since the 1994 ceasefire": not the violence's time
         clause_by_timex[id(timex)] = path[-1]
         projected = projected_verb(head)
         if projected is not None:  # the time is the infinitive's, not its governor's
