@@ -82,9 +82,9 @@ REFERENCE_PREPS = frozenset({"since", "after", "before", "until"})
 
 
 def _compared_to(path: list[Token], trigger: set[int]) -> bool:
-    """The time reaches the trigger through a preposition of comparison on it."""
+    """The time reaches a noun trigger through a preposition of comparison on it."""
     return any(tok.dep_ == "prep" and tok.lower_ in REFERENCE_PREPS and tok.head.i in trigger
-               for tok in path)
+               and tok.head.pos_ in ("NOUN", "PROPN") for tok in path)  # not "left until May"
 
 
 def _in_phrase(root: Token, own: list[Timex], heads: dict[int, Token | None]) -> Timex | None:
