@@ -217,3 +217,11 @@ def test_a_time_a_noun_is_compared_to_is_not_its_time(nlp) -> None:  # type: ign
     date = date_for_span(parsed, time, start, start + len("violence"))
     stream.close()
     assert date.iso == "2014-07"
+    # on a verb, "until" tells when it happened: "did not leave until March 10" left then
+    text = "The envoy of Gondor did not leave Rohan until March 10."
+    stream = annotate(nlp, [Article("until", text, published=PUBLISHED)])
+    parsed = next(stream)
+    start = text.index("leave")
+    date = date_for_span(parsed, analyse_time(parsed), start, start + len("leave"))
+    stream.close()
+    assert date.iso == "2021-03-10"
