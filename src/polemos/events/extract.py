@@ -90,12 +90,11 @@ def extract_events(
         if intent is not None:
             events.append(intent)
             named[intent.event_id] = named[event.event_id]
-    events = _link_mediation(events)
-    events = credit_claimed(_drop_restated(events + _brokered(events, patterns.ontology)),
-                            parsed.doc)
+    events = credit_claimed(_drop_restated(_link_mediation(events)), parsed.doc)
     events = give_sides(events, mentions, parsed.article.text)
     events = [e for e in events if e.actors or e.recipients or e.mediators
               or named.get(e.event_id, ((), ())) != ((), ())]  # a war no side was found for
+    events += _brokered(events, patterns.ontology)  # once the sides are known
     # uncoded participants come last: the steps above pair, merge and fill coded ones only
     return [with_named(e, *named.get(e.event_id, ((), ())))
             for e in mark_secondary(events, parsed.doc)]
