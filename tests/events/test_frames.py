@@ -25,6 +25,12 @@ BARRAGE: list[Token] = [("Gondor", 1, "nsubj", P, "Gondor"), ("was", 1, "ROOT", 
                         ("under", 1, "prep", X, "under"), ("a", 4, "det", D, "a"),
                         ("barrage", 2, "pobj", N, "barrage"), ("of", 4, "prep", X, "of"),
                         ("Haradrim", 7, "amod", A, "haradrim"), ("rockets", 5, "pobj", N, "rocket")]
+# "Gondor held elections under a barrage of Haradrim rockets": "under" parsed on the object
+HELD_UNDER: list[Token] = [("Gondor", 1, "nsubj", P, "Gondor"), ("held", 1, "ROOT", V, "hold"),
+                           ("elections", 1, "dobj", N, "election"), ("under", 2, "prep", X, "under"),
+                           ("a", 5, "det", D, "a"), ("barrage", 3, "pobj", N, "barrage"),
+                           ("of", 5, "prep", X, "of"), ("Haradrim", 8, "amod", A, "haradrim"),
+                           ("rockets", 6, "pobj", N, "rocket")]
 SHELLING: list[Token] = [("Mordor", 2, "poss", P, "Mordor"), ("'s", 0, "case", "PART", "'s"),
                          ("shelling", 5, "nsubj", N, "shelling"), ("of", 2, "prep", X, "of"),
                          ("Gondor", 3, "pobj", P, "Gondor"), ("killed", 5, "ROOT", V, "kill"),
@@ -62,10 +68,12 @@ def summary(event: Event) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
         (CARRIED_OUT, ("ASSAULT", ("HAR",), ("GON",), "fight.light.attack-noun")),
         (UNDER_FIRE, ("ASSAULT", ("HAR",), ("GON",), "fight.undergo.fire-under")),
         (BARRAGE, ("ASSAULT", ("HAR",), ("GON",), "fight.undergo.fire-under")),
+        (HELD_UNDER, ("ASSAULT", ("HAR",), ("GON",), "fight.undergo.fire-under")),
         (SHELLING, ("ASSAULT", ("MOR",), ("GON",), "fight.nominal.shelling")),
         (RECEIVED, ("AID", ("ARN",), ("GON",), "aid.inverse.receive-arms")),
     ],
     ids=["light-verb-gives-its-subject", "came-under-fire-from-x", "barrage-of-x-rockets",
+         "held-elections-under-a-barrage",
          "x-shelling-of-y-is-one-event", "received-from-x-is-x-giving"],
 )
 def test_frame_gives_direction(tokens: list[Token], want: tuple[str, ...],

@@ -165,19 +165,26 @@ def _is_subject(anchor: Token) -> bool:
 
 
 def _under_verb(anchor: Token) -> Token | None:
-    """'came under fire', 'is under occupation': the verb the 'under' phrase hangs from."""
+    """'came under fire', 'is under occupation': the verb the 'under' phrase hangs from, also
+    through the object it is parsed on ("held elections under a barrage of rockets": whoever
+    held them was under the barrage)."""
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and anchor.head.dep_ == "prep":
         verb = anchor.head.head
+        while verb.dep_ in {"dobj", "conj"} and verb.pos_ in {"NOUN", "PROPN"} \
+                and verb.head.i != verb.i:
+            verb = verb.head
         if verb.pos_ in {"VERB", "AUX"}:
             return verb
     return None
 
 
 def _undergo(c: Candidate, verb: Token, index: MentionIndex) -> None:
-    if lemma_of(verb) in PUTTING:  # "placed X under arrest": who places acts, X undergoes
+    targets = [t for t in objects_of(verb) if t.dep_ in {"dobj", "nsubjpass"}]
+    # "placed X under arrest": who places acts, X undergoes; "held elections under a barrage of
+    # X's rockets" (the noun names its own actor, the object no one): the holder undergoes
+    if lemma_of(verb) in PUTTING and (mentions_of(targets, index) or not c.actors):
         c.frame = "light"
         subjects, passive = subject_tokens(verb)
-        targets = [t for t in objects_of(verb) if t.dep_ in {"dobj", "nsubjpass"}]
         if not c.actors:
             c.actors = mentions_of(subjects, index) if not passive or subjects else []
             c.subjects = subjects
