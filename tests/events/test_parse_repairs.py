@@ -5,10 +5,11 @@ fictional sentences, no model."""
 
 from __future__ import annotations
 
-from polemos.events import Patterns
-from tests.events.conftest import Token
+from polemos.events import Patterns, extract_events
+from polemos.records import Mention
+from tests.events.conftest import Token, one_date
 from tests.events.test_frames import coded, summary
-from tests.events.test_stative import Row
+from tests.events.test_stative import Row, parsed_of
 from tests.events.test_stative import coded as coded_tagged
 
 N, P, V, X, D, C = "NOUN", "PROPN", "VERB", "ADP", "DET", "CCONJ"
@@ -127,3 +128,33 @@ def test_who_makes_an_attempt_does_what_it_attempts(patterns: Patterns) -> None:
     # an object that is an event of its own keeps its "by X": Arnor's war, not Arnor mediating
     events = coded(attempts(True, ("war", "war")), patterns)
     assert all(p.code != "ARN" for e in events if e.trigger == "mediate" for p in e.actors)
+
+
+def hosted(hyphen: bool) -> list[Row]:
+    """'Elrond hosted Aragorn in Rivendell.' parsed as one noun phrase: "Elrond" a modifier of
+    the root "Aragorn", "hosted" an adjective; with a hyphen ("Elrond-hosted Aragorn") it is
+    a description."""
+    rows: list[Row] = [("Elrond", 2 + hyphen, "nmod", P, "NNP", "Elrond")]
+    if hyphen:
+        rows.append(("-", 2, "punct", "PUNCT", "HYPH", "-"))
+    at = len(rows)
+    rows += [("hosted", at + 1, "amod", V, "VBN", "host"),
+             ("Aragorn", at + 1, "ROOT", P, "NNP", "Aragorn"), ("in", at + 1, "prep", X, "IN", "in"),
+             ("Rivendell", at + 2, "pobj", P, "NNP", "Rivendell"),
+             (".", at + 1, "punct", "PUNCT", ".", ".")]
+    return rows
+
+
+def test_a_clause_read_as_a_noun_phrase_is_a_clause(patterns: Patterns) -> None:
+    mentions = [("Elrond", "ARN"), ("Aragorn", "GON")]
+
+    def events(hyphen: bool) -> list[tuple[str, list[str], list[str]]]:
+        parsed = parsed_of(hosted(hyphen))
+        found = [Mention("d1", 0, t.idx, t.idx + len(t), t.text, code, kind="person",
+                         person=t.text) for t in parsed.doc for name, code in mentions
+                 if t.text == name]
+        return [(e.cameo, [p.code for p in e.actors], [p.code for p in e.recipients])
+                for e in extract_events(parsed, found, patterns, time=one_date(parsed))]
+
+    assert events(hyphen=False) == [("043", ["ARN"], ["GON"])]
+    assert events(hyphen=True) == []

@@ -262,7 +262,21 @@ def _named_before_dashes(subject: Token) -> Token:
     return before if before.pos_ in {"NOUN", "PROPN"} else subject
 
 
+def clause_read_as_phrase(verb: Token) -> bool:
+    """'Trump hosted Erdogan in the White House' parsed as one noun phrase ("Trump" a modifier
+    of the root "Erdogan", "hosted" an adjective): a sentence whose root is a name, with a
+    past verb right after another name (not "a Chinese-funded pipeline", joined by a hyphen)."""
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0:
+        return False
+    head, before = verb.head, verb.doc[verb.i - 1]
+    return head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i > verb.i \
+        and before.pos_ == "PROPN" and before.head.i == head.i \
+        and before.dep_ in {"nmod", "compound"}
+
+
 def _subject_tokens(verb: Token, exclude: int) -> tuple[list[Token], bool]:
+    if clause_read_as_phrase(verb):
+        return [verb.doc[verb.i - 1]], False
     node = verb
     if verb.tag_ == "VBN" and verb.dep_ in {"acomp", "oprd", "xcomp", "advcl"} \
             and verb.head.lemma_.lower() in STATIVE_HEADS:
@@ -321,6 +335,8 @@ def objects_of(verb: Token) -> list[Token]:
     is a direct object too.
     """
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative", "attr", "oprd"}]
+    if clause_read_as_phrase(verb):
+        found.append(verb.head)  # "Trump hosted Erdogan" read as a phrase: Erdogan is hosted
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         found.append(verb.head)  # "civilians killed in the raid": the noun undergoes it
     if verb.dep_ == "relcl" and not found and any(c.dep_ == "nsubj" for c in verb.children) \

@@ -25,7 +25,12 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from polemos import timex
-from polemos.events.args import MentionIndex, participants_of, subject_tokens
+from polemos.events.args import (
+    MentionIndex,
+    clause_read_as_phrase,
+    participants_of,
+    subject_tokens,
+)
 from polemos.events.candidates import Candidate, build_candidate
 from polemos.events.embedding import combine
 from polemos.events.flags import Flags, flags_for
@@ -183,7 +188,7 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
             c.recipients, c.inferred = [], False  # unsaid, not at its own government
     if c.pattern.needs_recipient and not any(m.code or m.members for m in c.recipients):
         return False
-    if c.token.dep_ == "amod" and c.token.pos_ == "VERB":
+    if c.token.dep_ == "amod" and c.token.pos_ == "VERB" and not clause_read_as_phrase(c.token):
         return False  # "a Chinese-funded pipeline", "U.S.-backed forces": a description
     if c.frame == "nominal" and _is_background(c.anchor, lexicon):
         return False
