@@ -42,6 +42,7 @@ class Candidate:
     frame: str = "active"  # active, passive, inverse, nominal, light, undergo, head
     subjects: list[Token] = field(default_factory=list)  # tokens the actor side was read from
     objects: list[Token] = field(default_factory=list)  # tokens the target side was read from
+    stated_threat: bool = False  # an act made conditional on another party: threatened now
 
     @property
     def is_codable(self) -> bool:

@@ -46,6 +46,7 @@ from polemos.events.salience import in_heading, in_relative_clause, mark_seconda
 from polemos.events.senses import DROP, sensed_code
 from polemos.events.sides import WAR_CLASSES, give_sides
 from polemos.events.stative import claims_habit, describes_state, recalls_onset
+from polemos.events.threats import conditional_threats
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis, codes_of
 
@@ -71,6 +72,7 @@ def extract_events(
             if _admissible(candidate, patterns):
                 candidates[token.i] = candidate
     combine(candidates, patterns.ontology)
+    conditional_threats(candidates, index, patterns.ontology)
     starts = [s.start for s in parsed.sentences]
     events = []
     named: dict[str, tuple[tuple[Participant, ...], tuple[Participant, ...]]] = {}
@@ -80,6 +82,8 @@ def extract_events(
                 or candidate.pattern.is_statement or not _has_speaker(candidate, patterns):
             continue
         event, flags = _event(candidate, parsed, time, starts, patterns.ontology)
+        if candidate.stated_threat:  # "will strike unless X withdraws": threatened now
+            event = replace(event, is_hypothetical=False)
         if event.date.basis != "text" and (
                 in_relative_clause(candidate.token)  # "the sanctions X has imposed": background
                 or describes_state(candidate, patterns)  # "the camps shelter refugees"
@@ -322,7 +326,7 @@ def _brokered(events: list[Event], ontology: Ontology) -> list[Event]:
     told = {(e.sentence, code) for e in events if e.cameo.startswith("045") and not e.is_flagged
             for code in codes_of(e.actors)}  # not "initial attempts fell short, but X secured …"
     entry = ontology.code("045")
-    out = []
+    out: list[Event] = []
     for e in events:
         if e.type not in SETTLEMENTS or e.cameo.startswith("045") or not e.mediators \
                 or not e.actors or any((e.sentence, c) in told for c in codes_of(e.mediators)):
