@@ -2,17 +2,13 @@
 
 1. Agreement raises confidence: where the classifier gives a rule event's own label at least
    ``agree`` at its trigger, the event's confidence becomes 1 - (1 - rule) × (1 - classifier).
-2. Doubt drops an empty match: a rule event whose trigger verb the classifier finds eventless
-   (P(none) ≥ ``doubt``) and whose own label it gives at most ``implausible`` is dropped (event
-   nouns are left alone: see VERBS; so is a verb whose class needs a modal in its complement,
-   "said X must withdraw": the modal, not the verb the classifier reads, makes it a demand).
-3. The classifier recovers events the rules miss: in a sentence where the rules coded nothing
+2. The classifier recovers events the rules miss: in a sentence where the rules coded nothing
    usable (nothing, or only negated, hypothetical or attempted acts), its likeliest event word
    with P(event) ≥ ``recover`` becomes an event; actors and recipients come from the clause
    around that word by the rules' own frames (``candidates.clause_arguments``), flags, stated
    intentions and date as for rule events.
-The rules keep the argument structure and the specific code wherever they found an event:
-letting the classifier retype or outrank rule events lowered both development sets (measured,
+The rules keep the argument structure, the specific code and the event itself wherever they
+found one: letting the classifier retype, outrank or drop rule events did not pay (measured,
 docs/classifier.md).
 """
 
@@ -37,9 +33,6 @@ from polemos.nlp.annotate import Parsed
 from polemos.records import Event, Mention, TimeAnalysis
 
 CODER = "clf.v1"
-# doubt applies to verbs only: an event noun is often a reference inside a long sentence ("whose
-# mediation …"), which the classifier, taught one main event per sentence, reads as no event
-VERBS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +40,6 @@ class Policy:
     """Thresholds of the combination (chosen on one fold of each development set)."""
 
     agree: float = 0.2  # P(rule label) at the trigger that counts as agreement
-    doubt: float = 0.9  # P(none) at a rule trigger that drops it …
-    implausible: float = 0.1  # … when P(its own label) is at most this
     recover: float = 0.7  # P(label) a word needs to become an event the rules missed
 
 
@@ -80,8 +71,8 @@ def combine(events: Sequence[Event], parsed: Parsed, mentions: Sequence[Mention]
 
 
 def _sentence(sent: Span, index: int, found: list[Event], ctx: Context) -> list[Event]:
-    """One sentence: rule events checked (rules 1 and 2), then completed (rule 3)."""
-    kept = [e for e in (_checked(event, ctx) for event in found) if e is not None]
+    """One sentence: rule events checked (rule 1), then completed (rule 2)."""
+    kept = [_checked(event, ctx) for event in found]
     if any(not e.is_flagged for e in kept):
         return kept
     best = max(ctx.classifier.predict(sent), key=lambda p: p.probability, default=None)
@@ -91,7 +82,8 @@ def _sentence(sent: Span, index: int, found: list[Event], ctx: Context) -> list[
     return kept + _recovered(sent.doc[best.token], best, index, ctx)
 
 
-def _checked(event: Event, ctx: Context) -> Event | None:
+def _checked(event: Event, ctx: Context) -> Event:
+    """The rule event, surer where the classifier gives its label at its trigger."""
     token = _token_at(ctx.parsed, event.trigger_start)
     if token is None:
         return event
@@ -100,17 +92,7 @@ def _checked(event: Event, ctx: Context) -> Event | None:
     own = float(row[ctx.classifier.labels.index(label)]) if label in ctx.classifier.labels else 0.0
     if own >= ctx.policy.agree:
         return replace(event, confidence=round(1 - (1 - event.confidence) * (1 - own), 3))
-    if float(row[ctx.classifier.none]) >= ctx.policy.doubt and own <= ctx.policy.implausible \
-            and token.pos_ in VERBS and not _made_by_modal(token, ctx.patterns):
-        return None
     return event
-
-
-def _made_by_modal(token: Token, patterns: Patterns) -> bool:
-    """The rules matched a class that needs a modal in the verb's complement ("says X must"):
-    a verb of saying, eventless alone, which the classifier is right to doubt by itself."""
-    found = match_pattern(token, patterns)
-    return found is not None and bool(found[0].modals)
 
 
 def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list[Event]:
