@@ -31,6 +31,9 @@ HELD_UNDER: list[Token] = [("Gondor", 1, "nsubj", P, "Gondor"), ("held", 1, "ROO
                            ("a", 5, "det", D, "a"), ("barrage", 3, "pobj", N, "barrage"),
                            ("of", 5, "prep", X, "of"), ("Haradrim", 8, "amod", A, "haradrim"),
                            ("rockets", 6, "pobj", N, "rocket")]
+SHOT_DOWN: list[Token] = [("Harad", 1, "nsubj", P, "Harad"), ("shot", 1, "ROOT", V, "shoot"),
+                          ("down", 1, "prt", X, "down"), ("Gondorian", 4, "amod", A, "Gondorian"),
+                          ("drones", 1, "dobj", N, "drone")]
 SHELLING: list[Token] = [("Mordor", 2, "poss", P, "Mordor"), ("'s", 0, "case", "PART", "'s"),
                          ("shelling", 5, "nsubj", N, "shelling"), ("of", 2, "prep", X, "of"),
                          ("Gondor", 3, "pobj", P, "Gondor"), ("killed", 5, "ROOT", V, "kill"),
@@ -69,11 +72,12 @@ def summary(event: Event) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
         (UNDER_FIRE, ("ASSAULT", ("HAR",), ("GON",), "fight.undergo.fire-under")),
         (BARRAGE, ("ASSAULT", ("HAR",), ("GON",), "fight.undergo.fire-under")),
         (HELD_UNDER, ("ASSAULT", ("HAR",), ("GON",), "fight.undergo.fire-under")),
+        (SHOT_DOWN, ("ASSAULT", ("HAR",), ("GON",), "fight.active.shoot-down")),
         (SHELLING, ("ASSAULT", ("MOR",), ("GON",), "fight.nominal.shelling")),
         (RECEIVED, ("AID", ("ARN",), ("GON",), "aid.inverse.receive-arms")),
     ],
     ids=["light-verb-gives-its-subject", "came-under-fire-from-x", "barrage-of-x-rockets",
-         "held-elections-under-a-barrage",
+         "held-elections-under-a-barrage", "shot-down-x-drones-hits-x",
          "x-shelling-of-y-is-one-event", "received-from-x-is-x-giving"],
 )
 def test_frame_gives_direction(tokens: list[Token], want: tuple[str, ...],

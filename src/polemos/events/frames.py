@@ -313,8 +313,16 @@ def _is_press(obj: Token, lexicon: Patterns) -> bool:
         t.dep_ == "poss" and t.lower_ in press for t in obj.children)
 
 
+# verbs of force whose weapon object is what they strike, not what they strike with
+DOWNING = frozenset({"intercept", "destroy", "down", "neutralise", "neutralize", "disable",
+                     "capture", "seize", "jam"})
+
+
 def _is_weapon(c: Candidate, obj: Token) -> bool:
-    """The object of a use of force is the weapon used ("fired missiles", "detonated a bomb")."""
+    """The object of a use of force is the weapon used ("fired missiles", "detonated a bomb"),
+    unless the act downs it ("shot down two Ukrainian drones": Ukraine's drones are hit)."""
+    if c.pattern.prep == "down" or lemma_of(c.token) in DOWNING:
+        return False
     return c.pattern.type == "ASSAULT" and obj.dep_ == "dobj" and (
         obj.lemma_.lower() in c.lexicon.words("weapons") or obj.lower_ in c.lexicon.words("weapons"))
 
