@@ -225,3 +225,25 @@ def test_a_time_a_noun_is_compared_to_is_not_its_time(nlp) -> None:  # type: ign
     date = date_for_span(parsed, analyse_time(parsed), start, start + len("leave"))
     stream.close()
     assert date.iso == "2021-03-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "iso"),
+    [
+        # the day or the present of the main clause is not the time of a before/after clause
+        ("Gondor's trade with Rohan today remains smaller than before Arnor invaded Rohan.",
+         "invaded", None),
+        ("Gondor closed its embassy on Monday after Arnor invaded Rohan.", "invaded", None),
+        # a year or a month still holds it
+        ("Relations soured in 2010 after Arnor's commandos stormed a Rohirric ship.", "stormed",
+         "2010"),
+    ],
+)
+def test_a_before_or_after_clause_takes_only_a_coarse_time_of_its_main_clause(
+        nlp, text: str, trigger: str, iso: str | None) -> None:  # type: ignore[no-untyped-def]
+    stream = annotate(nlp, [Article("rel", text, published=PUBLISHED)])
+    parsed = next(stream)
+    start = text.index(trigger)
+    date = date_for_span(parsed, analyse_time(parsed), start, start + len(trigger))
+    stream.close()
+    assert date.iso == iso

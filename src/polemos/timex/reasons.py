@@ -35,6 +35,9 @@ PAST_IN_PRESENT = "past-tense clause in a present-tense sentence: no time of its
 NO_CONTEXT = "no time of its own and no dated sentence before it in its paragraph"
 OTHER_SPEAKER = "a new speaker's statement without a time of its own"
 OTHER_TENSE = "no time of its own; the sentence before is in another tense or states another time"
+RELATIVE_CLAUSE_TIME = (
+    "a before/after/since/until clause without a time of its own: not its main clause's day"
+)
 
 
 def bare_month(month: int, *, is_future: bool) -> str:

@@ -63,7 +63,25 @@ def date_for_span(parsed: Parsed, time: TimeAnalysis, start: int, end: int) -> E
         )
         if chosen is not None:
             return chosen.date
-    return _for_clause(time.date_of(index), clause, reference)
+    sentence_date = time.date_of(index)
+    if is_relative_time(clause) and (sentence_date.precision not in COARSE
+                                     or sentence_date.basis != "text"):
+        return EventDate(reason=reasons.RELATIVE_CLAUSE_TIME)
+    return _for_clause(sentence_date, clause, reference)
+
+
+# marks of a clause whose time is told relative to its main clause's, not equal to it; a
+# coarse time of the main clause still holds it ("soured in 2010 after commandos stormed …"),
+# a day or the present does not ("remains smaller today than before Russia invaded Ukraine")
+RELATIVE_MARKS = frozenset({"before", "after", "since", "until", "till"})
+COARSE = frozenset({"year", "month", "decade"})
+
+
+def is_relative_time(clause: Token) -> bool:
+    """'… before Russia invaded Ukraine', 'after the talks collapsed': an adverbial clause
+    whose time is before or after that of the clause it modifies."""
+    return clause.dep_ in ("advcl", "pcomp") and any(  # pcomp: "smaller than before X …"
+        c.dep_ == "mark" and c.lower_ in RELATIVE_MARKS for c in clause.children)
 
 
 def _for_clause(date: EventDate, clause: Token, reference: dt.date | None) -> EventDate:
@@ -183,12 +201,14 @@ def _attached(
     for group in (direct, same, adverbial):
         if group:
             return min(group, key=distance)
+    relative = is_relative_time(clause)  # "before Russia invaded Ukraine", "after X stormed"
     for ancestor in clause_ancestors(clause):
         above = [
             t
             for t in own
             if (of := clause_by_timex.get(id(t))) is not None
             and (of == ancestor or is_adverbial_of(of, ancestor))
+            and not (relative and t.date.precision not in COARSE)
         ]
         if above:
             return min(above, key=distance)
