@@ -165,3 +165,21 @@ def test_a_participle_describing_an_event_noun_is_that_event(patterns: Patterns)
                        ("Gondor", 5, "dobj", "PROPN", "NNP", "Gondor"),
                        (".", 1, "punct", "PUNCT", ".", ".")]
     assert triples(coded(rows, patterns)) == [("MOBILIZE", ("ARN",), ("GON",))]
+
+
+def test_an_event_noun_people_argue_about_is_a_topic(patterns: Patterns) -> None:
+    """'Arnor and Gondor disagreed over Rohirric aid to Gondor.': the aid is what they argue
+    about; 'Arnor and Gondor met after Rohirric aid to Gondor.' is no topic (a time adjunct)."""
+    def rows(verb: Row, prep: str) -> list[Row]:
+        return [("Arnor", 3, "nsubj", "PROPN", "NNP", "Arnor"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+                ("Gondor", 0, "conj", "PROPN", "NNP", "Gondor"), verb,
+                (prep, 3, "prep", "ADP", "IN", prep),
+                ("Rohirric", 6, "amod", "ADJ", "JJ", "Rohirric"),
+                ("aid", 4, "pobj", "NOUN", "NN", "aid"), ("to", 6, "prep", "ADP", "IN", "to"),
+                ("Gondor", 7, "pobj", "PROPN", "NNP", "Gondor"), (".", 3, "punct", "PUNCT", ".", ".")]
+
+    disagreed = ("disagreed", 3, "ROOT", "VERB", "VBD", "disagree")
+    assert not [e for e in coded(rows(disagreed, "over"), patterns) if e.trigger == "aid"]
+    met = ("met", 3, "ROOT", "VERB", "VBD", "meet")
+    [aid] = [e for e in coded(rows(met, "after"), patterns) if e.trigger == "aid"]
+    assert [p.code for p in aid.actors] == ["ROH"]

@@ -45,7 +45,7 @@ from polemos.events.responsibility import credit_claimed
 from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
 from polemos.events.sides import WAR_CLASSES, give_sides
-from polemos.events.stative import claims_habit, describes_state, recalls_onset
+from polemos.events.stative import claims_habit, describes_state, is_topic, recalls_onset
 from polemos.events.threats import conditional_threats
 from polemos.nlp.annotate import Parsed
 from polemos.records import Event, EventDate, Mention, Participant, TimeAnalysis, codes_of
@@ -87,7 +87,8 @@ def extract_events(
         if event.date.basis != "text" and (
                 in_relative_clause(candidate.token)  # "the sanctions X has imposed": background
                 or describes_state(candidate, patterns)  # "the camps shelter refugees"
-                or recalls_onset(candidate, patterns)):  # "for starting the conflict"
+                or recalls_onset(candidate, patterns)  # "for starting the conflict"
+                or is_topic(candidate)):  # "disagreed over U.S. aid to Ukraine"
             continue
         if event.date.basis != "text" and not event.is_hypothetical and claims_habit(candidate):
             event = replace(event, is_hypothetical=True)  # "rebels claim that they protect …"

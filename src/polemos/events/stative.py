@@ -10,6 +10,8 @@ of an act: no event is reported.
   with a noun of a lasting state (the ``durative`` words) recalls background; "Russia started a
   war on Thursday" in the main clause stays an event.
 
+- a topic: an event noun that people argue or talk about ("disagreed over U.S. aid to Ukraine",
+  "arguing against his ouster");
 - a habit claimed in the present: "rebels claim that they protect the herders", "X says it
   defends civilians". An act in the simple present, in the complement of a verb of saying or
   claiming that is itself in the present, tells what the speaker says it does as a rule, not an
@@ -63,6 +65,25 @@ def _is_inanimate(subject: Token, lexicon: Patterns) -> bool:
     if lemma in agents:
         return False
     return any(word in lexicon.words(name) or lemma in lexicon.words(name) for name in THINGS)
+
+
+# words of talking or disputing whose "over/about/against X" is what is talked about
+TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning", "against"})
+DISCUSSING = frozenset({"disagree", "argue", "talk", "speak", "debate", "quarrel", "comment",
+                        "write", "testify", "bicker", "wrangle", "differ", "disagreement",
+                        "argument", "row", "spat", "dispute", "feud",
+                        "clash", "squabble"})
+
+
+def is_topic(c: Candidate) -> bool:
+    """An event noun that is what people argue or talk about: "the two leaders disagreed over
+    U.S. aid to Ukraine", "filed cases arguing against his ouster". A topic, not an act
+    reported (the aid or the ouster is told elsewhere, if at all)."""
+    noun = c.anchor
+    if c.pattern.pos != "noun" or noun.dep_ != "pobj" or noun.head.lower_ not in TOPIC_PREPS:
+        return False
+    governor = noun.head.head
+    return governor.lemma_.lower() in DISCUSSING or governor.lower_ in DISCUSSING
 
 
 def recalls_onset(c: Candidate, lexicon: Patterns) -> bool:
