@@ -241,3 +241,23 @@ def test_a_name_read_as_the_object_of_said_is_the_subject_of_the_reported_verb(
     [attack] = [e for e in coded(rows, patterns) if e.trigger == "attacked"]
     assert [p.code for p in attack.actors] == ["ARN"]
     assert [p.code for p in attack.recipients] == ["GON"]
+
+
+def test_the_government_is_the_state_described_earlier_in_its_sentence(
+        patterns: Patterns) -> None:
+    # "Harad fought against the Gondorian state, accusing the government of theft."
+    rows: list[Row] = [("Harad", 1, "nsubj", "PROPN", "NNP", "Harad"),
+                       ("fought", 1, "ROOT", "VERB", "VBD", "fight"),
+                       ("against", 1, "prep", "ADP", "IN", "against"),
+                       ("the", 5, "det", "DET", "DT", "the"),
+                       ("Gondorian", 5, "amod", "ADJ", "JJ", "Gondorian"),
+                       ("state", 2, "pobj", "NOUN", "NN", "state"),
+                       (",", 1, "punct", "PUNCT", ",", ","),
+                       ("accusing", 1, "advcl", "VERB", "VBG", "accuse"),
+                       ("the", 9, "det", "DET", "DT", "the"),
+                       ("government", 7, "dobj", "NOUN", "NN", "government"),
+                       ("of", 7, "prep", "ADP", "IN", "of"),
+                       ("theft", 10, "pobj", "NOUN", "NN", "theft"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    [accusing] = [e for e in coded(rows, patterns) if e.trigger == "accusing"]
+    assert [(p.code, p.sector) for p in accusing.recipients] == [("GON", "GOV")]

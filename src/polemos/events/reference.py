@@ -165,13 +165,28 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
         return None  # "the Kurdish group", "the capital, X", "the government of X"
     if wanted != "state":  # an armed group, or the body holding a proceeding, in its sentence too
         return _earlier(token, index, wanted, token.i)
-    found = _speaker_state(token, index) or _earlier(token, index, wanted, token.sent.start)
+    found = _same_description(token, index) or _speaker_state(token, index) \
+        or _earlier(token, index, wanted, token.sent.start)
     if found is None and (token.dep_ == "poss" or token.dep_ == "nsubj" and token.head.tag_ == "VBD"):
         found = _topic_state(token, index)  # "the country's army", "the government sent"
     if found is None:
         return None
     sector = SECTOR_NOUNS.get(lemma) or head_noun_sector(token) or found.sector
     return replace(found, sector=sector) if sector != found.sector else found
+
+
+def _same_description(token: Token, index: MentionIndex) -> Mention | None:
+    """'fighting against the Pakistani state, accusing the government of …': a description of
+    a state told earlier in the same sentence by a state noun with its name ("the Pakistani
+    state", "Syria's government") is the state "the government" stands for."""
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        mention = index.by_token.get(i)
+        before = token.doc[i]
+        if mention is not None and mention.code and _is_kind(mention, "state") \
+                and before.dep_ in OWNER_DEPS and before.head.i != token.i \
+                and before.head.lemma_.lower() in STATE_ANAPHORS:
+            return mention
+    return None
 
 
 # "the government of X", "the authorities in X": the phrase names its own state
