@@ -235,3 +235,16 @@ def test_warning_of_retaliation_against_x_threatens_x(patterns: Patterns) -> Non
                            ("against", 3, "prep", X, "against"), ("Gondor", 4, "pobj", P, "Gondor")]
     assert [summary(e) for e in coded(tokens, patterns)] == [
         ("THREATEN", ("ARN",), ("GON",), "threaten.active.warn-of-force")]
+
+
+def test_a_state_gives_itself_no_aid(patterns: Patterns) -> None:
+    """'Arnorian ships delivered weapons to Arnor and Gondor.': Gondor receives; Arnor, the
+    giver's own state, is where the ships belong, not a recipient."""
+    tokens: list[Token] = [("Arnorian", 1, "amod", A, "Arnorian"), ("ships", 2, "nsubj", N, "ship"),
+                           ("delivered", 2, "ROOT", V, "deliver"),
+                           ("weapons", 2, "dobj", N, "weapon"), ("to", 2, "prep", X, "to"),
+                           ("Arnor", 4, "pobj", P, "Arnor"), ("and", 5, "cc", "CCONJ", "and"),
+                           ("Gondor", 5, "conj", P, "Gondor")]
+    [delivery] = coded(tokens, patterns)
+    assert (delivery.type, [p.code for p in delivery.actors]) == ("AID", ["ARN"])
+    assert [p.code for p in delivery.recipients] == ["GON"]

@@ -526,9 +526,10 @@ def _convened(c: Candidate) -> tuple[list[Mention], list[Mention]] | None:
 
 
 def _own_country(c: Candidate, m: Mention) -> bool:
-    """No state sanctions or cuts relations with itself: 'the U.S. tariff', 'exports to the
-    U.S.' name the actor's own country, not the target."""
-    return c.pattern.type == "SANCTION" and m.sector is None \
+    """No state sanctions itself or gives itself aid: 'the U.S. tariff', 'exports to the U.S.',
+    'an Iranian ship delivered cargo to Iran' name the actor's own country, not the target (a
+    government's aid to its own people names them: "to Iranian civilians")."""
+    return c.pattern.type in {"SANCTION", "AID"} and m.sector is None \
         and m.code in {a.code for a in c.actors}
 
 
