@@ -261,3 +261,33 @@ def test_the_government_is_the_state_described_earlier_in_its_sentence(
                        (".", 1, "punct", "PUNCT", ".", ".")]
     [accusing] = [e for e in coded(rows, patterns) if e.trigger == "accusing"]
     assert [(p.code, p.sector) for p in accusing.recipients] == [("GON", "GOV")]
+
+
+def test_the_group_is_the_armed_group_told_as_a_subject(patterns: Patterns) -> None:
+    # "Orcs say they protect herders from attacks by Wargs. Gondor accuses the group of raids."
+    # (Orcs and Wargs both armed groups; the story is about the Orcs, its subject)
+    rows: list[Row] = [("Orcs", 1, "nsubj", "PROPN", "NNPS", "Orcs"),
+                       ("say", 1, "ROOT", "VERB", "VBP", "say"),
+                       ("they", 3, "nsubj", "PRON", "PRP", "they"),
+                       ("protect", 1, "ccomp", "VERB", "VBP", "protect"),
+                       ("herders", 3, "dobj", "NOUN", "NNS", "herder"),
+                       ("from", 3, "prep", "ADP", "IN", "from"),
+                       ("attacks", 5, "pobj", "NOUN", "NNS", "attack"),
+                       ("by", 6, "prep", "ADP", "IN", "by"),
+                       ("Wargs", 7, "pobj", "PROPN", "NNPS", "Wargs"),
+                       (".", 1, "punct", "PUNCT", ".", "."),
+                       ("Gondor", 11, "nsubj", "PROPN", "NNP", "Gondor"),
+                       ("accuses", 11, "ROOT", "VERB", "VBZ", "accuse"),
+                       ("the", 13, "det", "DET", "DT", "the"),
+                       ("group", 11, "dobj", "NOUN", "NN", "group"),
+                       ("of", 11, "prep", "ADP", "IN", "of"),
+                       ("raids", 14, "pobj", "NOUN", "NNS", "raid"),
+                       (".", 11, "punct", "PUNCT", ".", ".")]
+    parsed = parsed_of(rows)
+    armed = {"Orcs": "ORC", "Wargs": "WRG"}
+    mentions = mentions_of(parsed) + [
+        Mention("d1", 0, t.idx, t.idx + len(t), t.text, armed[t.text], kind="armed_group",
+                sector="REB") for t in parsed.doc if t.text in armed]
+    events = extract_events(parsed, mentions, patterns, time=one_date(parsed))
+    [accusing] = [e for e in events if e.trigger == "accuses"]
+    assert [p.code for p in accusing.recipients] == ["ORC"]

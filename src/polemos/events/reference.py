@@ -163,7 +163,10 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
         for o in c.children]
     if any(index.at(n) is not None for n in named):
         return None  # "the Kurdish group", "the capital, X", "the government of X"
-    if wanted != "state":  # an armed group, or the body holding a proceeding, in its sentence too
+    if wanted == "armed":  # the group the story is about: told as a subject, else any
+        return _earlier(token, index, wanted, token.i, subjects_only=True) \
+            or _earlier(token, index, wanted, token.i)
+    if wanted != "state":  # the body holding a proceeding, in its sentence too
         return _earlier(token, index, wanted, token.i)
     found = _same_description(token, index) or _speaker_state(token, index) \
         or _earlier(token, index, wanted, token.sent.start)
@@ -232,11 +235,13 @@ SINGULAR_ONLY = frozenset({"country", "nation", "state", "government", "capital"
                            "administration"})
 
 
-def _earlier(token: Token, index: MentionIndex, wanted: str, last: int) -> Mention | None:
+def _earlier(token: Token, index: MentionIndex, wanted: str, last: int, *,
+             subjects_only: bool = False) -> Mention | None:
     """The nearest mention of that kind before ``last``, in the few sentences up to the
     token's. A state is taken only from the subject of an earlier sentence: the states a
     sentence names besides its subject are mostly the other side ("Manila summoned the
-    Chinese envoy")."""
+    Chinese envoy"); an armed group first from a subject too ("3R rebels claim they protect
+    herders from attacks by anti-Balaka militias … the rebel group": 3R)."""
     first = token.doc[token.sent.start].sent
     for _ in range(ANAPHOR_REACH - 1):
         if first.start == 0:
@@ -245,7 +250,7 @@ def _earlier(token: Token, index: MentionIndex, wanted: str, last: int) -> Menti
     for i in range(last - 1, first.start - 1, -1):
         mention = index.by_token.get(i)
         if mention is not None and mention.code and _is_kind(mention, wanted) and (
-                wanted != "state" or _in_subject(token.doc[i])):
+                (wanted != "state" and not subjects_only) or _in_subject(token.doc[i])):
             return mention
     return None
 
