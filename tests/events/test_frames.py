@@ -248,3 +248,15 @@ def test_a_state_gives_itself_no_aid(patterns: Patterns) -> None:
     [delivery] = coded(tokens, patterns)
     assert (delivery.type, [p.code for p in delivery.actors]) == ("AID", ["ARN"])
     assert [p.code for p in delivery.recipients] == ["GON"]
+
+
+def test_the_actors_own_state_named_beside_its_partner_is_no_recipient(
+        patterns: Patterns) -> None:
+    """'Arnor defended Arnor and Gondor's treaty.' (as parsed: "Arnor" and "treaty" the
+    conjoined objects, "Gondor" the owner of the treaty): Gondor is the other side."""
+    tokens: list[Token] = [("Arnor", 1, "nsubj", P, "Arnor"), ("defended", 1, "ROOT", V, "defend"),
+                           ("Arnor", 1, "dobj", P, "Arnor"), ("and", 2, "cc", "CCONJ", "and"),
+                           ("Gondor", 6, "poss", P, "Gondor"), ("'s", 4, "case", "PART", "'s"),
+                           ("treaty", 2, "conj", N, "treaty")]
+    [event] = coded(tokens, patterns)
+    assert (event.type, [p.code for p in event.recipients]) == ("SUPPORT", ["GON"])

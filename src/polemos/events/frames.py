@@ -458,7 +458,7 @@ def apply_frame(c: Candidate) -> None:
     spans = {(m.start, m.end) for m in c.actors}
     c.recipients = [m for m in c.recipients if (m.start, m.end) not in spans
                     and not _own_country(c, m) and not _joint_party(c, m)
-                    and not _own_namesake(c, m)]
+                    and not _own_namesake(c, m) and not _self_beside_partner(c, m)]
     if not c.recipients and c.audience:
         c.recipients = [m for m in c.audience if (m.start, m.end) not in spans]
     if not c.actors and c.places and _place_acts(c):
@@ -531,6 +531,22 @@ def _own_country(c: Candidate, m: Mention) -> bool:
     government's aid to its own people names them: "to Iranian civilians")."""
     return c.pattern.type in {"SANCTION", "AID"} and m.sector is None \
         and m.code in {a.code for a in c.actors}
+
+
+def _self_beside_partner(c: Candidate, m: Mention) -> bool:
+    """'North Korea's envoy defended Pyongyang and Moscow's treaty': among parties named
+    together as the other side, the actor's own state is its own side, not a recipient."""
+    if m.code is None or m.code not in {a.code for a in c.actors}:
+        return False
+    doc = c.token.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    partners = {t.i for t in span.root.conjuncts}
+    return any(o.code != m.code and o.code not in {a.code for a in c.actors} and (
+        (found := doc.char_span(o.start, o.end, alignment_mode="expand")) is not None
+        and (found.root.i in partners or found.root.head.i in partners))  # "Moscow's treaty"
+        for o in c.recipients)
 
 
 # documents often named after a person ("the Lavrov Plan", "the Truman Doctrine")
