@@ -105,3 +105,17 @@ def test_an_intention_the_classifier_finds_is_coded_as_intent(patterns: Patterns
     _, events = coded(will_smite, patterns, classifier({"w=smite": {"19:ASSAULT": 6.0}}))
     assert {(e.type, e.is_hypothetical) for e in events} == {("ASSAULT", True),
                                                              ("THREATEN", False)}
+
+
+def test_a_word_the_rules_chose_not_to_code_is_not_recovered(patterns: Patterns) -> None:
+    """'Harad warned against feasts.': the rules match "warn" and find no threat in it (advice
+    against a thing); the classifier, however sure, does not bring it back."""
+    tokens: list[Token] = [("Harad", 1, "nsubj", P, "Harad"), ("warned", 1, "ROOT", V, "warn"),
+                           ("against", 1, "prep", "ADP", "against"),
+                           ("feasts", 2, "pobj", "NOUN", "feast"), (".", 1, "punct", "PUNCT", ".")]
+    rules, events = coded(tokens, patterns, classifier({"w=warn": {"11:ACCUSE": 8.0}}))
+    assert rules == [] and events == []
+    # a warning against an act is a threat
+    attack = [*tokens[:3], ("raids", 2, "pobj", "NOUN", "raid"), tokens[4]]
+    [threat] = coded(attack, patterns, classifier({"w=warn": {"11:ACCUSE": 8.0}}))[0]
+    assert threat.type == "THREATEN"

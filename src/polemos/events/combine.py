@@ -4,7 +4,8 @@
    ``agree`` at its trigger, the event's confidence becomes 1 - (1 - rule) × (1 - classifier).
 2. The classifier recovers events the rules miss: in a sentence where the rules coded nothing
    usable (nothing, or only negated, hypothetical or attempted acts), its likeliest event word
-   with P(event) ≥ ``recover`` becomes an event; actors and recipients come from the clause
+   with P(event) ≥ ``recover`` becomes an event, unless the rules know that word (they matched
+   it and coded it or chose not to); actors and recipients come from the clause
    around that word by the rules' own frames (``candidates.clause_arguments``), flags, stated
    intentions and date as for rule events.
 The rules keep the argument structure, the specific code and the event itself wherever they
@@ -77,7 +78,7 @@ def _sentence(sent: Span, index: int, found: list[Event], ctx: Context) -> list[
         return kept
     best = max(ctx.classifier.predict(sent), key=lambda p: p.probability, default=None)
     if best is None or best.probability < ctx.policy.recover or in_heading(sent.doc[best.token]) \
-            or _is_statement(sent.doc[best.token], ctx.patterns):
+            or _known_to_rules(sent.doc[best.token], ctx.patterns):
         return kept
     return kept + _recovered(sent.doc[best.token], best, index, ctx)
 
@@ -126,11 +127,11 @@ def _recovered(token: Token, best: Prediction, index: int, ctx: Context) -> list
     return [event] if intent is None else [event, intent]
 
 
-def _is_statement(token: Token, patterns: Patterns) -> bool:
-    """The rules read the word as a statement ("expressed concern", "declined to comment"):
-    recognised and deliberately not coded, so not an event to recover."""
-    found = match_pattern(token, patterns)
-    return found is not None and found[0].is_statement
+def _known_to_rules(token: Token, patterns: Patterns) -> bool:
+    """The rules know the word: they read it as a statement ("expressed concern"), or matched
+    it and chose not to code it ("warned against hospital care", a description, a topic).
+    Not an event the rules missed, so not one to recover."""
+    return match_pattern(token, patterns) is not None
 
 
 def _token_at(parsed: Parsed, char: int) -> Token | None:

@@ -211,18 +211,27 @@ def _admissible(c: Candidate, lexicon: Patterns) -> bool:
 
 
 WARNING = frozenset({"warn", "caution"})
+# what a warning threatens with when it names no act of its own
+CONSEQUENCES = frozenset({"consequence", "consequences", "repercussion", "repercussions",
+                          "retaliation", "reprisal", "reprisals", "response", "action",
+                          "measure", "measures", "step", "steps", "escalation"})
 WILL = frozenset({"will", "would", "'ll", "'d", "shall", "could", "might", "may", "wo"})
 
 
 def _is_bare_warning(c: Candidate) -> bool:
-    """'warned that the cooperation is dangerous', '"X is no option," he warned': a warning
-    threatens only with what will follow ("warned it would retaliate", "warned of
-    consequences"); without that it is a comment."""
+    """'warned that the cooperation is dangerous', '"X is no option," he warned', 'warned
+    against hospital care': a warning threatens only with what will follow ("warned it would
+    retaliate", "warned of consequences", "warned against any attack") or someone named;
+    without that it is a comment or advice."""
     if c.pattern.type != "THREATEN" or c.token.lemma_.lower() not in WARNING or c.pattern.prep:
         return False
     clauses = [t for t in c.token.children if t.dep_ in {"ccomp", "xcomp", "advcl"}]
-    if any(t.dep_ == "prep" and t.lower_ in {"of", "against"} for t in c.token.children):
-        return False
+    warned = [o for t in c.token.children if t.dep_ == "prep" and t.lower_ in {"of", "against"}
+              for o in t.children if o.dep_ in {"pobj", "pcomp"}]
+    if warned:  # "warned of retaliation", "warned against any attack", "warned Iran against …"
+        return not c.recipients and not any(
+            o.lemma_.lower() in CONSEQUENCES or c.lexicon.candidates("noun", o.lemma_.lower())
+            or o.pos_ == "VERB" for o in warned)  # not "warned against hospital care"
     return not any(a.dep_ in {"aux", "auxpass"} and a.lower_ in WILL or a.dep_ == "mark"
                    and a.lower_ in {"if", "unless"} for t in clauses for a in t.children)
 
