@@ -99,6 +99,17 @@ def test_adjectives_take_the_sector_of_their_noun(doc_of: DocOf, kb: KnowledgeBa
         ("ARN", "GOV", "adjective"), ("GON", "GOV", "adjective")]
 
 
+
+@pytest.mark.parametrize(("noun", "sector"), [("farmers", "BUS"), ("traders", "BUS"),
+                                              ("dwellers", "CVL")])
+def test_people_of_trade_and_residents_are_no_state(doc_of: DocOf, kb: KnowledgeBase,
+                                                   noun: str, sector: str) -> None:
+    doc = doc_of([("Arnorian", 1, "amod"), (noun, 2, "nsubj"), ("protested", None, "ROOT"),
+                  (".", 2, "punct")])
+    [m] = mentions(doc, kb)
+    assert (m.code, m.sector) == ("ARN", sector)
+
+
 @pytest.mark.parametrize(("before", "code"), [("Southern", None), ("southern", "ARN"),
                                               ("senior", "ARN")])
 def test_an_adjective_after_a_compass_word_names_a_region(doc_of: DocOf, kb: KnowledgeBase,

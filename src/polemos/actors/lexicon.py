@@ -32,8 +32,10 @@ _SECTORS = {
            "reporters outlet outlets news",
     "JUD": "court courts judge judges prosecutor prosecutors judiciary",
     "CVL": "civilians civilian people citizens citizen population refugees refugee villagers "
-           "residents public community communities diaspora",
-    "BUS": "company companies business businesses firm firms corporation",
+           "residents public community communities diaspora dweller dwellers",
+    "BUS": "company companies business businesses firm firms corporation farmer farmers "
+           "seller sellers trader traders merchant merchants producer producers exporter "
+           "exporters importer importers",
     "SPY": "intelligence spy spies",
 }
 SECTOR_NOUNS: dict[str, str] = {
