@@ -183,3 +183,19 @@ def test_an_event_noun_people_argue_about_is_a_topic(patterns: Patterns) -> None
     met = ("met", 3, "ROOT", "VERB", "VBD", "meet")
     [aid] = [e for e in coded(rows(met, "after"), patterns) if e.trigger == "aid"]
     assert [p.code for p in aid.actors] == ["ROH"]
+
+
+def test_an_event_noun_a_feeling_is_about_is_a_topic(patterns: Patterns) -> None:
+    """'Arnor is angry with the Rohirric offensive against Gondor.': what the anger is about,
+    not an offensive reported at publication."""
+    rows: list[Row] = [("Arnor", 1, "nsubj", "PROPN", "NNP", "Arnor"),
+                       ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+                       ("angry", 1, "acomp", "ADJ", "JJ", "angry"),
+                       ("with", 2, "prep", "ADP", "IN", "with"),
+                       ("the", 6, "det", "DET", "DT", "the"),
+                       ("Rohirric", 6, "amod", "ADJ", "JJ", "Rohirric"),
+                       ("offensive", 3, "pobj", "NOUN", "NN", "offensive"),
+                       ("against", 6, "prep", "ADP", "IN", "against"),
+                       ("Gondor", 7, "pobj", "PROPN", "NNP", "Gondor"),
+                       (".", 1, "punct", "PUNCT", ".", ".")]
+    assert not [e for e in coded(rows, patterns) if e.trigger == "offensive"]

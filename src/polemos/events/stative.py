@@ -75,15 +75,26 @@ DISCUSSING = frozenset({"disagree", "argue", "talk", "speak", "debate", "quarrel
                         "clash", "squabble"})
 
 
+# feelings whose "over/with/at X" is what they are about: "angry with a Turkish offensive"
+FEELING_PREPS = frozenset({"over", "about", "with", "at"})
+FEELING = frozenset({"angry", "anger", "outrage", "outraged", "upset", "furious", "fury",
+                     "frustrated", "frustration", "concerned", "worried", "unhappy",
+                     "displeased", "displeasure", "indignation", "dismay", "dismayed"})
+
+
 def is_topic(c: Candidate) -> bool:
     """An event noun that is what people argue or talk about: "the two leaders disagreed over
     U.S. aid to Ukraine", "filed cases arguing against his ouster". A topic, not an act
     reported (the aid or the ouster is told elsewhere, if at all)."""
     noun = c.anchor
-    if c.pattern.pos != "noun" or noun.dep_ != "pobj" or noun.head.lower_ not in TOPIC_PREPS:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "angry with X's shift, but also Y"
+        noun = noun.head
+    if c.pattern.pos != "noun" or noun.dep_ != "pobj":
         return False
-    governor = noun.head.head
-    return governor.lemma_.lower() in DISCUSSING or governor.lower_ in DISCUSSING
+    prep, governor = noun.head.lower_, noun.head.head
+    words = {governor.lemma_.lower(), governor.lower_}
+    return prep in TOPIC_PREPS and bool(words & DISCUSSING) \
+        or prep in FEELING_PREPS and bool(words & FEELING)
 
 
 def recalls_onset(c: Candidate, lexicon: Patterns) -> bool:
