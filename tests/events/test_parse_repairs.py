@@ -158,3 +158,18 @@ def test_a_clause_read_as_a_noun_phrase_is_a_clause(patterns: Patterns) -> None:
 
     assert events(hyphen=False) == [("043", ["ARN"], ["GON"])]
     assert events(hyphen=True) == []
+
+
+def test_who_is_released_after_doing_something_did_it(patterns: Patterns) -> None:
+    """'Arnor was released after apologizing to Gondor.': Arnor apologised ("after" + gerund
+    shares the main clause's subject, passive or not)."""
+    rows: list[Row] = [("Arnor", 2, "nsubjpass", P, "NNP", "Arnor"),
+                       ("was", 2, "auxpass", "AUX", "VBD", "be"),
+                       ("released", 2, "ROOT", V, "VBN", "release"),
+                       ("after", 2, "prep", X, "IN", "after"),
+                       ("apologizing", 3, "pcomp", V, "VBG", "apologize"),
+                       ("to", 4, "prep", X, "IN", "to"), ("Gondor", 5, "pobj", P, "NNP", "Gondor"),
+                       (".", 2, "punct", "PUNCT", ".", ".")]
+    [apology] = [e for e in coded_tagged(rows, patterns) if e.trigger == "apologizing"]
+    assert [p.code for p in apology.actors] == ["ARN"]
+    assert [p.code for p in apology.recipients] == ["GON"]

@@ -286,8 +286,10 @@ def _subject_tokens(verb: Token, exclude: int) -> tuple[list[Token], bool]:
         return [], True  # "after being detained in X": who climbs up is the one detained
     for hop in range(5):
         shared = [c for c in node.children if c.dep_ == "nsubjpass"]
-        if hop > 0 and active and shared and verb.dep_ == "conj":
-            return shared, False  # "X was indicted by Y and will resign": X resigns
+        if hop > 0 and active and shared and (
+                verb.dep_ == "conj" or verb.dep_ in {"advcl", "pcomp"} and verb.tag_ == "VBG"):
+            # "X was indicted by Y and will resign", "X was released after apologizing": X
+            return shared, False
         agents = [o for c in node.children if c.dep_ == "agent" for o in c.children
                   if o.dep_ == "pobj" and o.i != exclude]
         if agents:
