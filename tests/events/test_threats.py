@@ -56,3 +56,19 @@ def test_another_partys_forecast_of_the_act_is_no_threat(patterns: Patterns) -> 
                            (".", 1, "punct", "PUNCT", ".")]
     [attack] = [e for e in coded(tokens, patterns) if e.trigger == "attack"]
     assert attack.type == "ASSAULT" and attack.is_hypothetical
+
+
+def will_attack(speaker: str) -> list[Token]:
+    """'<speaker> said Arnor will attack Rohan.'"""
+    return [(speaker, 1, "nsubj", P, speaker), ("said", 1, "ROOT", V, "say"),
+            ("Arnor", 4, "nsubj", P, "Arnor"), ("will", 4, "aux", A, "will"),
+            ("attack", 1, "ccomp", V, "attack"), ("Rohan", 4, "dobj", P, "Rohan"),
+            (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_what_another_says_a_party_will_do_is_no_stated_intention(patterns: Patterns) -> None:
+    """Gondor's forecast of Arnor's attack is no threat by Arnor; Arnor's own word is."""
+    forecast = {e.type for e in coded(will_attack("Gondor"), patterns) if not e.is_flagged}
+    assert "THREATEN" not in forecast
+    own = {e.type for e in coded(will_attack("Arnor"), patterns) if not e.is_flagged}
+    assert "THREATEN" in own

@@ -29,18 +29,20 @@ from polemos.events.args import (
     MentionIndex,
     clause_read_as_phrase,
     participants_of,
+    phrase_mentions,
     subject_tokens,
 )
 from polemos.events.candidates import Candidate, build_candidate
 from polemos.events.embedding import combine
 from polemos.events.flags import Flags, flags_for
-from polemos.events.frames import FORCE_TYPES
+from polemos.events.frames import FORCE_TYPES, party_codes
 from polemos.events.ids import event_id
 from polemos.events.intent import intent_event
 from polemos.events.matching import match_pattern
 from polemos.events.named import moves_own_agents, named_participants, with_named
 from polemos.events.ontology import Ontology
 from polemos.events.patterns import Patterns
+from polemos.events.reference import SAYING_VERBS, in_quotation, quoted_speaker
 from polemos.events.responsibility import credit_claimed
 from polemos.events.salience import in_heading, in_relative_clause, mark_secondary
 from polemos.events.senses import DROP, sensed_code
@@ -96,7 +98,7 @@ def extract_events(
         named[event.event_id] = _named(candidate, index, patterns)
         intent = intent_event(event, candidate.pattern.lemma_class, patterns.ontology) \
             if flags.is_intent and event.is_hypothetical and candidate.frame != "inverse" \
-            and _subject_acts(candidate) else None
+            and _subject_acts(candidate) and not _forecast_by_another(candidate, index) else None
         if intent is not None:
             events.append(intent)
             named[intent.event_id] = named[event.event_id]
@@ -157,6 +159,26 @@ def _subject_acts(c: Candidate) -> bool:
         lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
         if any(lo <= m.start < hi for m in c.actors + c.mediators):
             return True
+    return False
+
+
+def _forecast_by_another(c: Candidate, index: MentionIndex) -> bool:
+    """'Kyiv said Russia will attack', 'analysts say China will visit Russia', "'… not that
+    they [the U.S.] will disengage,' he said": someone else tells what the actor will do. A
+    forecast, not the actor's stated intention (which "Russia said it will attack" is)."""
+    own = party_codes(c.actors)
+    clause = c.token
+    while clause.dep_ not in {"ccomp", "ROOT"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_VERBS:
+        speakers = [m for s in clause.head.children if s.dep_ == "nsubj"
+                    for m in phrase_mentions(s, index, depth=1)]
+        if not speakers:
+            return not any(s.pos_ == "PRON" for s in clause.head.children if s.dep_ == "nsubj")
+        return not own & party_codes(speakers)
+    if in_quotation(c.token):
+        speakers = quoted_speaker(c.token, index)
+        return bool(speakers) and not own & party_codes(speakers)
     return False
 
 
