@@ -260,3 +260,22 @@ def test_the_actors_own_state_named_beside_its_partner_is_no_recipient(
                            ("treaty", 2, "conj", N, "treaty")]
     [event] = coded(tokens, patterns)
     assert (event.type, [p.code for p in event.recipients]) == ("SUPPORT", ["GON"])
+
+
+def test_the_possessor_of_an_arrest_is_who_is_arrested(patterns: Patterns) -> None:
+    """'Elrond's arrest by Harad angered Gondor.': Harad arrests Elrond (of Arnor); with an
+    "of" phrase ("Harad's arrest of Elrond") the possessor is the one who arrests."""
+    def tokens(possessor: str, other: str, prep: str) -> list[Token]:
+        return [(possessor, 2, "poss", P, possessor), ("'s", 0, "case", "PART", "'s"),
+                ("arrest", 5, "nsubj", N, "arrest"), (prep, 2, "prep", X, prep),
+                (other, 3, "pobj", P, other), ("angered", 5, "ROOT", V, "anger"),
+                ("Gondor", 5, "dobj", P, "Gondor")]
+
+    [arrest] = [e for e in coded(tokens("Elrond", "Harad", "by"), patterns)
+                if e.trigger == "arrest"]
+    assert ([p.code for p in arrest.actors], [p.code for p in arrest.recipients]) == (
+        ["HAR"], ["ARN"])
+    [arrest] = [e for e in coded(tokens("Harad", "Elrond", "of"), patterns)
+                if e.trigger == "arrest"]
+    assert ([p.code for p in arrest.actors], [p.code for p in arrest.recipients]) == (
+        ["HAR"], ["ARN"])

@@ -39,11 +39,29 @@ if TYPE_CHECKING:
 PUTTING = frozenset({"put", "place", "bring", "keep", "hold", "take"})
 
 
+# acts whose noun's possessor is who undergoes them: "Navalny's arrest", "Bashir's ouster"
+UNDERGONE = frozenset({"arrest", "arrests", "detention", "release", "ouster", "removal",
+                       "killing", "assassination", "execution", "abduction", "kidnapping",
+                       "murder", "expulsion", "deportation", "dismissal", "imprisonment",
+                       "capture", "extradition", "sentencing", "conviction", "jailing",
+                       "overthrow", "impeachment", "prosecution", "indictment"})
+
+
+def _possessor_named(mention: Mention, anchor: Token) -> bool:
+    """The mention is the noun's possessive ("Navalny's"), not an adjective ("Russian")."""
+    return any(t.dep_ == "poss" and mention.start <= t.idx < mention.end for t in anchor.children)
+
+
 def noun_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None:
     anchor = c.anchor
     owners = owner_mentions(anchor, index, skip=c.token.i if anchor.i != c.token.i else -1)
     c.actors = [m for m in owners if not is_venue(m, anchor, index, lexicon)]
     c.actors = _without_forum(c.actors, anchor, index)
+    if (lemma_of(anchor) in UNDERGONE or anchor.lower_ in UNDERGONE) and not any(
+            p.dep_ == "prep" and p.lower_ == "of" for p in anchor.children):  # "X's arrest of Y"
+        undergoing = [m for m in c.actors if _possessor_named(m, anchor)]
+        c.actors = [m for m in c.actors if m not in undergoing]  # "Navalny's arrest": arrested
+        c.recipients += undergoing
     if not c.actors:
         _participle_agents(c, anchor, index, lexicon)
     c.subjects = [t for t in anchor.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
