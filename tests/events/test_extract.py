@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 
-from polemos.events import Patterns, extract_events
-from polemos.records import Event, EventDate
+from polemos.actors import find_mentions, load_kb
+from polemos.events import Patterns, extract_events, load_patterns
+from polemos.nlp import annotate
+from polemos.records import Article, Event, EventDate
+from polemos.timex import analyse_time
 from tests.events.conftest import Token, make_parsed, mentions_of, one_date
 
 V, N, P, X = "VERB", "NOUN", "PROPN", "ADP"
@@ -126,3 +129,17 @@ def test_sentence_without_actors_gives_no_event(patterns: Patterns) -> None:
     tokens: list[Token] = [("They", 1, "nsubj", "PRON", "they"), ("attacked", 1, "ROOT", V, "attack"),
                            ("it", 1, "dobj", "PRON", "it")]
     assert coded(tokens, patterns) == []
+
+
+def test_a_participle_describing_a_thing_with_no_one_named_is_no_speech_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'The initiative of President Lula, undertaken due to Brazil's close ties with …': a
+    description of the initiative, not a promise by anyone, and Brazil is no one's target."""
+    text = ("The initiative of President Lula, undertaken due to Brazil's close ties with both "
+            "Armenia and Azerbaijan, did not materialize.")
+    stream = annotate(nlp, [Article("p", text, published=dt.date(2020, 1, 1))])
+    parsed = next(stream)
+    time = analyse_time(parsed)
+    events = extract_events(parsed, find_mentions(parsed, load_kb(), time=time), load_patterns(),
+                            time=time)
+    stream.close()
+    assert [e for e in events if e.trigger == "undertaken"] == []

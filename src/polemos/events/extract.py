@@ -138,8 +138,10 @@ def _has_speaker(c: Candidate, lexicon: Patterns) -> bool:
     if c.frame == "nominal" and not c.pattern.actorless and not any(
             m.code or m.members for m in c.actors + c.mediators):
         return False  # "sanctions against Turkey enjoy support": whose, the text does not say
-    if (c.type or c.pattern.type) not in SPOKEN_TYPES or c.frame == "passive":
+    if (c.type or c.pattern.type) not in SPOKEN_TYPES:
         return True
+    if c.frame == "passive":  # "was agreed", not a participle describing a thing with no
+        return c.token.dep_ != "acl" or bool(c.actors)  # one named: "the initiative, undertaken …"
     named = {m.code for m in c.actors + c.mediators if m.code} | {
         code for m in c.actors for code in m.members}
     if c.frame == "nominal" and c.pattern.pos == "noun" and c.pattern.frame != "mediation":
