@@ -143,3 +143,17 @@ def test_a_participle_describing_a_thing_with_no_one_named_is_no_speech_act(nlp)
                             time=time)
     stream.close()
     assert [e for e in events if e.trigger == "undertaken"] == []
+
+
+def test_an_act_told_as_a_purpose_in_order_to_is_not_yet_done(patterns: Patterns) -> None:
+    """'Arnor met Gondor in order to sign a truce.': the meeting happened, the truce not yet."""
+    tokens: list[Token] = [("Arnor", 1, "nsubj", "PROPN", "Arnor"), ("met", 1, "ROOT", "VERB", "meet"),
+                           ("Gondor", 1, "dobj", "PROPN", "Gondor"), ("in", 1, "prep", "ADP", "in"),
+                           ("order", 3, "pobj", "NOUN", "order"), ("to", 6, "aux", "PART", "to"),
+                           ("sign", 4, "acl", "VERB", "sign"), ("a", 8, "det", "DET", "a"),
+                           ("truce", 6, "dobj", "NOUN", "truce"), (".", 1, "punct", "PUNCT", ".")]
+    parsed = make_parsed(tokens)
+    events = extract_events(parsed, mentions_of(parsed), patterns, time=one_date(parsed))
+    flagged = {e.trigger: e.is_hypothetical for e in events}
+    assert flagged.get("met") is False
+    assert flagged["sign"] is True

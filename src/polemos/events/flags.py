@@ -194,6 +194,13 @@ def _modifies_a_subject(below: Token, node: Token) -> bool:
         and node.dep_ in {"nsubj", "nsubjpass"}
 
 
+def _in_order_to(trigger: Token) -> bool:
+    """'initiated negotiation in order to reach a ceasefire': a purpose, not yet reached."""
+    node = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+        and node.head.lower_ == "order" and node.head.head.lower_ == "in"
+
+
 def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
     """Flags of the event triggered at ``trigger``. The walk stops at a finite clause; the
     complement of an ensuring ("make sure", "ensure") that is itself hypothetical is
@@ -247,7 +254,7 @@ def flags_for(trigger: Token, *, max_hops: int = 5, _depth: int = 0) -> Flags:
     ensuring = _ensured(node) if not hypothetical and _depth < MAX_NESTING else None
     if ensuring is not None and flags_for(ensuring, _depth=_depth + 1).is_hypothetical:
         hypothetical, intent_only = True, False
-    if _is_question(trigger):
+    if _is_question(trigger) or _in_order_to(trigger):
         hypothetical, intent_only = True, False
     return Flags(is_negated=negated, is_hypothetical=hypothetical, is_attempted=attempted,
                  is_intent=hypothetical and intent_only and not attempted)
