@@ -157,3 +157,18 @@ def test_an_act_told_as_a_purpose_in_order_to_is_not_yet_done(patterns: Patterns
     flagged = {e.trigger: e.is_hypothetical for e in events}
     assert flagged.get("met") is False
     assert flagged["sign"] is True
+
+
+def test_a_quoted_forecast_about_a_third_party_is_no_stated_intention(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'"The worry is that they [the U.S.] will withdraw …," he said.' (the speaker is named in
+    another sentence): "they" is whom the speaker talks about, so the withdrawal is a forecast,
+    not a stated intention of the United States."""
+    text = ("“The worry is not that they [the U.S.] will withdraw its troops from Europe. It is "
+            "that they will want more money,” he said.")
+    stream = annotate(nlp, [Article("q", text, published=dt.date(2025, 3, 11))])
+    parsed = next(stream)
+    time = analyse_time(parsed)
+    events = extract_events(parsed, find_mentions(parsed, load_kb(), time=time), load_patterns(),
+                            time=time)
+    stream.close()
+    assert not [e for e in events if e.trigger == "withdraw" and not e.is_flagged]

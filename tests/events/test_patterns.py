@@ -10,7 +10,6 @@ from polemos.errors import DictionaryError
 from polemos.events import load_patterns
 from polemos.events.ontology import load_ontology
 
-
 FAMILY = ("families:\n  - family: consult\n    root: '04'\n    classes:\n"
           "      - {class: mediate, verbs: [confabulate], code: '046'}\n")
 

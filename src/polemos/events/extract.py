@@ -180,8 +180,13 @@ def _forecast_by_another(c: Candidate, index: MentionIndex) -> bool:
         return not own & party_codes(speakers)
     if in_quotation(c.token):
         speakers = quoted_speaker(c.token, index)
-        return bool(speakers) and not own & party_codes(speakers)
+        if not speakers:  # the speaker is named in another sentence: "we will" is theirs,
+            return not any(s.lower_ in FIRST_PERSON for s in c.subjects)  # "they will" not
+        return not own & party_codes(speakers)
     return False
+
+
+FIRST_PERSON = frozenset({"we", "i"})
 
 
 def _names_someone(subject: Token, parties: frozenset[str]) -> bool:
