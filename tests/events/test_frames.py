@@ -279,3 +279,12 @@ def test_the_possessor_of_an_arrest_is_who_is_arrested(patterns: Patterns) -> No
                 if e.trigger == "arrest"]
     assert ([p.code for p in arrest.actors], [p.code for p in arrest.recipients]) == (
         ["HAR"], ["ARN"])
+
+
+def test_against_on_the_object_names_the_target(patterns: Patterns) -> None:
+    """'Harad fought an insurgency against Gondor.': Gondor is fought."""
+    tokens: list[Token] = [("Harad", 1, "nsubj", P, "Harad"), ("fought", 1, "ROOT", V, "fight"),
+                           ("an", 3, "det", D, "an"), ("insurgency", 1, "dobj", N, "insurgency"),
+                           ("against", 3, "prep", X, "against"), ("Gondor", 4, "pobj", P, "Gondor")]
+    [event] = coded(tokens, patterns)
+    assert summary(event)[:3] == ("ASSAULT", ("HAR",), ("GON",))
