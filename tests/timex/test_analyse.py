@@ -206,17 +206,17 @@ def test_a_day_right_after_a_verb_of_saying_is_the_day_it_was_said(nlp, text: st
 
 
 def test_a_time_a_noun_is_compared_to_is_not_its_time(nlp) -> None:  # type: ignore[no-untyped-def]
-    """'the deadliest violence since the 1994 ceasefire': 1994 is the point of comparison; the
-    violence takes the time its clause is in (July 2014)."""
-    text = ("In late July 2014, when the deadliest violence since the 1994 ceasefire erupted at "
-            "the line of contact, Gondorian mediation once again stepped in to calm the situation.")
+    """'the worst violence since the 2005 truce': 2005 is the point of comparison; the violence
+    takes the time its clause is in (May 2019)."""
+    text = ("In early May 2019, when the worst violence since the 2005 truce broke out on the "
+            "frontier, Gondorian diplomacy once more stepped in to calm the region.")
     stream = annotate(nlp, [Article("cmp", text, published=PUBLISHED)])
     parsed = next(stream)
     time = analyse_time(parsed)
     start = text.index("violence")
     date = date_for_span(parsed, time, start, start + len("violence"))
     stream.close()
-    assert date.iso == "2014-07"
+    assert date.iso == "2019-05"
     # on a verb, "until" tells when it happened: "did not leave until March 10" left then
     text = "The envoy of Gondor did not leave Rohan until March 10."
     stream = annotate(nlp, [Article("until", text, published=PUBLISHED)])

@@ -231,8 +231,8 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _apposition_before(verb: Token) -> list[Token]:
-    """'After the collapse of the Soviet Union, Russia together with Kazakhstan initiated …',
-    parsed with Russia as an apposition of "the Soviet Union": the phrase set off by a comma
+    """'After the fall of the old union, Russia together with Kazakhstan opened talks', parsed
+    with Russia as an apposition of "the old union": the phrase set off by a comma
     that ends right before a finite verb without a subject is that verb's subject."""
     if verb.i < 2:
         return []

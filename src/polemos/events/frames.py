@@ -109,7 +109,7 @@ def verb_arguments(c: Candidate, index: MentionIndex, lexicon: Patterns) -> None
     if not c.recipients:  # "fired tear gas, bullets and grenades at X": hung on the last object
         for last in _last_listed_objects(c.token):
             add_preps(c, last, SHARED_PREPS, index)
-    if not c.recipients:  # "fighting a deadly insurgency against the Pakistani state"
+    if not c.recipients:  # "waging an insurgency against the Pakistani state"
         for obj in (o for o in c.token.children if o.dep_ == "dobj"):
             add_preps(c, obj, frozenset({"against"}), index)
     if c.pattern.prep:  # "put under investigation in X", "warned of retaliation against X"

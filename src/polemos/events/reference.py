@@ -179,7 +179,7 @@ def definite_anaphor(token: Token, index: MentionIndex) -> Mention | None:
 
 
 def _same_description(token: Token, index: MentionIndex) -> Mention | None:
-    """'fighting against the Pakistani state, accusing the government of …': a description of
+    """'waging war on the Pakistani state and accusing the government of …': a description of
     a state told earlier in the same sentence by a state noun with its name ("the Pakistani
     state", "Syria's government") is the state "the government" stands for."""
     for i in range(token.i - 1, token.sent.start - 1, -1):

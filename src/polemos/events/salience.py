@@ -88,8 +88,8 @@ def in_heading(token: Token) -> bool:
 
 def _heading_break(sent: Span) -> int:
     """The index where a glued sentence restarts after its heading, or -1. A heading is a few
-    words; a longer run before the restart is a sentence that lost its full stop ("… stepped in
-    to de-escalate the situation The following initiative …"), which reports its events."""
+    words; a longer run before the restart is a sentence that lost its full stop ("… envoys stepped
+    in to calm things The next plan …"), which reports its events."""
     for t in sent[1:]:
         before = t.doc[t.i - 1]
         if t.pos_ in HEADING_BREAKS and t.is_title and not t.ent_type_ and t.text != "I" \

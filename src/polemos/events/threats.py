@@ -1,7 +1,7 @@
 """Threats stated as conditions on another party's conduct.
 
-"Russia will strike unless Ukraine withdraws", "sanctions would only be imposed if Ankara
-activated the system" (said by Washington): a conflictual act made to depend on what a named
+"Russia will strike unless Ukraine withdraws", "sanctions would follow only if Ankara switched
+the system on" (said by Washington): a conflictual act made to depend on what a named
 party does is a threat made now (THREATEN 13x, refined by the act threatened), by whoever
 states it, against the party the condition names. The act itself has not happened; the threat
 has, so the event is not flagged hypothetical.
