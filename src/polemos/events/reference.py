@@ -72,7 +72,8 @@ def _names_institution(doc: Doc, mention: Mention) -> bool:
 FIRST_PERSON = frozenset({"we", "our", "us"})
 QUOTES = frozenset({'"', "“", "”"})
 SAYING_VERBS = frozenset({"say", "tell", "add", "state", "declare", "write", "insist", "note",
-                          "stress", "warn", "argue", "explain", "announce", "ask"})
+                          "stress", "warn", "argue", "explain", "announce", "ask", "indicate",
+                          "signal", "caution", "reiterate"})
 
 
 def in_quotation(token: Token) -> bool:

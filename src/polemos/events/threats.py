@@ -21,11 +21,9 @@ from polemos.events.candidates import Candidate
 from polemos.events.embedding import is_conflict, threat_code
 from polemos.events.frames import mentions_of, party_codes
 from polemos.events.ontology import Ontology
+from polemos.events.reference import SAYING_VERBS
 
 CONDITION_MARKS = frozenset({"if", "unless"})
-# verbs whose complement is what their subject states
-SAYING = frozenset({"say", "add", "indicate", "warn", "tell", "state", "signal", "stress",
-                    "insist", "declare", "announce", "caution", "reiterate", "note", "make"})
 # arcs a trigger climbs to reach the clause its condition hangs on: "will boycott unless …"
 # (the verb itself), "threatened to strike unless …" (xcomp); a noun only as its verb's direct
 # argument ("sanctions could follow if …", "will impose sanctions unless …"), not from inside a
@@ -78,7 +76,7 @@ def _saying_verb(token: Token) -> Token | None:
     """The verb of saying whose complement holds ``token``: "added that sanctions could …"."""
     node = token
     for _ in range(6):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SAYING:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SAYING_VERBS:
             return node.head
         if node.head.i == node.i:
             return None
